@@ -1,0 +1,213 @@
+"""The quoteaudit command line. Read the flow top to bottom in ``check``:
+
+    inputs -> pipeline (quotes -> attribution -> matching -> rules) -> formatters
+
+Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or input error.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from typing import List, Optional
+
+import typer
+
+from . import __version__
+from . import rules as rule_registry
+from .config import Settings
+from .formatters import Run, render
+from .inputs import iter_documents
+from .model import InputError, Severity
+from .pipeline import FileReport, check_document
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Audit the quotations in a news article before it is published.",
+)
+
+
+class UsageError(Exception):
+    """A mistake in how quoteaudit was called: one line on stderr, exit 2."""
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+def _color(stream) -> bool:
+    return stream.isatty() and "NO_COLOR" not in os.environ
+
+
+def report_error(error: InputError) -> None:
+    sys.stderr.write(f"quoteaudit: error: {error}\n")
+
+
+def _split_ids(value: Optional[str]) -> set[str]:
+    ids = {v.strip() for v in (value or "").split(",") if v.strip()}
+    unknown = sorted(i for i in ids if rule_registry.get(i) is None)
+    if unknown:
+        raise UsageError(f"unknown rule id: {', '.join(unknown)} (see 'quoteaudit rules')")
+    return ids
+
+
+def build_settings(fail_on: FailOn, select: Optional[str], ignore: Optional[str],
+                   references: List[str], strict: bool) -> tuple[Settings, list[InputError], int]:
+    settings = Settings(
+        select=_split_ids(select) or None,
+        ignore=_split_ids(ignore),
+        fail_on=None if fail_on == FailOn.never else Severity(fail_on.value),
+    )
+    errors: list[InputError] = []
+    skipped = 0
+    if references:
+        from .references import load_references  # only loaded when references are given
+        loaded = load_references(references, strict=strict)
+        settings.references, settings.people = loaded.references, loaded.people
+        errors.extend(loaded.errors)
+        skipped = loaded.skipped
+    return settings, errors, skipped
+
+
+def exit_code(run: Run, settings: Settings) -> int:
+    if run.errors:
+        return 2
+    if settings.fail_on is None:
+        return 0
+    worst = max((f.severity.rank for r in run.reports for f in r.findings), default=0)
+    return 1 if worst >= settings.fail_on.rank else 0
+
+
+@app.command()
+def check(
+    paths: List[str] = typer.Argument(..., help="Files to check ('-' for standard input)."),
+    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "--output-format", "-f",
+                                               help="Report format."),
+    fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on",
+                                   help="Exit 1 when a finding is at or above this severity."),
+    references: List[str] = typer.Option([], "--references", "-r",
+                                         help="Reference quotations (YAML, JSON Lines, CSV); repeatable."),
+    strict: bool = typer.Option(False, "--strict", help="A bad reference row is an error (exit 2), not skipped."),
+    select: Optional[str] = typer.Option(None, "--select", help="Only these rules (comma-separated ids)."),
+    ignore: Optional[str] = typer.Option(None, "--ignore", help="Not these rules (comma-separated ids)."),
+) -> None:
+    """Check files and report findings."""
+    settings, errors, skipped = build_settings(fail_on, select, ignore, references, strict)
+    for error in errors:
+        report_error(error)
+    if errors and strict:
+        raise typer.Exit(2)
+    run = Run(reports=[], errors=list(errors), skipped_references=skipped)
+    for item in iter_documents(paths):
+        if isinstance(item, InputError):
+            report_error(item)
+            run.errors.append(item)
+            continue
+        run.reports.append(check_document(item, settings))
+    render(output_format.value, run, sys.stdout, color=_color(sys.stdout))
+    raise typer.Exit(exit_code(run, settings))
+
+
+@app.command()
+def extract(
+    path: str = typer.Argument(..., help="File to read ('-' for standard input)."),
+    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text or json."),
+) -> None:
+    """List the quotations of a file with their kinds and speakers."""
+    item = next(iter_documents([path]))
+    if isinstance(item, InputError):
+        report_error(item)
+        raise typer.Exit(2)
+    from .pipeline import analyse
+    ctx = analyse(item)
+    report = FileReport(path=item.path, record_id=item.record_id, context=ctx)
+    if output_format == OutputFormat.json:
+        render("json", Run(reports=[report]), sys.stdout)
+        return
+    if output_format != OutputFormat.text:
+        raise UsageError("extract supports --format text or json")
+    for q in ctx.quotations:
+        a = ctx.attributions[q.index]
+        line, col = item.position(q.start)
+        speaker = a.speaker or (a.mention.text if a.mention else "-")
+        extra = f" candidates: {', '.join(a.candidates)}" if a.candidates else ""
+        indent = "  " * q.depth
+        sys.stdout.write(f"{item.path}:{line}:{col}: {indent}{q.kind} {q.text!s} -- {speaker} "
+                         f"({a.method}, {a.confidence:.2f}){extra}\n")
+
+
+@app.command("rules")
+def list_rules() -> None:
+    """List every rule: id, default severity, what it reports."""
+    registry = rule_registry.registry()
+    width = max(len(i) for i in registry)
+    for rule_id, module in registry.items():
+        sys.stdout.write(f"{rule_id:<{width}}  {module.SEVERITY:<7}  {rule_registry.summary(module)}\n")
+
+
+@app.command("rule")
+def explain_rule(rule_id: str = typer.Argument(..., help="A rule id, as 'quoteaudit rules' lists them.")) -> None:
+    """Explain one rule, with a bad and a good example."""
+    module = rule_registry.get(rule_id)
+    if module is None:
+        raise UsageError(f"unknown rule id: {rule_id} (see 'quoteaudit rules')")
+    sys.stdout.write(f"{rule_id} (default severity: {module.SEVERITY})\n\n")
+    sys.stdout.write(_dedent(module.__doc__ or "") + "\n")
+    options = getattr(module, "OPTIONS", {})
+    if options:
+        sys.stdout.write("\nOptions:\n")
+        for key, value in options.items():
+            sys.stdout.write(f"  {key}: {value!r}\n")
+
+
+def _dedent(doc: str) -> str:
+    import inspect
+    return inspect.cleandoc(doc)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"quoteaudit {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print the version and exit.")) -> None:
+    """Audit the quotations in a news article before it is published."""
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    """Entry point: user errors are one line on stderr and exit 2, never a traceback."""
+    try:
+        code = app(args=argv, prog_name="quoteaudit", standalone_mode=False)
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except typer.Abort:
+        sys.stderr.write("quoteaudit: aborted\n")
+        code = 130
+    except UsageError as exc:
+        sys.stderr.write(f"quoteaudit: error: {exc}\n")
+        code = 2
+    except BrokenPipeError:
+        code = 0
+    except Exception as exc:
+        # Typer's own usage errors (bad option, missing argument) carry format_message.
+        if not hasattr(exc, "format_message"):
+            raise
+        sys.stderr.write(f"quoteaudit: error: {exc.format_message()}\n")
+        code = 2
+    sys.exit(code or 0)

@@ -1,0 +1,19 @@
+"""What every rule sees: the document and the results of the stages before."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .document import Document
+from .model import Attribution, Quotation
+
+
+@dataclass
+class CheckContext:
+    doc: Document
+    quotations: list[Quotation]
+    attributions: list[Attribution]
+    unbalanced: list[Any] = field(default_factory=list)  # quotes.UnbalancedMark
+    matches: list[Any] | None = None  # one references.Match (or None) per quotation; None when no references
+    references: Any = None  # the loaded reference set, when given
+    people: Any = None  # people registry (names, aliases, titles, gender), when given

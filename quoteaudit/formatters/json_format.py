@@ -1,0 +1,101 @@
+"""One JSON document per run, versioned; its shape is quoteaudit/schema/report.schema.json."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from .. import __version__
+
+SCHEMA_VERSION = "1.0"
+
+
+def _pos(doc, start: int, end: int) -> dict:
+    line, col = doc.position(start)
+    end_line, end_col = doc.position(end)
+    return {"start": start, "end": end, "line": line, "column": col,
+            "end_line": end_line, "end_column": end_col}
+
+
+def _mention(doc, m) -> dict | None:
+    if m is None:
+        return None
+    return {"text": m.text, **_pos(doc, m.start, m.end)}
+
+
+def quotation_dict(ctx, q) -> dict:
+    doc = ctx.doc
+    a = ctx.attributions[q.index]
+    out = {
+        "index": q.index,
+        "text": q.text,
+        "inner": doc.source[q.inner_start:q.inner_end],
+        **_pos(doc, q.start, q.end),
+        "kind": q.kind,
+        "closed": q.closed,
+        "depth": q.depth,
+        "parent": q.parent,
+        "parts": [{"start": p.start, "end": p.end} for p in q.parts],
+        "speaker": {
+            "name": a.speaker,
+            "mention": _mention(doc, a.mention),
+            "cue": _mention(doc, a.cue),
+            "method": a.method,
+            "confidence": round(a.confidence, 3),
+            "candidates": list(a.candidates),
+        },
+    }
+    if ctx.matches is not None:
+        match = ctx.matches[q.index]
+        out["match"] = match.to_dict() if match is not None else None
+    return out
+
+
+def speakers_list(ctx) -> list[dict]:
+    by_name: dict[str, list[int]] = {}
+    for a in ctx.attributions:
+        if a.speaker:
+            by_name.setdefault(a.speaker, []).append(a.quote)
+    return [{"name": name, "quotations": idx} for name, idx in by_name.items()]
+
+
+def finding_dict(f) -> dict:
+    return {
+        "rule": f.rule, "severity": f.severity.value, "message": f.message,
+        "start": f.start, "end": f.end, "line": f.line, "column": f.column,
+        "end_line": f.end_line, "end_column": f.end_column,
+        "quotation": f.quote, "fix": f.fix, "data": f.data,
+    }
+
+
+def file_dict(report) -> dict:
+    ctx = report.context
+    return {
+        "path": report.path,
+        "record_id": report.record_id,
+        "quotations": [quotation_dict(ctx, q) for q in ctx.quotations],
+        "speakers": speakers_list(ctx),
+        "findings": [finding_dict(f) for f in report.findings],
+    }
+
+
+def run_dict(run) -> dict:
+    counts = Counter(f.severity.value for r in run.reports for f in r.findings)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "quoteaudit", "version": __version__},
+        "files": [file_dict(r) for r in run.reports],
+        "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in run.errors],
+        "summary": {
+            "files": len(run.reports),
+            "quotations": sum(len(r.context.quotations) for r in run.reports),
+            "findings": sum(counts.values()),
+            "by_severity": {s: counts.get(s, 0) for s in ("error", "warning", "info")},
+            "input_errors": len(run.errors),
+            "skipped_references": run.skipped_references,
+        },
+    }
+
+
+def render(run, stream, color: bool = False) -> None:
+    json.dump(run_dict(run), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

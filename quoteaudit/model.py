@@ -1,0 +1,108 @@
+"""Plain data passed between the pipeline stages.
+
+Every offset is a Python ``str`` index into the document's text as read (the
+original input, never a normalised copy); ``end`` is exclusive.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 1, "warning": 2, "error": 3}[self.value]
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class Quotation:
+    """One quotation: opening mark to closing mark (marks included).
+
+    ``parts`` holds one span per paragraph for a quotation that runs over several
+    paragraphs (each reopens the mark, only the last closes); otherwise one span.
+    ``inner`` is the quoted text without its marks.
+    """
+    index: int
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    text: str
+    kind: str = "speech"  # speech | scare | title
+    parts: list[Span] = field(default_factory=list)
+    depth: int = 0  # 0 for top level, 1 for a quotation nested inside another
+    parent: int | None = None
+    closed: bool = True
+
+
+@dataclass
+class Mention:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Attribution:
+    """Who says a quotation, and how we know."""
+    quote: int
+    speaker: str | None  # resolved name
+    mention: Mention | None  # the words in the text that name the speaker
+    cue: Mention | None  # the speech verb or phrase ("said", "according to")
+    method: str  # explicit | pronoun | description | continuation | none
+    confidence: float
+    candidates: list[str] = field(default_factory=list)  # set when ambiguous
+
+
+@dataclass
+class Issue:
+    """What a rule reports; the pipeline turns it into a Finding."""
+    start: int
+    end: int
+    message: str
+    fix: str | None = None
+    quote: int | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    fix: str | None = None
+    quote: int | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class InputError:
+    """A file (or record) that could not be read; reported, never raised past the CLI."""
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"

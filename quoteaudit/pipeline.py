@@ -1,0 +1,64 @@
+"""One document through every stage: quotations -> speakers -> references -> rules."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import rules as rule_registry
+from .attribution import attribute
+from .config import Settings
+from .context import CheckContext
+from .document import Document
+from .kinds import classify
+from .model import Finding, InputError
+from .quotes import find_quotations
+
+
+@dataclass
+class FileReport:
+    path: str
+    record_id: str | None = None
+    context: CheckContext | None = None
+    findings: list[Finding] = field(default_factory=list)
+    error: InputError | None = None
+
+
+def analyse(doc: Document, settings: Settings | None = None) -> CheckContext:
+    """Quotations, their kinds and speakers (and reference matches when given)."""
+    settings = settings or Settings()
+    scan = find_quotations(doc.text)
+    classify(doc.text, scan.quotations)
+    attributions = attribute(doc, scan.quotations, people=settings.people)
+    ctx = CheckContext(doc=doc, quotations=scan.quotations, attributions=attributions,
+                       unbalanced=scan.unbalanced, people=settings.people)
+    if settings.references is not None:
+        from .matching import match_quotations  # only runs when references are given
+        ctx.references = settings.references
+        ctx.matches = match_quotations(ctx, settings)
+    return ctx
+
+
+def run_rules(ctx: CheckContext, settings: Settings) -> list[Finding]:
+    findings = []
+    doc = ctx.doc
+    for rule_id, module in rule_registry.registry().items():
+        if not settings.enabled(rule_id):
+            continue
+        severity = settings.severity(rule_id)
+        for issue in module.check(ctx, settings.options(rule_id)):
+            line, col = doc.position(issue.start)
+            end_line, end_col = doc.position(max(issue.start, issue.end))
+            findings.append(Finding(
+                rule=rule_id, severity=severity, message=issue.message,
+                start=issue.start, end=issue.end, line=line, column=col,
+                end_line=end_line, end_column=end_col, fix=issue.fix,
+                quote=issue.quote, data=issue.data,
+            ))
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return findings
+
+
+def check_document(doc: Document, settings: Settings | None = None) -> FileReport:
+    settings = settings or Settings()
+    ctx = analyse(doc, settings)
+    return FileReport(path=doc.path, record_id=doc.record_id, context=ctx,
+                      findings=run_rules(ctx, settings))

@@ -1,0 +1,259 @@
+"""Find quotations: pair the marks, tell quotation marks from apostrophes.
+
+Marks: “…” ‘…’ "…" '…' «…» ‹…› „…“ (and „…”). A quotation that runs over several
+paragraphs (each paragraph reopens the mark, only the last closes it) is one
+quotation with one part per paragraph. A mark never closed, or a closer without an
+opener, is recorded as an :class:`UnbalancedMark`; scanning goes on sensibly: an
+unclosed quotation ends at the end of its paragraph.
+
+Only the mark characters are visited (one regex pass), so the cost is linear in
+the text and tiny next to reading it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+from .model import Quotation, Span
+
+_MARKS = re.compile(r"[\"'“”„«»‹›‘’]|\n[ \t\r\f\v]*\n")
+
+# What may stand right before an opening mark (besides white space and start of text).
+_OPEN_BEFORE = set("([{—–-/:;…\"'“‘«‹„") | {"\u00a0"}
+# What may stand right after a closing mark.
+_CLOSE_AFTER = set(".,;:!?)]}—–-…\"'”’»›")
+
+DOUBLE_OPEN = {"“": "”", "„": "“", "«": "»"}
+SINGLE_OPEN = {"‘": "’", "‹": "›"}
+STRAIGHT = {'"', "'"}
+
+
+@dataclass
+class UnbalancedMark:
+    offset: int
+    mark: str
+    problem: str  # "unclosed" | "unopened"
+    quote: int | None = None  # the quotation an unclosed mark opens
+
+
+@dataclass
+class QuoteScan:
+    quotations: list[Quotation]
+    unbalanced: list[UnbalancedMark]
+
+
+@dataclass
+class _Open:
+    mark: str
+    offset: int
+    family: str  # "double" | "single"
+    closers: str
+    parts: list
+    part_start: int
+    depth: int
+    parent: "_Open | None"
+    index: int = -1
+
+
+def _is_space(ch: str) -> bool:
+    return ch == "" or ch.isspace()
+
+
+def _single_opener_ok(text: str, i: int, para_end: int) -> bool:
+    """A ‘ or ' that opens a quotation rather than starting an elision ('90s, 'em)."""
+    m = re.match(r"[A-Za-z0-9]+", text[i + 1:i + 12])
+    if m:
+        word = m.group(0).lower()
+        if word in lexicon.words("elisions") or re.fullmatch(r"\d\d(s)?", word):
+            return False
+    # Only a quotation if a plausible closer follows in the same paragraph.
+    return _next_single_close(text, i + 1, para_end) != -1
+
+
+def _next_single_close(text: str, start: int, end: int) -> int:
+    for m in re.compile(r"['’›]").finditer(text, start, end):
+        k = m.start()
+        prev = text[k - 1] if k > 0 else ""
+        nxt = text[k + 1] if k + 1 < len(text) else ""
+        if prev.isalnum() and nxt.isalnum():
+            continue  # don't
+        if not _is_space(prev) and (_is_space(nxt) or nxt in _CLOSE_AFTER):
+            return k
+    return -1
+
+
+def find_quotations(text: str) -> QuoteScan:
+    paragraphs = _paragraph_ends(text)
+    quotations: list[Quotation] = []
+    unbalanced: list[UnbalancedMark] = []
+    stack: list[_Open] = []
+    n = len(text)
+    para_idx = 0
+    para_end = paragraphs[0] if paragraphs else n
+    para_start = 0
+    continuing: _Open | None = None  # an outer quote carried into this paragraph
+
+    def finish(q: _Open, end: int, closed: bool, inner_end: int) -> None:
+        q.parts.append(Span(q.part_start, end))
+        start = q.parts[0].start
+        quote = Quotation(
+            index=-1, start=start, end=end, inner_start=start + 1, inner_end=inner_end,
+            text=text[start:end], parts=list(q.parts), depth=q.depth,
+            parent=None, closed=closed,
+        )
+        quote._open = q  # type: ignore[attr-defined]
+        quotations.append(quote)
+        if not closed:
+            unbalanced.append(UnbalancedMark(q.offset, q.mark, "unclosed"))
+            unbalanced[-1]._quote = quote  # type: ignore[attr-defined]
+
+    def close_paragraph(end_of_para: int, next_para_start: int) -> _Open | None:
+        """Handle quotes still open at a paragraph end; return one carried on."""
+        nonlocal stack
+        if not stack:
+            return None
+        outer = stack[0]
+        trimmed = end_of_para
+        while trimmed > outer.part_start and text[trimmed - 1].isspace():
+            trimmed -= 1
+        # Nested quotes cannot run past a paragraph: close them as unclosed.
+        for q in reversed(stack[1:]):
+            if q.family == "double":
+                finish(q, trimmed, False, trimmed)
+        stack = []
+        reopen = next_para_start < n and text[next_para_start] == outer.mark
+        if reopen and _has_closer_ahead(text, next_para_start + 1, outer):
+            outer.parts.append(Span(outer.part_start, trimmed))
+            outer.part_start = next_para_start
+            return outer
+        finish(outer, trimmed, False, trimmed)
+        return None
+
+    for m in _MARKS.finditer(text):
+        i = m.start()
+        ch = m.group(0)
+        if len(ch) > 1:  # paragraph break
+            next_start = m.end()
+            continuing = close_paragraph(i, next_start)
+            para_start = next_start
+            while para_idx < len(paragraphs) and paragraphs[para_idx] <= i:
+                para_idx += 1
+            para_end = paragraphs[para_idx] if para_idx < len(paragraphs) else n
+            if continuing is not None:
+                stack = [continuing]
+            continue
+        if continuing is not None and i == para_start and ch == continuing.mark:
+            continuing = None  # the reopening mark of a continued paragraph
+            continue
+        continuing = None
+        prev = text[i - 1] if i > 0 else ""
+        nxt = text[i + 1] if i + 1 < n else ""
+        can_open = not _is_space(nxt) and (_is_space(prev) or prev in _OPEN_BEFORE)
+        can_close = not _is_space(prev) and (_is_space(nxt) or nxt in _CLOSE_AFTER or not nxt.isalnum())
+        top = stack[-1] if stack else None
+
+        if top is not None and ch in top.closers and ch != '"':
+            if ch in "’'" and (not can_close or (prev.isalnum() and nxt.isalnum())):
+                continue  # an apostrophe inside the quotation
+            stack.pop()
+            finish(top, i + 1, True, i)
+            continue
+        if ch in ("”", "»") or (ch == "“" and _double_open_in(stack) and not can_open):
+            if _close_enclosing(stack, ch, i, finish):
+                continue
+            if ch == "”" and can_open and not can_close:
+                # A reversed mark used as an opener (”text”): treat it as opening.
+                _push(stack, ch, i, "double", "”")
+            else:
+                unbalanced.append(UnbalancedMark(i, ch, "unopened"))
+            continue
+        if ch in DOUBLE_OPEN:
+            if ch == "“" and not can_open and can_close:
+                unbalanced.append(UnbalancedMark(i, ch, "unopened"))
+                continue
+            # A new opener while the same kind is open: the old one was never closed.
+            if top is not None and top.family == "double" and top.mark == ch:
+                _end_unclosed(stack, top, i, text, finish)
+            _push(stack, ch, i, "double", DOUBLE_OPEN[ch] + ("”" if ch == "„" else ""))
+            continue
+        if ch == '"':
+            if top is not None and top.mark == '"' and (can_close or not can_open):
+                stack.pop()
+                finish(top, i + 1, True, i)
+            elif _straight_open_in(stack) and not can_open:
+                _close_enclosing(stack, ch, i, finish)
+            elif can_open:
+                _push(stack, ch, i, "double", '"')
+            elif can_close and not prev.isdigit():  # 5" is an inch mark
+                unbalanced.append(UnbalancedMark(i, ch, "unopened"))
+            continue
+        if ch in ("‘", "‹", "'") and can_open and _single_opener_ok(text, i, para_end):
+            _push(stack, ch, i, "single", {"‘": "’'", "‹": "›", "'": "'’"}[ch])
+    close_paragraph(n, n)
+
+    quotations.sort(key=lambda q: (q.start, -q.end))
+    opens = {}
+    for idx, q in enumerate(quotations):
+        q.index = idx
+        opens[id(q._open)] = q  # type: ignore[attr-defined]
+    for q in quotations:
+        parent = q._open.parent  # type: ignore[attr-defined]
+        while parent is not None and id(parent) not in opens:
+            parent = parent.parent
+        q.parent = opens[id(parent)].index if parent is not None else None
+        q.depth = 0 if q.parent is None else quotations[q.parent].depth + 1
+        del q._open  # type: ignore[attr-defined]
+    for u in unbalanced:
+        quote = getattr(u, "_quote", None)
+        if quote is not None:
+            u.quote = quote.index
+            del u._quote  # type: ignore[attr-defined]
+    unbalanced.sort(key=lambda u: u.offset)
+    quotations = [q for q in quotations if q.end > q.start + 1]
+    return QuoteScan(quotations, unbalanced)
+
+
+def _push(stack, ch, i, family, closers) -> None:
+    parent = stack[-1] if stack else None
+    stack.append(_Open(ch, i, family, closers, [], i, len(stack), parent))
+
+
+def _double_open_in(stack) -> bool:
+    return any(q.family == "double" and q.mark != '"' for q in stack)
+
+
+def _straight_open_in(stack) -> bool:
+    return any(q.mark == '"' for q in stack)
+
+
+def _close_enclosing(stack, ch, i, finish) -> bool:
+    """Close the nearest open double quote this closer can end; inner singles were apostrophes."""
+    for depth in range(len(stack) - 1, -1, -1):
+        q = stack[depth]
+        if q.family == "double" and (ch in q.closers or (ch == '"' and q.mark == '"')):
+            inner = stack[depth + 1:]
+            del stack[depth:]
+            for s in reversed(inner):
+                if s.family == "double":
+                    finish(s, i, False, i)
+            finish(q, i + 1, True, i)
+            return True
+    return False
+
+
+def _end_unclosed(stack, top, i, text, finish) -> None:
+    stack.pop()
+    end = i
+    while end > top.part_start + 1 and text[end - 1].isspace():
+        end -= 1
+    finish(top, end, False, end)
+
+
+def _has_closer_ahead(text: str, start: int, outer: _Open) -> bool:
+    """Whether a multi-paragraph quotation is really continued (some closer later on)."""
+    return any(text.find(c, start) != -1 for c in outer.closers)
+
+
+def _paragraph_ends(text: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\n[ \t\r\f\v]*\n", text)]
