@@ -1,8 +1,622 @@
-"""Speakers (placeholder, replaced next)."""
+"""Attribute speakers: who says each quotation.
+
+The pass is built around speech cues ("said", "told", "according to", ...):
+
+1. Every cue outside quotation marks is found with one regex; for each, the
+   speaker's noun phrase is parsed from the words next to it: the subject before
+   it ("Tokayev told", "he said", "Putin and Tokayev said", skipping an
+   appositive as in "Forestier-Walker, an expert on ..., said"), or the phrase
+   after it when the subject slot is empty ("..., said the president",
+   "according to X").
+2. Mentions are resolved in document order: a surname to the full name
+   introduced in the document ("Tokayev" -> "Kassym-Jomart Tokayev"), a
+   description ("the Kazakh president") to a person named with that title, a
+   pronoun to the last person who spoke (several when that was a coordination
+   such as "Putin and Tokayev said": then the quotation is ambiguous).
+3. Each quotation takes the cue of its own sentence: right after it
+   ("...,” he said), right before it (Putin said: “...”), elsewhere in the
+   sentence for a partial quotation, the previous quotation of the same
+   sentence, or, for a paragraph that is only quotation, the previous
+   paragraph's speaker (continuation).
+"""
 from __future__ import annotations
 
-from .model import Attribution
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import lexicon
+from .document import Document
+from .model import Attribution, Mention, Quotation
+
+_WORD = re.compile(r"[^\W_](?:[\w’'\-.]*[^\W_])?|[^\w\s]")
+# A run of capitalised words on one line; a period only after a short abbreviation or initial.
+_NAME_RUN = re.compile(r"(?:[A-Z](?:[a-z]{0,3}\.|[\w’'\-]*)[ \t\u00a0]+){1,5}[A-Z][\w’'\-]*")
+_TERMINATOR = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
 
 
-def attribute(doc, quotations, people=None):
-    return [Attribution(q.index, None, None, None, "none", 0.0) for q in quotations]
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def capitalized(self) -> bool:
+        return self.text[0].isupper()
+
+
+@dataclass
+class Speaker:
+    """A speaker mention, resolved."""
+    mention: Mention
+    names: list[str]  # resolved names; several for a coordination or an ambiguous pronoun
+    method: str  # explicit | pronoun | description
+    confidence: float
+    kind: str  # name | pronoun | description
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    text: str
+    subject: Speaker | None = None
+    paragraph: int = 0
+    inverted: bool = False  # the speaker stands after the cue ("said Tokayev")
+
+
+@dataclass
+class _Entity:
+    name: str
+    titles: set[str] = field(default_factory=set)
+    gender: str | None = None
+    last_seen: int = 0
+
+
+# ---------------------------------------------------------------- lexicon access
+
+@lru_cache(maxsize=1)
+def cue_regex() -> re.Pattern:
+    single, multi = lexicon.speech_cues()
+    alternatives = [r"\s+".join(map(re.escape, words)) for words in multi]
+    alternatives += sorted((re.escape(w) for w in single), key=len, reverse=True)
+    return re.compile(r"(?<![\w’'-])(?:" + "|".join(alternatives) + r")(?![\w’'-])")
+
+
+def _honorifics() -> dict[str, str]:
+    return lexicon.table("honorifics")
+
+
+def _pronoun_gender(word: str) -> str | None:
+    return lexicon.table("pronouns").get(word.lower())
+
+
+# ---------------------------------------------------------------- public entry
+
+def attribute(doc: Document, quotations: list[Quotation], people=None) -> list[Attribution]:
+    return _Attributor(doc, quotations, people).run()
+
+
+class _Attributor:
+    def __init__(self, doc: Document, quotations: list[Quotation], people) -> None:
+        self.text = doc.text
+        self.quotes = quotations
+        self.people = people
+        self.top = [q for q in quotations if q.depth == 0]
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n[ \t\r\f\v]*\n\s*", self.text)]
+        self.entities: dict[str, _Entity] = {}
+        self.surnames: dict[str, list[str]] = {}
+        self._quote_bounds = [(q.start, q.end) for q in self.top]
+
+    # -------------------------------------------------------------- driver
+    def run(self) -> list[Attribution]:
+        self._collect_names()
+        cues = self._find_cues()
+        self._resolve_cues(cues)
+        result: list[Attribution] = [
+            Attribution(q.index, None, None, None, "none", 0.0) for q in self.quotes
+        ]
+        previous: Attribution | None = None
+        previous_quote: Quotation | None = None
+        for q in self.top:
+            a = self._attribute_quote(q, cues, previous, previous_quote)
+            result[q.index] = a
+            if a.method != "none":
+                previous, previous_quote = a, q
+        # Nested quotations belong to the speaker of the quotation around them.
+        for q in self.quotes:
+            if q.depth and q.parent is not None:
+                outer = result[q.parent]
+                result[q.index] = Attribution(q.index, outer.speaker, outer.mention, outer.cue,
+                                              outer.method, outer.confidence, list(outer.candidates))
+        return result
+
+    # -------------------------------------------------------------- geometry
+    def _paragraph_of(self, offset: int) -> int:
+        from bisect import bisect_right
+        return bisect_right(self.paragraph_starts, offset) - 1
+
+    def _inside_quote(self, offset: int) -> bool:
+        from bisect import bisect_right
+        i = bisect_right(self._quote_bounds, (offset, float("inf"))) - 1
+        return i >= 0 and self._quote_bounds[i][0] < offset < self._quote_bounds[i][1]
+
+    def _sentence_start(self, pos: int, floor: int) -> int:
+        """Start of the sentence holding pos, searching back no further than floor."""
+        start = floor
+        for m in _TERMINATOR.finditer(self.text, floor, pos):
+            if not self._is_abbreviation(m.start()) and not self._inside_quote(m.start()):
+                start = m.end()
+        return start
+
+    def _sentence_end(self, pos: int, ceil: int) -> int:
+        for m in _TERMINATOR.finditer(self.text, pos, ceil):
+            if not self._is_abbreviation(m.start()) and not self._inside_quote(m.start()):
+                return m.start()
+        return ceil
+
+    def _is_abbreviation(self, dot: int) -> bool:
+        if self.text[dot] != ".":
+            return False
+        m = re.search(r"([\w.]+)$", self.text[max(0, dot - 12):dot])
+        if not m:
+            return False
+        word = m.group(1)
+        return word in lexicon.words("abbreviations") or (len(word) == 1 and word.isupper()) or "." in word
+
+    def _tokens(self, start: int, end: int) -> list[Token]:
+        return [Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(self.text, start, end)]
+
+    # -------------------------------------------------------------- names
+    def _collect_names(self) -> None:
+        """Full names in the document, with the titles written before them."""
+        honor = _honorifics()
+        for m in _NAME_RUN.finditer(self.text):
+            words = m.group(0).split()
+            titles = []
+            while len(words) > 1 and (words[0] in honor or words[0].rstrip(".") in honor
+                                      or words[0].lower() in lexicon.words("titles")):
+                titles.append(words.pop(0).rstrip(".").lower())
+            # A nationality before a title ("Russian President") is part of the title.
+            if len(words) > 2 and words[1] in honor:
+                titles += [words[0].lower(), words[1].rstrip(".").lower()]
+                words = words[2:]
+            name = " ".join(words)
+            if len(words) >= 2 and all(w[0].isupper() for w in words) and not _looks_like_org(words):
+                ent = self.entities.setdefault(name, _Entity(name))
+                ent.titles.update(titles)
+                ent.last_seen = m.start()
+                self.surnames.setdefault(_strip_possessive(words[-1]), []).append(name)
+        if self.people is not None:
+            for person in getattr(self.people, "persons", []):
+                ent = self.entities.setdefault(person.name, _Entity(person.name))
+                ent.titles.update(t.lower() for t in person.titles)
+                ent.gender = person.gender
+                for alias in [person.name, *person.aliases]:
+                    last = alias.split()[-1]
+                    if person.name not in self.surnames.get(last, []):
+                        self.surnames.setdefault(last, []).append(person.name)
+
+    def _resolve_name(self, words: list[str], at: int) -> tuple[str, set[str]]:
+        """The full name a written name stands for, and the titles written with it."""
+        honor = _honorifics()
+        titles = set()
+        words = [_strip_possessive(w) for w in words]
+        while len(words) > 1 and (words[0] in honor or words[0].rstrip(".") in honor
+                                  or words[0].lower() in lexicon.words("titles")):
+            titles.add(words.pop(0).rstrip(".").lower())
+        if len(words) > 2 and words[1].rstrip(".") in honor:
+            titles.update({words[0].lower(), words[1].rstrip(".").lower()})
+            words = words[2:]
+        name = " ".join(words)
+        if self.people is not None:
+            person = self.people.find(name)
+            if person is not None:
+                return person.name, titles
+        if name in self.entities:
+            return name, titles
+        candidates = self.surnames.get(words[-1], [])
+        if len(words) == 1 and candidates:
+            # The latest full name introduced before this point, else the first after it.
+            before = [c for c in candidates if self.entities.get(c) and self.entities[c].last_seen <= at]
+            return (before[-1] if before else candidates[0]), titles
+        return name, titles
+
+    # -------------------------------------------------------------- cues
+    def _find_cues(self) -> list[Cue]:
+        cues = []
+        for m in cue_regex().finditer(self.text):
+            if self._inside_quote(m.start()):
+                continue
+            cue = Cue(m.start(), m.end(), m.group(0), paragraph=self._paragraph_of(m.start()))
+            cues.append(cue)
+        return cues
+
+    def _resolve_cues(self, cues: list[Cue]) -> None:
+        last_people: list[str] = []
+        for cue in cues:
+            speaker = self._subject_of(cue)
+            if speaker is not None:
+                if speaker.kind == "pronoun":
+                    speaker = self._resolve_pronoun(speaker, last_people, cue.start)
+                elif speaker.names and speaker.kind in ("name", "description"):
+                    last_people = list(speaker.names)
+            cue.subject = speaker
+
+    def _resolve_pronoun(self, speaker: Speaker, last_people: list[str], at: int) -> Speaker:
+        gender = _pronoun_gender(speaker.mention.text)
+        if gender in ("n", "s"):
+            return Speaker(speaker.mention, [], "pronoun", 0.6, "pronoun")
+        names = [n for n in last_people if self._gender_ok(n, gender)]
+        if not names:
+            recent = self._recent_person(at)
+            names = [recent] if recent else []
+        confidence = 0.8 if len(names) == 1 else 0.4
+        return Speaker(speaker.mention, names, "pronoun", confidence, "pronoun")
+
+    def _gender_ok(self, name: str, gender: str | None) -> bool:
+        ent = self.entities.get(name)
+        return ent is None or ent.gender is None or gender is None or ent.gender == gender
+
+    def _recent_person(self, at: int) -> str | None:
+        best = None
+        for ent in self.entities.values():
+            if ent.last_seen < at and (best is None or ent.last_seen > best.last_seen):
+                best = ent
+        return best.name if best else None
+
+    def _subject_of(self, cue: Cue) -> Speaker | None:
+        para_start = self.paragraph_starts[cue.paragraph]
+        window_start = max(para_start, cue.start - 400)
+        before = self._tokens(window_start, cue.start)
+        words_cue = cue.text.lower().split()
+        if words_cue[0] in ("according", "in") or (len(words_cue) > 1 and words_cue[0] != "pointed"
+                                                   and words_cue[0] != "went" and words_cue[0] != "goes"):
+            cue.inverted = True
+            return self._forward_np(cue.end)
+        i = len(before)
+        while i > 0 and before[i - 1].lower in lexicon.words("adverbs"):
+            i -= 1
+        if i == 0:
+            return self._forward_np(cue.end) if self._inverted_context(before, i) else None
+        prev = before[i - 1]
+        if prev.text == ",":
+            # "X, an expert on ..., said" / "X, who ..., said": the subject is before the appositive.
+            np = self._np_before_appositive(before, i - 1)
+            if np is not None:
+                return np
+            if self._inverted_context(before, i):
+                cue.inverted = True
+                return self._forward_np(cue.end)
+            return None
+        if prev.text in ("”", '"', "’", "'", "''", ":", "—", "–", "―") or prev.text in ("“",):
+            cue.inverted = True
+            return self._forward_np(cue.end)
+        return self._np_backward(before, i)
+
+    def _inverted_context(self, before: list[Token], i: int) -> bool:
+        """A quotation (or its comma) right before the cue: "…,” said the president."""
+        j = i
+        while j > 0 and before[j - 1].text in (",", "—", "–"):
+            j -= 1
+        return j > 0 and before[j - 1].text in ("”", '"', "’", "'", "''")
+
+    def _np_before_appositive(self, tokens: list[Token], comma: int) -> Speaker | None:
+        sentence_floor = self._sentence_start(tokens[comma].start, tokens[0].start)
+        for j in range(comma - 1, -1, -1):
+            tok = tokens[j]
+            if tok.start < sentence_floor:
+                break
+            if tok.text == "," and j > 0:
+                np = self._np_backward(tokens, j)
+                if np is not None and np.kind != "pronoun":
+                    return np
+                return None
+        # No earlier comma: the sentence opens with the subject ("X, who ..., said").
+        first = next((k for k, t in enumerate(tokens) if t.start >= sentence_floor), None)
+        if first is None:
+            return None
+        return self._np_forward_tokens(tokens[first:comma])
+
+    def _np_backward(self, tokens: list[Token], end: int) -> Speaker | None:
+        """The noun phrase ending right before tokens[end]."""
+        if end <= 0:
+            return None
+        last = tokens[end - 1]
+        if not last.is_word:
+            return None
+        if last.lower in lexicon.table("pronouns") and last.lower != "it":
+            return Speaker(Mention(last.text, last.start, last.end), [], "pronoun", 0.8, "pronoun")
+        if last.lower in lexicon.words("stopwords") or last.lower in lexicon.words("determiners"):
+            return None
+        j = end - 1
+        particles = lexicon.words("name_particles")
+        titles = lexicon.words("titles")
+        honor = _honorifics()
+        # Walk left over the phrase: capitalised words, name particles, titles, modifiers.
+        while j > 0:
+            tok = tokens[j - 1]
+            if tok.text == "." and j > 1 and (tokens[j - 2].text in honor or len(tokens[j - 2].text) == 1):
+                j -= 1
+                continue
+            if not tok.is_word:
+                break
+            low = tok.lower
+            if low in lexicon.words("determiners"):
+                j -= 1
+                break
+            if tok.capitalized or low in particles and tokens[j].capitalized or low in titles or low == "of" and tokens[j].capitalized:
+                j -= 1
+                continue
+            if (low.endswith(("’s", "'s")) or "-" in low) and j - 1 > 0:
+                j -= 1
+                continue
+            if low in lexicon.words("stopwords"):
+                break
+            # A lowercase modifier before a title ("vice-presidential nominee", "top aide").
+            if tokens[j].lower in titles or tokens[j].capitalized:
+                if low not in lexicon.words("adverbs"):
+                    j -= 1
+                    continue
+            break
+        phrase = tokens[j:end]
+        # Never start a phrase on "of" or a particle.
+        while phrase and (phrase[0].lower in ("of", "and") or phrase[0].lower in particles):
+            phrase = phrase[1:]
+        if not phrase:
+            return None
+        speaker = self._make_speaker(phrase)
+        if speaker is None:
+            return None
+        # Coordination: "Putin and Tokayev said".
+        k = tokens.index(phrase[0])
+        if k >= 2 and tokens[k - 1].lower == "and" and tokens[k - 2].is_word and tokens[k - 2].capitalized:
+            other = self._np_backward(tokens, k - 1)
+            if other is not None and other.kind == "name":
+                mention = Mention(self.text[other.mention.start:speaker.mention.end],
+                                  other.mention.start, speaker.mention.end)
+                names = [n for n in other.names + speaker.names]
+                return Speaker(mention, list(dict.fromkeys(names)), "explicit", 0.5, "name")
+        return speaker
+
+    def _forward_np(self, pos: int) -> Speaker | None:
+        tokens = self._tokens(pos, min(len(self.text), pos + 200))
+        cut = len(tokens)
+        for k, t in enumerate(tokens):
+            if t.text in (",", ";", ":", "(", ")", "“", "”", '"', "—", "–") or (
+                t.text in ".!?" and not (k > 0 and tokens[k - 1].text in _honorifics())
+            ):
+                cut = k
+                break
+        return self._np_forward_tokens(tokens[:cut])
+
+    def _np_forward_tokens(self, tokens: list[Token]) -> Speaker | None:
+        """The noun phrase that opens tokens ("Tokayev", "the Kazakh president", "he")."""
+        if not tokens:
+            return None
+        first = tokens[0]
+        if first.lower in lexicon.table("pronouns") and first.lower != "it":
+            return Speaker(Mention(first.text, first.start, first.end), [], "pronoun", 0.8, "pronoun")
+        titles = lexicon.words("titles")
+        particles = lexicon.words("name_particles")
+        honor = _honorifics()
+        k = 0
+        if first.lower in lexicon.words("determiners"):
+            k = 1
+        end = k
+        saw_head = False
+        while end < len(tokens):
+            tok = tokens[end]
+            low = tok.lower
+            if tok.text == "." and end > 0 and (tokens[end - 1].text in honor or len(tokens[end - 1].text) == 1):
+                end += 1
+                continue
+            if not tok.is_word:
+                break
+            if tok.capitalized or low in titles or (low in particles and end + 1 < len(tokens)
+                                                    and tokens[end + 1].capitalized):
+                saw_head = saw_head or tok.capitalized or low in titles
+                end += 1
+                continue
+            if low == "of" and saw_head and end + 1 < len(tokens) and tokens[end + 1].capitalized:
+                end += 1
+                continue
+            if k == 1 and not saw_head and low not in lexicon.words("stopwords") and end - k < 3:
+                end += 1  # a modifier after the determiner ("the Kazakh", "a senior")
+                continue
+            break
+        phrase = tokens[:end]
+        if not saw_head:
+            return None
+        while phrase and (phrase[-1].lower == "of" or phrase[-1].lower in particles):
+            phrase = phrase[:-1]
+        return self._make_speaker(phrase) if phrase else None
+
+    def _make_speaker(self, phrase: list[Token]) -> Speaker | None:
+        start, end = phrase[0].start, phrase[-1].end
+        mention = Mention(self.text[start:end], start, end)
+        words = [t.text for t in phrase if t.is_word]
+        caps = [t for t in phrase if t.is_word and t.capitalized]
+        titles = lexicon.words("titles")
+        honor = _honorifics()
+        head = phrase[-1].lower
+        # A description ends in a role word ("the Kazakh president", "officials").
+        if not phrase[-1].capitalized or (head in titles and (not caps or caps[-1] is not phrase[-1]
+                                                              or phrase[0].lower in lexicon.words("determiners"))):
+            if head not in titles and not head.endswith(("’s", "'s")):
+                if head.endswith("s") and head[:-1] in titles:
+                    pass
+                else:
+                    return None
+            names = self._resolve_description(words, start)
+            return Speaker(mention, names, "description", 0.7 if names else 0.5, "description")
+        # "the President of Kazakhstan": a title phrase, not a name.
+        lowered = [w.lower().rstrip(".") for w in words]
+        if lowered[0] in lexicon.words("determiners") or (lowered[0] in titles and "of" in lowered):
+            names = self._resolve_description(words, start)
+            return Speaker(mention, names, "description", 0.7 if names else 0.5, "description")
+        # Keep the trailing name: "Clinton’s spokesman Brian Fallon" -> "Brian Fallon".
+        name_words: list[str] = []
+        for t in reversed(phrase):
+            if not t.is_word:
+                if t.text == "." and name_words:
+                    name_words[0] = name_words[0] + "."
+                continue
+            if t.capitalized or t.lower in lexicon.words("name_particles"):
+                name_words.insert(0, t.text)
+            else:
+                break
+        if not name_words or all(w.rstrip(".") in honor for w in name_words):
+            return None
+        resolved, _ = self._resolve_name(name_words, start)
+        return Speaker(mention, [resolved], "explicit", 0.95, "name")
+
+    def _resolve_description(self, words: list[str], at: int) -> list[str]:
+        titles = lexicon.words("titles")
+        lowered = [w.lower().rstrip(".") for w in words]
+        heads = [w for w in lowered if w in titles]
+        if not heads:
+            return []
+        head = heads[-1]
+        modifiers = {w for w in lowered if w not in titles and w not in lexicon.words("determiners")
+                     and w not in ("of", "for")}
+        best, best_score = None, 0.0
+        for ent in self.entities.values():
+            if head not in ent.titles or ent.last_seen > at and not self._in_people(ent.name):
+                continue
+            score = 1.0 + 0.001 * ent.last_seen / max(1, len(self.text))
+            for mod in modifiers:
+                if any(_same_stem(mod, t) for title in ent.titles for t in title.split()):
+                    score += 1.0
+            if score > best_score:
+                best, best_score = ent, score
+        return [best.name] if best else []
+
+    def _in_people(self, name: str) -> bool:
+        return self.people is not None and self.people.find(name) is not None
+
+    # -------------------------------------------------------------- quotations
+    def _attribute_quote(self, q: Quotation, cues: list[Cue], previous: Attribution | None,
+                         previous_quote: Quotation | None) -> Attribution:
+        text = self.text
+        para = self._paragraph_of(q.start)
+        para_start = self.paragraph_starts[para]
+        para_end = self.paragraph_starts[para + 1] if para + 1 < len(self.paragraph_starts) else len(text)
+        prev_end = max((b for a, b in self._quote_bounds if b <= q.start and a >= para_start), default=para_start)
+        next_start = min((a for a, b in self._quote_bounds if a >= q.end and a < para_end), default=para_end)
+        sent_start = self._sentence_start(q.start, prev_end)
+        inner_tail = text[q.inner_start:q.inner_end].rstrip()
+        ends_sentence = inner_tail.endswith((".", "!", "?")) and not inner_tail.endswith("...")
+        after_end = self._sentence_end(q.end, next_start)
+
+        # Transcript style: “WALLACE: Let's start ...” names its speaker inside.
+        m = re.match(r"\s*([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s", text[q.inner_start:q.inner_end])
+        if m:
+            s, e = q.inner_start + m.start(1), q.inner_start + m.end(1)
+            return Attribution(q.index, m.group(1).title(), Mention(text[s:e], s, e),
+                               Mention(":", e, e + 1), "explicit", 0.9)
+
+        before_cues = [c for c in cues if sent_start <= c.start and c.end <= q.start]
+        after_cues = [c for c in cues if q.end <= c.start and c.end <= after_end]
+        before_text = text[sent_start:q.start]
+        intro = before_text.rstrip().endswith((":", ","))
+
+        # Dash attribution after the quotation: “…” ― Sonya Herridge
+        m = re.match(r"\s*[―—–-]\s*", text[q.end:after_end])
+        if m:
+            sp = self._forward_np(q.end + m.end())
+            if sp is not None and sp.kind == "name":
+                return self._from_speaker(q, sp, None)
+
+        after = after_cues[0] if after_cues else None
+        adjacent_after = after is not None and self._adjacent_after(q, after)
+        if adjacent_after and ends_sentence and not self._short_tail(after, after_end):
+            adjacent_after = False
+        before = before_cues[-1] if before_cues else None
+
+        choice = None
+        if before is not None and intro and before.subject is not None:
+            choice = before
+        elif adjacent_after and after.subject is not None:
+            choice = after
+        elif before is not None and before.subject is not None:
+            choice = before
+        elif after is not None and after.subject is not None and not ends_sentence:
+            choice = after
+        if choice is not None:
+            return self._from_speaker(q, choice.subject, choice)
+
+        # Same sentence as the previous quotation ("“A,” he said, “B.”" already handled;
+        # “A” and “B” both after one cue).
+        if previous is not None and previous_quote is not None and previous_quote.end <= q.start:
+            between = text[previous_quote.end:q.start]
+            same_sentence = not _TERMINATOR.search(between) and "\n" not in between.strip(" ")
+            same_paragraph = self._paragraph_of(previous_quote.start) == para
+            starts_para = text[para_start:q.start].strip() == ""
+            if same_sentence and same_paragraph:
+                return _copy(previous, q.index, previous.method, previous.confidence)
+            if same_paragraph and not before_cues and not after_cues:
+                return _copy(previous, q.index, "continuation", min(previous.confidence, 0.75))
+            if starts_para and not before_cues and not after_cues and para >= 1:
+                prev_para = self._paragraph_of(previous_quote.start)
+                if prev_para == para - 1:
+                    return _copy(previous, q.index, "continuation", min(previous.confidence, 0.7))
+        # A quotation paragraph after "X said:" closing the previous paragraph.
+        if text[para_start:q.start].strip() == "" and para >= 1:
+            prev_cues = [c for c in cues if c.paragraph == para - 1 and c.subject is not None]
+            prev_text = text[self.paragraph_starts[para - 1]:para_start].rstrip()
+            if prev_cues and prev_text.endswith(":"):
+                return self._from_speaker(q, prev_cues[-1].subject, prev_cues[-1])
+        return Attribution(q.index, None, None, None, "none", 0.0)
+
+    def _adjacent_after(self, q: Quotation, cue: Cue) -> bool:
+        """Only punctuation and the speaker's own words stand between quotation and cue."""
+        gap = self.text[q.end:cue.start]
+        if cue.subject is not None and not cue.inverted:
+            gap = self.text[q.end:cue.subject.mention.start] + self.text[cue.subject.mention.end:cue.start]
+        words = [w for w in re.findall(r"[\w’'-]+", gap)]
+        return all(w.lower() in lexicon.words("adverbs") for w in words)
+
+    def _short_tail(self, cue: Cue, after_end: int) -> bool:
+        """“…done.” Trump said. — a cue sentence of its own, only a few words long."""
+        return len(self.text[cue.end:after_end].split()) <= 5
+
+    def _from_speaker(self, q: Quotation, sp: Speaker, cue: Cue | None) -> Attribution:
+        cue_mention = Mention(cue.text, cue.start, cue.end) if cue is not None else None
+        if len(sp.names) > 1:
+            return Attribution(q.index, None, sp.mention, cue_mention, sp.method, min(sp.confidence, 0.5),
+                               list(sp.names))
+        name = sp.names[0] if sp.names else None
+        return Attribution(q.index, name, sp.mention, cue_mention, sp.method, sp.confidence)
+
+
+def _copy(a: Attribution, index: int, method: str, confidence: float) -> Attribution:
+    return Attribution(index, a.speaker, a.mention, a.cue, method, confidence, list(a.candidates))
+
+
+def _strip_possessive(word: str) -> str:
+    return re.sub(r"[’']s?$", "", word)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    n = min(len(a), len(b))
+    return n >= 4 and a[:max(4, n - 3)] == b[:max(4, n - 3)]
+
+
+_ORG_WORDS = None
+
+
+def _looks_like_org(words: list[str]) -> bool:
+    global _ORG_WORDS
+    if _ORG_WORDS is None:
+        _ORG_WORDS = lexicon.words("org_words")
+    return any(w.strip("’'s").lower() in _ORG_WORDS for w in words)

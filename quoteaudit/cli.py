@@ -123,29 +123,37 @@ def check(
 
 @app.command()
 def extract(
-    path: str = typer.Argument(..., help="File to read ('-' for standard input)."),
+    paths: List[str] = typer.Argument(..., help="Files to read ('-' for standard input)."),
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text or json."),
 ) -> None:
-    """List the quotations of a file with their kinds and speakers."""
-    item = next(iter_documents([path]))
-    if isinstance(item, InputError):
-        report_error(item)
-        raise typer.Exit(2)
-    from .pipeline import analyse
-    ctx = analyse(item)
-    report = FileReport(path=item.path, record_id=item.record_id, context=ctx)
-    if output_format == OutputFormat.json:
-        render("json", Run(reports=[report]), sys.stdout)
-        return
-    if output_format != OutputFormat.text:
+    """List the quotations of files with their kinds and speakers."""
+    if output_format not in (OutputFormat.text, OutputFormat.json):
         raise UsageError("extract supports --format text or json")
+    from .pipeline import analyse
+    run = Run(reports=[])
+    for item in iter_documents(paths):
+        if isinstance(item, InputError):
+            report_error(item)
+            run.errors.append(item)
+            continue
+        run.reports.append(FileReport(path=item.path, record_id=item.record_id, context=analyse(item)))
+    if output_format == OutputFormat.json:
+        render("json", run, sys.stdout)
+    else:
+        for report in run.reports:
+            _write_quotations(report.context)
+    raise typer.Exit(2 if run.errors else 0)
+
+
+def _write_quotations(ctx) -> None:
+    doc = ctx.doc
     for q in ctx.quotations:
         a = ctx.attributions[q.index]
-        line, col = item.position(q.start)
+        line, col = doc.position(q.start)
         speaker = a.speaker or (a.mention.text if a.mention else "-")
         extra = f" candidates: {', '.join(a.candidates)}" if a.candidates else ""
         indent = "  " * q.depth
-        sys.stdout.write(f"{item.path}:{line}:{col}: {indent}{q.kind} {q.text!s} -- {speaker} "
+        sys.stdout.write(f"{doc.path}:{line}:{col}: {indent}{q.kind} {q.text} -- {speaker} "
                          f"({a.method}, {a.confidence:.2f}){extra}\n")
 
 

@@ -1,7 +1,70 @@
-"""Tell speech quotations from scare quotes and titles (placeholder, replaced next)."""
+"""Tell speech quotations from scare quotes and titles.
+
+speech: a full or partial statement of someone ("…,” Tokayev said; called them “deplorables”).
+scare:  a word or short phrase in marks used as a term ("the “coup”", "its “national
+        enterprise reporter”"), or a token such as a number or a handle.
+title:  the name of a work or programme ("the film “13th”", “Fox News Sunday”).
+
+Runs after attribution: a short quotation counts as speech only when a speech cue
+in its own sentence attributes it and the writer's syntax does not use it as a
+noun of their own (a determiner right before it).
+"""
 from __future__ import annotations
 
+import re
 
-def classify(text, quotations):
+from . import lexicon
+from .model import Attribution, Quotation
+
+SHORT_WORDS = 4
+TITLE_MAX_WORDS = 8
+_SMALL = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "vs", "n", "’n’"}
+_WORDS = re.compile(r"[\w’'\-]+")
+
+
+def classify(text: str, quotations: list[Quotation], attributions: list[Attribution]) -> None:
     for q in quotations:
-        q.kind = "speech"
+        q.kind = _kind(text, q, attributions[q.index])
+        if q.kind != "speech" and q.depth == 0:
+            attributions[q.index] = Attribution(q.index, None, None, None, "none", 0.0)
+    for q in quotations:  # nested quotations inside a title or scare quote follow it
+        if q.parent is not None and quotations[q.parent].kind != "speech":
+            q.kind = quotations[q.parent].kind
+
+
+def _kind(text: str, q: Quotation, a: Attribution) -> str:
+    inner = text[q.inner_start:q.inner_end].strip()
+    words = _WORDS.findall(inner)
+    if not words or text[max(0, q.start - 1):q.start] == "=":
+        return "scare"  # empty, or an attribute value in markup (id="123")
+    if " " not in inner and (not re.search(r"[aeiouy]", inner.lower()) or re.search(r"\d{4,}|[@#/]", inner)):
+        return "scare"  # numbers, ids, handles, links
+    before = _WORDS.findall(text[max(0, q.start - 40):q.start].lower())[-2:]
+    title_cue = any(w in lexicon.words("title_cues") for w in before)
+    cue_nearby = a.method != "none" or _cue_in_paragraph(text, q)
+    if len(words) <= TITLE_MAX_WORDS and not _adjacent_cue(a, q):
+        if title_cue and (_title_case(words) or len(words) <= 3):
+            return "title"
+        if _title_case(words) and len(words) >= 2 and not cue_nearby:
+            return "title"
+    if len(words) <= SHORT_WORDS and not cue_nearby:
+        return "scare"
+    return "speech"
+
+
+def _cue_in_paragraph(text: str, q: Quotation) -> bool:
+    from .attribution import cue_regex
+    start = max(text.rfind("\n", 0, q.start) + 1, q.start - 600)
+    end = text.find("\n", q.end)
+    end = len(text) if end == -1 or end - q.end > 600 else end
+    return bool(cue_regex().search(text, start, q.start) or cue_regex().search(text, q.end, end))
+
+
+def _title_case(words: list[str]) -> bool:
+    content = [w for w in words if w.lower() not in _SMALL]
+    return bool(content) and words[0][0].isupper() and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
+def _adjacent_cue(a: Attribution, q: Quotation) -> bool:
+    """A cue right next to the quotation ("“Lock Her Up,” they chanted")."""
+    return a.cue is not None and (0 <= a.cue.start - q.end <= 40 or 0 <= q.start - a.cue.end <= 40)

@@ -26,8 +26,8 @@ def analyse(doc: Document, settings: Settings | None = None) -> CheckContext:
     """Quotations, their kinds and speakers (and reference matches when given)."""
     settings = settings or Settings()
     scan = find_quotations(doc.text)
-    classify(doc.text, scan.quotations)
     attributions = attribute(doc, scan.quotations, people=settings.people)
+    classify(doc.text, scan.quotations, attributions)
     ctx = CheckContext(doc=doc, quotations=scan.quotations, attributions=attributions,
                        unbalanced=scan.unbalanced, people=settings.people)
     if settings.references is not None:

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from . import lexicon
 from .model import Quotation, Span
 
-_MARKS = re.compile(r"[\"'“”„«»‹›‘’]|\n[ \t\r\f\v]*\n")
+# '' and `` are the double marks of typewriter-era and Penn Treebank text (''like this'').
+_MARKS = re.compile(r"''|``|[\"'“”„«»‹›‘’]|\n[ \t\r\f\v]*\n")
 
 # What may stand right before an opening mark (besides white space and start of text).
 _OPEN_BEFORE = set("([{—–-/:;…\"'“‘«‹„") | {"\u00a0"}
@@ -98,7 +99,7 @@ def find_quotations(text: str) -> QuoteScan:
         q.parts.append(Span(q.part_start, end))
         start = q.parts[0].start
         quote = Quotation(
-            index=-1, start=start, end=end, inner_start=start + 1, inner_end=inner_end,
+            index=-1, start=start, end=end, inner_start=start + len(q.mark), inner_end=inner_end,
             text=text[start:end], parts=list(q.parts), depth=q.depth,
             parent=None, closed=closed,
         )
@@ -122,7 +123,7 @@ def find_quotations(text: str) -> QuoteScan:
             if q.family == "double":
                 finish(q, trimmed, False, trimmed)
         stack = []
-        reopen = next_para_start < n and text[next_para_start] == outer.mark
+        reopen = text.startswith(outer.mark, next_para_start)
         if reopen and _has_closer_ahead(text, next_para_start + 1, outer):
             outer.parts.append(Span(outer.part_start, trimmed))
             outer.part_start = next_para_start
@@ -133,7 +134,7 @@ def find_quotations(text: str) -> QuoteScan:
     for m in _MARKS.finditer(text):
         i = m.start()
         ch = m.group(0)
-        if len(ch) > 1:  # paragraph break
+        if ch[0] == "\n":  # paragraph break
             next_start = m.end()
             continuing = close_paragraph(i, next_start)
             para_start = next_start
@@ -148,12 +149,12 @@ def find_quotations(text: str) -> QuoteScan:
             continue
         continuing = None
         prev = text[i - 1] if i > 0 else ""
-        nxt = text[i + 1] if i + 1 < n else ""
+        nxt = text[i + len(ch)] if i + len(ch) < n else ""
         can_open = not _is_space(nxt) and (_is_space(prev) or prev in _OPEN_BEFORE)
         can_close = not _is_space(prev) and (_is_space(nxt) or nxt in _CLOSE_AFTER or not nxt.isalnum())
         top = stack[-1] if stack else None
 
-        if top is not None and ch in top.closers and ch != '"':
+        if top is not None and ch in top.closers and ch not in ('"', "''"):
             if ch in "’'" and (not can_close or (prev.isalnum() and nxt.isalnum())):
                 continue  # an apostrophe inside the quotation
             stack.pop()
@@ -177,14 +178,17 @@ def find_quotations(text: str) -> QuoteScan:
                 _end_unclosed(stack, top, i, text, finish)
             _push(stack, ch, i, "double", DOUBLE_OPEN[ch] + ("”" if ch == "„" else ""))
             continue
-        if ch == '"':
-            if top is not None and top.mark == '"' and (can_close or not can_open):
+        if ch == "``":
+            _push(stack, ch, i, "double", "''")
+            continue
+        if ch in ('"', "''"):
+            if top is not None and top.mark in (ch, "``") and (can_close or not can_open):
                 stack.pop()
-                finish(top, i + 1, True, i)
+                finish(top, i + len(ch), True, i)
             elif _straight_open_in(stack) and not can_open:
                 _close_enclosing(stack, ch, i, finish)
             elif can_open:
-                _push(stack, ch, i, "double", '"')
+                _push(stack, ch, i, "double", ch)
             elif can_close and not prev.isdigit():  # 5" is an inch mark
                 unbalanced.append(UnbalancedMark(i, ch, "unopened"))
             continue
@@ -210,7 +214,6 @@ def find_quotations(text: str) -> QuoteScan:
             u.quote = quote.index
             del u._quote  # type: ignore[attr-defined]
     unbalanced.sort(key=lambda u: u.offset)
-    quotations = [q for q in quotations if q.end > q.start + 1]
     return QuoteScan(quotations, unbalanced)
 
 
@@ -224,20 +227,20 @@ def _double_open_in(stack) -> bool:
 
 
 def _straight_open_in(stack) -> bool:
-    return any(q.mark == '"' for q in stack)
+    return any(q.mark in ('"', "''") for q in stack)
 
 
 def _close_enclosing(stack, ch, i, finish) -> bool:
     """Close the nearest open double quote this closer can end; inner singles were apostrophes."""
     for depth in range(len(stack) - 1, -1, -1):
         q = stack[depth]
-        if q.family == "double" and (ch in q.closers or (ch == '"' and q.mark == '"')):
+        if q.family == "double" and ch in q.closers:
             inner = stack[depth + 1:]
             del stack[depth:]
             for s in reversed(inner):
                 if s.family == "double":
                     finish(s, i, False, i)
-            finish(q, i + 1, True, i)
+            finish(q, i + len(ch), True, i)
             return True
     return False
 

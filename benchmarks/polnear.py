@@ -1,0 +1,88 @@
+"""Accuracy on PolNeAR with the agreed scorer (../shared/eval).
+
+Runs `quoteaudit extract --format json` over a split's texts, writes the scorer's
+system file (one line per article: speech quotations at top level, one entry per
+paragraph part, with the speaker mention's span and resolved name), builds the
+gold file with ../shared/eval/polnear_gold.py and prints the scorer's result.
+
+    python benchmarks/polnear.py            # dev split
+    python benchmarks/polnear.py --split train -v
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(os.path.dirname(ROOT), "shared")
+
+
+# The agreed scorer's units are segments opened by “ or " (polnear_gold.py); quotations
+# in other marks (NYT's ''...'', headline ‘...’) are neither gold nor "other" there, so
+# they are left out of the system file and counted apart.
+SCORER_OPENERS = ("“", '"')
+
+
+def system_lines(report: dict, seconds: float, excluded: list) -> dict:
+    doc = os.path.basename(report["path"])[:-4]
+    quotes = []
+    for q in report["quotations"]:
+        if q["kind"] != "speech" or q["depth"] != 0:
+            continue
+        if not q["text"].startswith(SCORER_OPENERS) or q["text"].startswith("''"):
+            excluded.append(q["text"])
+            continue
+        sp = q["speaker"]
+        mention = sp["mention"]
+        for part in q["parts"]:
+            quotes.append({
+                "start": part["start"], "end": part["end"],
+                "speaker_start": mention["start"] if mention else None,
+                "speaker_end": mention["end"] if mention else None,
+                "speaker": sp["name"] or (mention["text"] if mention else None),
+            })
+    return {"doc": doc, "seconds": seconds, "quotes": quotes}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    ap.add_argument("--out", default=None, help="where to write the system file")
+    args = ap.parse_args()
+    folder = os.path.join(SHARED, "corpora", "polnear", args.split)
+    texts = sorted(os.path.join(folder, "text", f) for f in os.listdir(os.path.join(folder, "text")))
+    tmp = tempfile.mkdtemp(prefix="quoteaudit-polnear-")
+    gold = os.path.join(tmp, "gold.jsonl")
+    subprocess.run([sys.executable, os.path.join(SHARED, "eval", "polnear_gold.py"), folder, gold],
+                   check=True, stdout=subprocess.DEVNULL)
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "quoteaudit", "extract", "--format", "json", *texts],
+                          capture_output=True, text=True, cwd=ROOT)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"extract failed ({proc.returncode}): {proc.stderr.strip()}")
+    report = json.loads(proc.stdout)
+    total_chars = sum(os.path.getsize(t) for t in texts)
+    out = args.out or os.path.join(tmp, "system.jsonl")
+    excluded: list = []
+    with open(out, "w", encoding="utf-8") as fh:
+        for f in report["files"]:
+            fh.write(json.dumps(system_lines(f, elapsed / len(texts), excluded)) + "\n")
+    cmd = [sys.executable, os.path.join(SHARED, "eval", "polnear_score.py"), gold, out]
+    if args.verbose:
+        cmd.append("-v")
+    scored = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    print(scored.rstrip())
+    print(f"split={args.split} articles={len(texts)} extract wall time {elapsed:.2f}s "
+          f"(one process, start-up included) for {total_chars / 1e6:.2f} MB; system file {out}")
+    print(f"speech quotations in marks the scorer does not define as units (left out): {len(excluded)}")
+
+
+if __name__ == "__main__":
+    main()
