@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon
-from .document import Document
+from .document import Document, paragraph_break
 from .model import Attribution, Mention, Quotation
 
 _WORD = re.compile(r"[^\W_](?:[\w’'\-.]*[^\W_])?|[^\w\s]")
@@ -112,10 +112,11 @@ class _Attributor:
         self.quotes = quotations
         self.people = people
         self.top = [q for q in quotations if q.depth == 0]
-        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n[ \t\r\f\v]*\n\s*", self.text)]
+        self.paragraph_starts = [0] + [m.end() for m in paragraph_break(self.text).finditer(self.text)]
         self.entities: dict[str, _Entity] = {}
         self.surnames: dict[str, list[str]] = {}
         self._quote_bounds = [(q.start, q.end) for q in self.top]
+        self._headline_cache: dict[int, bool] = {}
 
     # -------------------------------------------------------------- driver
     def run(self) -> list[Attribution]:
@@ -179,23 +180,26 @@ class _Attributor:
     # -------------------------------------------------------------- names
     def _collect_names(self) -> None:
         """Full names in the document, with the titles written before them."""
-        honor = _honorifics()
+        stop = lexicon.words("stopwords")
+        titled_surnames = []  # ("Tokayev", {"president"}) from "President Tokayev"
         for m in _NAME_RUN.finditer(self.text):
-            words = m.group(0).split()
-            titles = []
-            while len(words) > 1 and (words[0] in honor or words[0].rstrip(".") in honor
-                                      or words[0].lower() in lexicon.words("titles")):
-                titles.append(words.pop(0).rstrip(".").lower())
-            # A nationality before a title ("Russian President") is part of the title.
-            if len(words) > 2 and words[1] in honor:
-                titles += [words[0].lower(), words[1].rstrip(".").lower()]
-                words = words[2:]
-            name = " ".join(words)
-            if len(words) >= 2 and all(w[0].isupper() for w in words) and not _looks_like_org(words):
-                ent = self.entities.setdefault(name, _Entity(name))
-                ent.titles.update(titles)
-                ent.last_seen = m.start()
-                self.surnames.setdefault(_strip_possessive(words[-1]), []).append(name)
+            if self._in_headline(m.start()):
+                continue  # headline case capitalises every word
+            for words in _split_at_stopwords(m.group(0).split(), stop):
+                titles, name_words = _split_titles(words)
+                if 2 <= len(name_words) <= 4 and not _looks_like_org(name_words):
+                    name = " ".join(name_words)
+                    ent = self.entities.setdefault(name, _Entity(name))
+                    ent.titles.update(titles)
+                    ent.last_seen = m.start()
+                    surname = _strip_possessive(name_words[-1])
+                    if name not in self.surnames.get(surname, []):
+                        self.surnames.setdefault(surname, []).append(name)
+                elif len(name_words) == 1 and titles:
+                    titled_surnames.append((_strip_possessive(name_words[0]), titles))
+        for surname, titles in titled_surnames:
+            for name in self.surnames.get(surname, []):
+                self.entities[name].titles.update(titles)
         if self.people is not None:
             for person in getattr(self.people, "persons", []):
                 ent = self.entities.setdefault(person.name, _Entity(person.name))
@@ -206,17 +210,21 @@ class _Attributor:
                     if person.name not in self.surnames.get(last, []):
                         self.surnames.setdefault(last, []).append(person.name)
 
+    def _in_headline(self, offset: int) -> bool:
+        para = self._paragraph_of(offset)
+        cached = self._headline_cache.get(para)
+        if cached is None:
+            start = self.paragraph_starts[para]
+            end = self.paragraph_starts[para + 1] if para + 1 < len(self.paragraph_starts) else len(self.text)
+            words = [w for w in self.text[start:end].split() if len(w) > 3 and w[0].isalpha()]
+            caps = sum(1 for w in words if w[0].isupper())
+            cached = len(words) >= 3 and caps >= 0.6 * len(words)
+            self._headline_cache[para] = cached
+        return cached
+
     def _resolve_name(self, words: list[str], at: int) -> tuple[str, set[str]]:
         """The full name a written name stands for, and the titles written with it."""
-        honor = _honorifics()
-        titles = set()
-        words = [_strip_possessive(w) for w in words]
-        while len(words) > 1 and (words[0] in honor or words[0].rstrip(".") in honor
-                                  or words[0].lower() in lexicon.words("titles")):
-            titles.add(words.pop(0).rstrip(".").lower())
-        if len(words) > 2 and words[1].rstrip(".") in honor:
-            titles.update({words[0].lower(), words[1].rstrip(".").lower()})
-            words = words[2:]
+        titles, words = _split_titles([_strip_possessive(w) for w in words])
         name = " ".join(words)
         if self.people is not None:
             person = self.people.find(name)
@@ -289,6 +297,20 @@ class _Attributor:
         if i == 0:
             return self._forward_np(cue.end) if self._inverted_context(before, i) else None
         prev = before[i - 1]
+        if prev.text == ")":
+            # "Rep. Gwen Moore (D-Wis.) said": step over the parenthesis.
+            depth, j = 0, i - 1
+            while j >= 0:
+                depth += {")": 1, "(": -1}.get(before[j].text, 0)
+                if depth == 0:
+                    break
+                j -= 1
+            if j > 0:
+                return self._np_backward(before, j)
+            return None
+        if prev.text == "," and self._inverted_context(before, i):
+            cue.inverted = True
+            return self._forward_np(cue.end)
         if prev.text == ",":
             # "X, an expert on ..., said" / "X, who ..., said": the subject is before the appositive.
             np = self._np_before_appositive(before, i - 1)
@@ -328,49 +350,35 @@ class _Attributor:
         return self._np_forward_tokens(tokens[first:comma])
 
     def _np_backward(self, tokens: list[Token], end: int) -> Speaker | None:
-        """The noun phrase ending right before tokens[end]."""
-        if end <= 0:
+        """The noun phrase ending right before tokens[end] ("Tokayev", "the ad’s narrator")."""
+        if end <= 0 or not tokens[end - 1].is_word:
             return None
         last = tokens[end - 1]
-        if not last.is_word:
-            return None
-        if last.lower in lexicon.table("pronouns") and last.lower != "it":
+        if last.lower in lexicon.table("pronouns"):
             return Speaker(Mention(last.text, last.start, last.end), [], "pronoun", 0.8, "pronoun")
-        if last.lower in lexicon.words("stopwords") or last.lower in lexicon.words("determiners"):
+        stop, determiners = lexicon.words("stopwords"), lexicon.words("determiners")
+        if last.lower in stop or last.lower in determiners:
             return None
-        j = end - 1
-        particles = lexicon.words("name_particles")
-        titles = lexicon.words("titles")
         honor = _honorifics()
-        # Walk left over the phrase: capitalised words, name particles, titles, modifiers.
-        while j > 0:
+        j, words = end - 1, 1
+        while j > 0 and words < 8:
             tok = tokens[j - 1]
             if tok.text == "." and j > 1 and (tokens[j - 2].text in honor or len(tokens[j - 2].text) == 1):
-                j -= 1
+                j -= 1  # "Mr." "J."
                 continue
-            if not tok.is_word:
+            if not tok.is_word or tok.lower in stop:
                 break
-            low = tok.lower
-            if low in lexicon.words("determiners"):
-                j -= 1
-                break
-            if tok.capitalized or low in particles and tokens[j].capitalized or low in titles or low == "of" and tokens[j].capitalized:
-                j -= 1
-                continue
-            if (low.endswith(("’s", "'s")) or "-" in low) and j - 1 > 0:
-                j -= 1
-                continue
-            if low in lexicon.words("stopwords"):
-                break
-            # A lowercase modifier before a title ("vice-presidential nominee", "top aide").
-            if tokens[j].lower in titles or tokens[j].capitalized:
-                if low not in lexicon.words("adverbs"):
+            j -= 1
+            words += 1
+            if tok.lower in determiners:
+                # "a spokesman for the campaign": go on over "for/of the ...".
+                if j >= 2 and tokens[j - 1].lower in ("of", "for", "at") and tokens[j - 2].is_word \
+                        and tokens[j - 2].lower not in stop:
                     j -= 1
                     continue
-            break
+                break
         phrase = tokens[j:end]
-        # Never start a phrase on "of" or a particle.
-        while phrase and (phrase[0].lower in ("of", "and") or phrase[0].lower in particles):
+        while phrase and (phrase[0].lower in ("of", "for", "at", "and") or phrase[0].lower in lexicon.words("name_particles")):
             phrase = phrase[1:]
         if not phrase:
             return None
@@ -381,11 +389,11 @@ class _Attributor:
         k = tokens.index(phrase[0])
         if k >= 2 and tokens[k - 1].lower == "and" and tokens[k - 2].is_word and tokens[k - 2].capitalized:
             other = self._np_backward(tokens, k - 1)
-            if other is not None and other.kind == "name":
+            if other is not None and other.kind == "name" and speaker.kind == "name":
                 mention = Mention(self.text[other.mention.start:speaker.mention.end],
                                   other.mention.start, speaker.mention.end)
-                names = [n for n in other.names + speaker.names]
-                return Speaker(mention, list(dict.fromkeys(names)), "explicit", 0.5, "name")
+                names = list(dict.fromkeys(other.names + speaker.names))
+                return Speaker(mention, names, "explicit", 0.5, "name")
         return speaker
 
     def _forward_np(self, pos: int) -> Speaker | None:
@@ -404,7 +412,7 @@ class _Attributor:
         if not tokens:
             return None
         first = tokens[0]
-        if first.lower in lexicon.table("pronouns") and first.lower != "it":
+        if first.lower in lexicon.table("pronouns"):
             return Speaker(Mention(first.text, first.start, first.end), [], "pronoun", 0.8, "pronoun")
         titles = lexicon.words("titles")
         particles = lexicon.words("name_particles")
@@ -421,6 +429,8 @@ class _Attributor:
                 end += 1
                 continue
             if not tok.is_word:
+                break
+            if low in lexicon.words("stopwords"):
                 break
             if tok.capitalized or low in titles or (low in particles and end + 1 < len(tokens)
                                                     and tokens[end + 1].capitalized):
@@ -445,23 +455,18 @@ class _Attributor:
         start, end = phrase[0].start, phrase[-1].end
         mention = Mention(self.text[start:end], start, end)
         words = [t.text for t in phrase if t.is_word]
-        caps = [t for t in phrase if t.is_word and t.capitalized]
         titles = lexicon.words("titles")
+        determiners = lexicon.words("determiners")
         honor = _honorifics()
-        head = phrase[-1].lower
-        # A description ends in a role word ("the Kazakh president", "officials").
-        if not phrase[-1].capitalized or (head in titles and (not caps or caps[-1] is not phrase[-1]
-                                                              or phrase[0].lower in lexicon.words("determiners"))):
-            if head not in titles and not head.endswith(("’s", "'s")):
-                if head.endswith("s") and head[:-1] in titles:
-                    pass
-                else:
-                    return None
-            names = self._resolve_description(words, start)
-            return Speaker(mention, names, "description", 0.7 if names else 0.5, "description")
-        # "the President of Kazakhstan": a title phrase, not a name.
-        lowered = [w.lower().rstrip(".") for w in words]
-        if lowered[0] in lexicon.words("determiners") or (lowered[0] in titles and "of" in lowered):
+        head = phrase[-1].lower.rstrip(".")
+        first = words[0].lower()
+        described = first in determiners or (first in titles and "of" in [w.lower() for w in words])
+        if not phrase[-1].capitalized or described or head in titles:
+            # A description: "the Kazakh president", "officials", "the President of Kazakhstan".
+            plural = head.endswith("s") and len(head) > 3
+            possessive = any(w.endswith(("’s", "'s")) for w in words[:-1])
+            if not (first in determiners or head in titles or plural or possessive):
+                return None
             names = self._resolve_description(words, start)
             return Speaker(mention, names, "description", 0.7 if names else 0.5, "description")
         # Keep the trailing name: "Clinton’s spokesman Brian Fallon" -> "Brian Fallon".
@@ -601,6 +606,36 @@ class _Attributor:
 
 def _copy(a: Attribution, index: int, method: str, confidence: float) -> Attribution:
     return Attribution(index, a.speaker, a.mention, a.cue, method, confidence, list(a.candidates))
+
+
+def _split_titles(words: list[str]) -> tuple[set[str], list[str]]:
+    """("Russian President Vladimir Putin") -> ({"russian", "president"}, ["Vladimir", "Putin"])."""
+    honor = _honorifics()
+    role_words = lexicon.words("titles")
+    titles = set()
+    words = list(words)
+    while len(words) > 1 and (words[0] in honor or words[0].rstrip(".") in honor
+                              or words[0].lower() in role_words):
+        titles.add(words.pop(0).rstrip(".").lower())
+    # A nationality before a title ("Russian President") belongs to the title.
+    if len(words) > 2 and words[1].rstrip(".") in honor:
+        titles.update({words[0].lower(), words[1].rstrip(".").lower()})
+        words = words[2:]
+    return titles, words
+
+
+def _split_at_stopwords(words: list[str], stop) -> list[list[str]]:
+    parts, current = [], []
+    for w in words:
+        if w.lower() in stop:
+            if current:
+                parts.append(current)
+            current = []
+        else:
+            current.append(w)
+    if current:
+        parts.append(current)
+    return parts
 
 
 def _strip_possessive(word: str) -> str:

@@ -13,7 +13,22 @@ from dataclasses import dataclass, field
 
 from .model import InputError
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_BLANK_LINE_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE_BREAK = re.compile(r"\n\s*")
+
+
+def paragraph_break(text: str) -> re.Pattern:
+    """How this document separates paragraphs: blank lines, or (as many scraped
+    articles do) a single newline. Hard-wrapped prose keeps blank-line paragraphs:
+    its lines are short, while one-line paragraphs run long."""
+    newlines = text.count("\n")
+    if newlines < 2:
+        return _BLANK_LINE_BREAK
+    blank = sum(1 for _ in _BLANK_LINE_BREAK.finditer(text))
+    if blank * 2 >= newlines:
+        return _BLANK_LINE_BREAK
+    longest = max(len(line) for line in text.split("\n"))
+    return _LINE_BREAK if longest > 120 else _BLANK_LINE_BREAK
 
 
 @dataclass
@@ -49,7 +64,7 @@ class Document:
         out = []
         pos = 0
         text = self.text
-        for m in _PARAGRAPH_BREAK.finditer(text):
+        for m in paragraph_break(text).finditer(text):
             _append_trimmed(text, pos, m.start(), out)
             pos = m.end()
         _append_trimmed(text, pos, len(text), out)

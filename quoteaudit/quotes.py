@@ -15,15 +15,21 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon
+from .document import _LINE_BREAK, paragraph_break
 from .model import Quotation, Span
 
 # '' and `` are the double marks of typewriter-era and Penn Treebank text (''like this'').
-_MARKS = re.compile(r"''|``|[\"'“”„«»‹›‘’]|\n[ \t\r\f\v]*\n")
+_MARK_CHARS = r"''|``|[\"'“”„«»‹›‘’]"
+_MARKS_BLANK_LINE = re.compile(_MARK_CHARS + r"|\n[ \t\r\f\v]*\n\s*")
+_MARKS_LINE = re.compile(_MARK_CHARS + r"|\n\s*")
 
 # What may stand right before an opening mark (besides white space and start of text).
 _OPEN_BEFORE = set("([{—–-/:;…\"'“‘«‹„") | {"\u00a0"}
 # What may stand right after a closing mark.
 _CLOSE_AFTER = set(".,;:!?)]}—–-…\"'”’»›")
+
+# "WALLACE: ..." opening a paragraph of a transcript.
+_SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'\- ]{1,30}[A-Z]:\s")
 
 DOUBLE_OPEN = {"“": "”", "„": "“", "«": "»"}
 SINGLE_OPEN = {"‘": "’", "‹": "›"}
@@ -85,7 +91,9 @@ def _next_single_close(text: str, start: int, end: int) -> int:
 
 
 def find_quotations(text: str) -> QuoteScan:
-    paragraphs = _paragraph_ends(text)
+    breaks = paragraph_break(text)
+    marks = _MARKS_LINE if breaks is _LINE_BREAK else _MARKS_BLANK_LINE
+    paragraphs = [m.start() for m in breaks.finditer(text)]
     quotations: list[Quotation] = []
     unbalanced: list[UnbalancedMark] = []
     stack: list[_Open] = []
@@ -95,7 +103,7 @@ def find_quotations(text: str) -> QuoteScan:
     para_start = 0
     continuing: _Open | None = None  # an outer quote carried into this paragraph
 
-    def finish(q: _Open, end: int, closed: bool, inner_end: int) -> None:
+    def finish(q: _Open, end: int, closed: bool, inner_end: int, report: bool = True) -> None:
         q.parts.append(Span(q.part_start, end))
         start = q.parts[0].start
         quote = Quotation(
@@ -105,7 +113,7 @@ def find_quotations(text: str) -> QuoteScan:
         )
         quote._open = q  # type: ignore[attr-defined]
         quotations.append(quote)
-        if not closed:
+        if not closed and report:
             unbalanced.append(UnbalancedMark(q.offset, q.mark, "unclosed"))
             unbalanced[-1]._quote = quote  # type: ignore[attr-defined]
 
@@ -124,6 +132,10 @@ def find_quotations(text: str) -> QuoteScan:
                 finish(q, trimmed, False, trimmed)
         stack = []
         reopen = text.startswith(outer.mark, next_para_start)
+        if reopen and _SPEAKER_LABEL.match(text, next_para_start + len(outer.mark)):
+            # A transcript: each speaker's turn reopens the mark ("PENCE: ...); a new quotation.
+            finish(outer, trimmed, False, trimmed, report=False)
+            return None
         if reopen and _has_closer_ahead(text, next_para_start + 1, outer):
             outer.parts.append(Span(outer.part_start, trimmed))
             outer.part_start = next_para_start
@@ -131,7 +143,7 @@ def find_quotations(text: str) -> QuoteScan:
         finish(outer, trimmed, False, trimmed)
         return None
 
-    for m in _MARKS.finditer(text):
+    for m in marks.finditer(text):
         i = m.start()
         ch = m.group(0)
         if ch[0] == "\n":  # paragraph break
@@ -258,5 +270,3 @@ def _has_closer_ahead(text: str, start: int, outer: _Open) -> bool:
     return any(text.find(c, start) != -1 for c in outer.closers)
 
 
-def _paragraph_ends(text: str) -> list[int]:
-    return [m.start() for m in re.finditer(r"\n[ \t\r\f\v]*\n", text)]
