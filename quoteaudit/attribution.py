@@ -88,7 +88,9 @@ class _Entity:
 def cue_regex() -> re.Pattern:
     single, multi = lexicon.speech_cues()
     alternatives = [r"\s+".join(map(re.escape, words)) for words in multi]
-    alternatives += sorted((re.escape(w) for w in single), key=len, reverse=True)
+    forms = set(single) | {w.capitalize() for w in single}  # "Said Ellis:" opens a sentence
+    alternatives += sorted((re.escape(w) for w in forms), key=len, reverse=True)
+    alternatives += [a[0].upper() + a[1:] for a in alternatives[:len(multi)]]
     return re.compile(r"(?<![\w’'-])(?:" + "|".join(alternatives) + r")(?![\w’'-])")
 
 
@@ -251,14 +253,35 @@ class _Attributor:
 
     def _resolve_cues(self, cues: list[Cue]) -> None:
         last_people: list[str] = []
+        self._timeline: list[tuple[int, list[str]]] = []
         for cue in cues:
             speaker = self._subject_of(cue)
             if speaker is not None:
                 if speaker.kind == "pronoun":
-                    speaker = self._resolve_pronoun(speaker, last_people, cue.start)
+                    subject = self._subject_before(speaker.mention.start)
+                    if subject is not None and _pronoun_gender(speaker.mention.text) in ("m", "f", "n") \
+                            and subject.names and len(subject.names) == 1:
+                        # "Ban Ki-moon condemned what he called ...": the sentence's own subject.
+                        speaker = Speaker(speaker.mention, subject.names, "pronoun", 0.8, "pronoun")
+                    else:
+                        speaker = self._resolve_pronoun(speaker, last_people, cue.start)
                 elif speaker.names and speaker.kind in ("name", "description"):
                     last_people = list(speaker.names)
+                    self._timeline.append((cue.start, last_people))
             cue.subject = speaker
+
+    def _subject_before(self, pos: int) -> Speaker | None:
+        """The subject of the sentence holding pos, when it is a name standing before pos."""
+        para_start = self.paragraph_starts[self._paragraph_of(pos)]
+        start = self._sentence_start(pos, max(para_start, pos - 300))
+        if start >= pos:
+            return None
+        tokens = self._tokens(start, pos)
+        k = 0
+        if tokens and tokens[0].lower in lexicon.words("stopwords"):
+            k = next((i + 1 for i, t in enumerate(tokens) if t.text == ","), len(tokens))
+        sp = self._np_forward_tokens(tokens[k:])
+        return sp if sp is not None and sp.kind == "name" else None
 
     def _resolve_pronoun(self, speaker: Speaker, last_people: list[str], at: int) -> Speaker:
         gender = _pronoun_gender(speaker.mention.text)
@@ -294,9 +317,14 @@ class _Attributor:
         i = len(before)
         while i > 0 and before[i - 1].lower in lexicon.words("adverbs"):
             i -= 1
-        if i == 0:
-            return self._forward_np(cue.end) if self._inverted_context(before, i) else None
+        if i == 0 or before[i - 1].text in (".", "!", "?"):
+            cue.inverted = True  # the cue opens its sentence: "Said Ellis: ..."
+            return self._forward_np(cue.end)
         prev = before[i - 1]
+        if prev.lower in ("and", "then") and i >= 3 and before[i - 2].is_word and not before[i - 2].capitalized \
+                and before[i - 2].lower not in lexicon.words("stopwords"):
+            # "I laughed and said": the subject of the first verb.
+            return self._np_backward(before, i - 2)
         if prev.text == ")":
             # "Rep. Gwen Moore (D-Wis.) said": step over the parenthesis.
             depth, j = 0, i - 1
@@ -416,40 +444,36 @@ class _Attributor:
             return Speaker(Mention(first.text, first.start, first.end), [], "pronoun", 0.8, "pronoun")
         titles = lexicon.words("titles")
         particles = lexicon.words("name_particles")
+        stop = lexicon.words("stopwords")
         honor = _honorifics()
-        k = 0
-        if first.lower in lexicon.words("determiners"):
-            k = 1
+        k = 1 if first.lower in lexicon.words("determiners") else 0
         end = k
-        saw_head = False
-        while end < len(tokens):
+        while end < len(tokens) and end - k < 7:
             tok = tokens[end]
             low = tok.lower
             if tok.text == "." and end > 0 and (tokens[end - 1].text in honor or len(tokens[end - 1].text) == 1):
                 end += 1
                 continue
-            if not tok.is_word:
+            if not tok.is_word or low in stop:
                 break
-            if low in lexicon.words("stopwords"):
+            nxt_cap = end + 1 < len(tokens) and tokens[end + 1].capitalized
+            if low == "of":
+                if nxt_cap and end > k:
+                    end += 1
+                    continue
                 break
-            if tok.capitalized or low in titles or (low in particles and end + 1 < len(tokens)
-                                                    and tokens[end + 1].capitalized):
-                saw_head = saw_head or tok.capitalized or low in titles
-                end += 1
-                continue
-            if low == "of" and saw_head and end + 1 < len(tokens) and tokens[end + 1].capitalized:
-                end += 1
-                continue
-            if k == 1 and not saw_head and low not in lexicon.words("stopwords") and end - k < 3:
-                end += 1  # a modifier after the determiner ("the Kazakh", "a senior")
-                continue
-            break
+            if k == 0 and not tok.capitalized and not (low in particles and nxt_cap):
+                # Without a determiner, a lowercase word is a speaker only as a bare role: "said officials".
+                if end == 0 and (low in titles or (low.endswith("s") and low[:-1] in titles)):
+                    end += 1
+                break
+            end += 1
         phrase = tokens[:end]
-        if not saw_head:
-            return None
         while phrase and (phrase[-1].lower == "of" or phrase[-1].lower in particles):
             phrase = phrase[:-1]
-        return self._make_speaker(phrase) if phrase else None
+        if len(phrase) <= k:
+            return None
+        return self._make_speaker(phrase)
 
     def _make_speaker(self, phrase: list[Token]) -> Speaker | None:
         start, end = phrase[0].start, phrase[-1].end
@@ -520,7 +544,7 @@ class _Attributor:
         next_start = min((a for a, b in self._quote_bounds if a >= q.end and a < para_end), default=para_end)
         sent_start = self._sentence_start(q.start, prev_end)
         inner_tail = text[q.inner_start:q.inner_end].rstrip()
-        ends_sentence = inner_tail.endswith((".", "!", "?")) and not inner_tail.endswith("...")
+        ends_sentence = inner_tail.endswith(".") and not inner_tail.endswith("...")
         after_end = self._sentence_end(q.end, next_start)
 
         # Transcript style: “WALLACE: Let's start ...” names its speaker inside.
@@ -544,8 +568,6 @@ class _Attributor:
 
         after = after_cues[0] if after_cues else None
         adjacent_after = after is not None and self._adjacent_after(q, after)
-        if adjacent_after and ends_sentence and not self._short_tail(after, after_end):
-            adjacent_after = False
         before = before_cues[-1] if before_cues else None
 
         choice = None
@@ -581,7 +603,31 @@ class _Attributor:
             prev_text = text[self.paragraph_starts[para - 1]:para_start].rstrip()
             if prev_cues and prev_text.endswith(":"):
                 return self._from_speaker(q, prev_cues[-1].subject, prev_cues[-1])
+        # A partial quotation inside the writer's sentence ("Obama condemned the test as
+        # “provocative”"): the sentence's subject is the one quoted.
+        if re.search(r"\w", before_text) and not ends_sentence or (re.search(r"\w", before_text) and len(inner_tail.split()) <= 6):
+            sp = self._sentence_subject(sent_start, q.start)
+            if sp is not None:
+                return self._from_speaker(q, sp, None, confidence=0.5)
         return Attribution(q.index, None, None, None, "none", 0.0)
+
+    def _sentence_subject(self, start: int, end: int) -> Speaker | None:
+        tokens = self._tokens(start, end)
+        k = 0
+        if tokens and tokens[0].lower in lexicon.words("stopwords"):
+            # An opening adverbial ("In a White House statement, ..."): the subject follows its comma.
+            k = next((i + 1 for i, t in enumerate(tokens) if t.text == ","), len(tokens))
+        sp = self._np_forward_tokens(tokens[k:])
+        if sp is None:
+            return None
+        if sp.kind == "pronoun":
+            return self._resolve_pronoun(sp, self._people_at(sp.mention.start), sp.mention.start)
+        return sp
+
+    def _people_at(self, offset: int) -> list[str]:
+        from bisect import bisect_right
+        i = bisect_right(self._timeline, (offset, chr(0x10FFFF))) - 1
+        return self._timeline[i][1] if i >= 0 else []
 
     def _adjacent_after(self, q: Quotation, cue: Cue) -> bool:
         """Only punctuation and the speaker's own words stand between quotation and cue."""
@@ -591,17 +637,15 @@ class _Attributor:
         words = [w for w in re.findall(r"[\w’'-]+", gap)]
         return all(w.lower() in lexicon.words("adverbs") for w in words)
 
-    def _short_tail(self, cue: Cue, after_end: int) -> bool:
-        """“…done.” Trump said. — a cue sentence of its own, only a few words long."""
-        return len(self.text[cue.end:after_end].split()) <= 5
-
-    def _from_speaker(self, q: Quotation, sp: Speaker, cue: Cue | None) -> Attribution:
+    def _from_speaker(self, q: Quotation, sp: Speaker, cue: Cue | None,
+                      confidence: float | None = None) -> Attribution:
         cue_mention = Mention(cue.text, cue.start, cue.end) if cue is not None else None
+        confidence = sp.confidence if confidence is None else min(confidence, sp.confidence)
         if len(sp.names) > 1:
-            return Attribution(q.index, None, sp.mention, cue_mention, sp.method, min(sp.confidence, 0.5),
+            return Attribution(q.index, None, sp.mention, cue_mention, sp.method, min(confidence, 0.5),
                                list(sp.names))
         name = sp.names[0] if sp.names else None
-        return Attribution(q.index, name, sp.mention, cue_mention, sp.method, sp.confidence)
+        return Attribution(q.index, name, sp.mention, cue_mention, sp.method, confidence)
 
 
 def _copy(a: Attribution, index: int, method: str, confidence: float) -> Attribution:
