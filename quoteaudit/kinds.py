@@ -39,17 +39,29 @@ def _kind(text: str, q: Quotation, a: Attribution) -> str:
         return "scare"  # empty, or an attribute value in markup (id="123")
     if " " not in inner and (not re.search(r"[aeiouy]", inner.lower()) or re.search(r"\d{4,}|[@#/]", inner)):
         return "scare"  # numbers, ids, handles, links
-    before = _WORDS.findall(text[max(0, q.start - 40):q.start].lower())[-2:]
+    if len(words) <= 2 and _between_name_parts(text, q):
+        return "scare"  # a nickname: Rep. Robert C. "Bobby" Scott
+    before_text = text[max(0, q.start - 40):q.start]
+    before = _WORDS.findall(before_text.lower())[-2:]
     title_cue = any(w in lexicon.words("title_cues") for w in before)
     cue_nearby = a.method != "none" or _cue_in_paragraph(text, q)
-    if len(words) <= TITLE_MAX_WORDS and not _adjacent_cue(a, q):
-        if title_cue and (_title_case(words) or len(words) <= 3):
+    if len(words) <= TITLE_MAX_WORDS and _title_case(words):
+        # A programme or work after its owner: CNN's “State of the Union”.
+        if re.search(r"[A-Z][\w.&-]*[’']s\s*$|\b(?:of|on)\s*$", before_text) or (title_cue and not _adjacent_cue(a, q)):
             return "title"
-        if _title_case(words) and len(words) >= 2 and not cue_nearby:
+        if len(words) >= 2 and not cue_nearby:
             return "title"
+    elif title_cue and len(words) <= 3 and not _adjacent_cue(a, q):
+        return "title"
     if len(words) <= SHORT_WORDS and not cue_nearby:
         return "scare"
     return "speech"
+
+
+def _between_name_parts(text: str, q: Quotation) -> bool:
+    before = text[max(0, q.start - 4):q.start]
+    after = text[q.end:q.end + 3]
+    return bool(re.search(r"[A-Z][a-z]*\.?\s$", before) and re.match(r"\s[A-Z]", after))
 
 
 def _cue_in_paragraph(text: str, q: Quotation) -> bool:
