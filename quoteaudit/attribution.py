@@ -581,6 +581,12 @@ class _Attributor:
             choice = after
         if choice is not None:
             return self._from_speaker(q, choice.subject, choice)
+        if not ends_sentence:
+            # “…,” Hannity started. — any verb right after "quotation, speaker" reports it.
+            found = self._speaker_then_verb(q.end, after_end)
+            if found is not None:
+                sp, verb = found
+                return self._from_speaker(q, sp, Cue(verb.start, verb.end, verb.text), confidence=0.8)
 
         # Same sentence as the previous quotation ("“A,” he said, “B.”" already handled;
         # “A” and “B” both after one cue).
@@ -611,18 +617,51 @@ class _Attributor:
                 return self._from_speaker(q, sp, None, confidence=0.5)
         return Attribution(q.index, None, None, None, "none", 0.0)
 
-    def _sentence_subject(self, start: int, end: int) -> Speaker | None:
-        tokens = self._tokens(start, end)
-        k = 0
-        if tokens and tokens[0].lower in lexicon.words("stopwords"):
-            # An opening adverbial ("In a White House statement, ..."): the subject follows its comma.
-            k = next((i + 1 for i, t in enumerate(tokens) if t.text == ","), len(tokens))
-        sp = self._np_forward_tokens(tokens[k:])
-        if sp is None:
+    def _speaker_then_verb(self, start: int, end: int):
+        tokens = self._tokens(start, min(end, start + 120))
+        k = 1 if tokens and tokens[0].text in (",", "—", "–") else 0
+        for v in range(k + 1, min(len(tokens), k + 6)):
+            verb = tokens[v]
+            if not verb.is_word or verb.capitalized:
+                if verb.is_word or verb.text == ".":
+                    continue
+                return None
+            low = verb.lower
+            if low in lexicon.words("stopwords") or not (low.endswith("ed") or low.endswith("s")):
+                continue
+            sp = self._np_forward_tokens(tokens[k:v])
+            if sp is not None and sp.mention.end <= verb.start and not self.text[sp.mention.end:verb.start].strip():
+                if sp.kind == "pronoun":
+                    sp = self._resolve_pronoun(sp, self._people_at(sp.mention.start), sp.mention.start)
+                return sp, verb
             return None
-        if sp.kind == "pronoun":
-            return self._resolve_pronoun(sp, self._people_at(sp.mention.start), sp.mention.start)
-        return sp
+        return None
+
+    def _sentence_subject(self, start: int, end: int) -> Speaker | None:
+        """Who a partial quotation belongs to: the subject opening its sentence (a name, a
+        role or a pronoun), read after an opening adverbial phrase when there is one."""
+        tokens = self._tokens(start, end)
+        if re.match(r"[A-Z][A-Z .,()-]+(?:\([A-Za-z]+\))?\s*[—–-]", self.text[start:end]):
+            return None  # a dateline: "NEW YORK (AP) —"
+        comma = next((i for i, t in enumerate(tokens[:10]) if t.text == ","), None)
+        starts = [0, comma + 1] if comma is not None else [0]
+        fallback = None
+        for k in starts:
+            sp = self._np_forward_tokens(tokens[k:])
+            if sp is None:
+                continue
+            if sp.kind == "pronoun":
+                if sp.mention.text.lower() in ("it", "they", "we") and k == 0 and comma is not None:
+                    continue
+                return self._resolve_pronoun(sp, self._people_at(sp.mention.start), sp.mention.start)
+            if sp.kind == "name" and (sp.mention.end - sp.mention.start) > 2:
+                return sp
+            if sp.kind == "description" and sp.names:
+                return sp
+            if sp.kind == "description" and _role_head(sp.mention.text):
+                return sp
+            fallback = fallback or sp
+        return fallback
 
     def _people_at(self, offset: int) -> list[str]:
         from bisect import bisect_right
@@ -646,6 +685,12 @@ class _Attributor:
                                list(sp.names))
         name = sp.names[0] if sp.names else None
         return Attribution(q.index, name, sp.mention, cue_mention, sp.method, confidence)
+
+
+def _role_head(phrase: str) -> bool:
+    head = phrase.split()[-1].lower().rstrip(".,")
+    titles = lexicon.words("titles")
+    return head in titles or (head.endswith("s") and head[:-1] in titles)
 
 
 def _copy(a: Attribution, index: int, method: str, confidence: float) -> Attribution:
