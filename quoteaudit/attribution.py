@@ -37,23 +37,15 @@ _LONG_CAP_WORD = re.compile(r"(?<!\w)[A-Z][^\W\d_]{3,}")
 _TERMINATOR = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
 
 
-@dataclass
 class Token:
-    text: str
-    start: int
-    end: int
+    __slots__ = ("text", "start", "end", "lower", "is_word", "capitalized")
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
-
-    @property
-    def capitalized(self) -> bool:
-        return self.text[0].isupper()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.lower = text.lower()
+        first = text[0]
+        self.is_word = first.isalnum()
+        self.capitalized = first.isupper()
 
 
 @dataclass
@@ -328,8 +320,10 @@ class _Attributor:
 
     def _subject_of(self, cue: Cue) -> Speaker | None:
         para_start = self.paragraph_starts[cue.paragraph]
-        window_start = max(para_start, cue.start - 250)
-        before = self._tokens(window_start, cue.start)
+        before = self._tokens(max(para_start, cue.start - 100), cue.start)
+        if any(t.text in (",", ")") for t in before[-8:]):
+            # An appositive or a parenthesis may hold the subject further back.
+            before = self._tokens(max(para_start, cue.start - 300), cue.start)
         words_cue = cue.text.lower().split()
         if words_cue[0] in ("according", "in") or (len(words_cue) > 1 and words_cue[0] != "pointed"
                                                    and words_cue[0] != "went" and words_cue[0] != "goes"):
