@@ -32,7 +32,7 @@ from .model import Attribution, Mention, Quotation
 _WORD = re.compile(r"[^\W_](?:[\w’'\-.]*[^\W_])?|[^\w\s]")
 # A run of capitalised words on one line; a period only after a short abbreviation or initial.
 _NAME_RUN = re.compile(r"(?:[A-Z](?:[a-z]{0,3}\.|[\w’'\-]*)[ \t\u00a0]+){1,5}[A-Z][\w’'\-]*")
-_LONG_WORD = re.compile(r"(?<!\w)[^\W\d_]{4,}")
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{3,}(?![\w’'-])")
 _LONG_CAP_WORD = re.compile(r"(?<!\w)[A-Z][^\W\d_]{3,}")
 _TERMINATOR = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
 
@@ -73,7 +73,13 @@ class _Entity:
     name: str
     titles: set[str] = field(default_factory=set)
     gender: str | None = None
-    last_seen: int = 0
+    mentions: list[int] = field(default_factory=list)  # offsets of the name or its surname, in order
+
+    def last_before(self, at: int) -> int:
+        """Offset of the last mention before at, or -1."""
+        from bisect import bisect_left
+        i = bisect_left(self.mentions, at)
+        return self.mentions[i - 1] if i else -1
 
 
 # ---------------------------------------------------------------- lexicon access
@@ -206,7 +212,7 @@ class _Attributor:
                     name = " ".join(name_words)
                     ent = self.entities.setdefault(name, _Entity(name))
                     ent.titles.update(titles)
-                    ent.last_seen = m.start()
+                    ent.mentions.append(m.start())
                     surname = _strip_possessive(name_words[-1])
                     if name not in self.surnames.get(surname, []):
                         self.surnames.setdefault(surname, []).append(name)
@@ -215,6 +221,16 @@ class _Attributor:
         for surname, titles in titled_surnames:
             for name in self.surnames.get(surname, []):
                 self.entities[name].titles.update(titles)
+        # Mentions by surname alone ("Tokayev told ...") count for recency.
+        if self.surnames:
+            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(self.surnames, key=len, reverse=True)))
+                                 + r")(?![\w-])")
+            for m in pattern.finditer(self.text):
+                names = self.surnames.get(m.group(0), [])
+                if len(names) == 1:
+                    self.entities[names[0]].mentions.append(m.start())
+            for ent in self.entities.values():
+                ent.mentions.sort()
         if self.people is not None:
             for person in getattr(self.people, "persons", []):
                 ent = self.entities.setdefault(person.name, _Entity(person.name))
@@ -231,9 +247,10 @@ class _Attributor:
         if cached is None:
             start = self.paragraph_starts[para]
             end = self.paragraph_starts[para + 1] if para + 1 < len(self.paragraph_starts) else len(self.text)
-            words = len(_LONG_WORD.findall(self.text, start, end))
-            caps = len(_LONG_CAP_WORD.findall(self.text, start, end))
-            cached = words >= 3 and caps >= 0.6 * words
+            # Title case: every lowercase word is a small function word ("for", "and", "the").
+            small = lexicon.words("title_case_small_words")
+            cached = len(_LONG_CAP_WORD.findall(self.text, start, end)) >= 3 and all(
+                w in small for w in _LOWER_WORD.findall(self.text, start, end))
             self._headline_cache[para] = cached
         return cached
 
@@ -250,8 +267,8 @@ class _Attributor:
         candidates = self.surnames.get(words[-1], [])
         if len(words) == 1 and candidates:
             # The latest full name introduced before this point, else the first after it.
-            before = [c for c in candidates if self.entities.get(c) and self.entities[c].last_seen <= at]
-            return (before[-1] if before else candidates[0]), titles
+            ranked = sorted(candidates, key=lambda c: self.entities[c].last_before(at + 1) if c in self.entities else -1)
+            return ranked[-1], titles
         return name, titles
 
     # -------------------------------------------------------------- cues
@@ -314,7 +331,7 @@ class _Attributor:
     def _recent_person(self, at: int) -> str | None:
         best = None
         for ent in self.entities.values():
-            if ent.last_seen < at and (best is None or ent.last_seen > best.last_seen):
+            if ent.last_before(at) >= 0 and (best is None or ent.last_before(at) > best.last_before(at)):
                 best = ent
         return best.name if best else None
 
@@ -510,13 +527,14 @@ class _Attributor:
             return Speaker(mention, names, "description", 0.7 if names else 0.5, "description")
         # Keep the trailing name: "Clinton’s spokesman Brian Fallon" -> "Brian Fallon".
         name_words: list[str] = []
+        dot = False
         for t in reversed(phrase):
             if not t.is_word:
-                if t.text == "." and name_words:
-                    name_words[0] = name_words[0] + "."
+                dot = t.text == "."  # belongs to the word before it: "Rep." "J."
                 continue
             if t.capitalized or t.lower in lexicon.words("name_particles"):
-                name_words.insert(0, t.text)
+                name_words.insert(0, t.text + ("." if dot else ""))
+                dot = False
             else:
                 break
         if not name_words or all(w.rstrip(".") in honor for w in name_words):
@@ -535,9 +553,10 @@ class _Attributor:
                      and w not in ("of", "for")}
         best, best_score = None, 0.0
         for ent in self.entities.values():
-            if head not in ent.titles or ent.last_seen > at and not self._in_people(ent.name):
+            last = ent.last_before(at)
+            if head not in ent.titles or last < 0 and not self._in_people(ent.name):
                 continue
-            score = 1.0 + 0.001 * ent.last_seen / max(1, len(self.text))
+            score = 1.0 + 0.001 * max(last, 0) / max(1, len(self.text))
             for mod in modifiers:
                 if any(_same_stem(mod, t) for title in ent.titles for t in title.split()):
                     score += 1.0

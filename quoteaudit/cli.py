@@ -153,7 +153,8 @@ def _write_quotations(ctx) -> None:
         speaker = a.speaker or (a.mention.text if a.mention else "-")
         extra = f" candidates: {', '.join(a.candidates)}" if a.candidates else ""
         indent = "  " * q.depth
-        sys.stdout.write(f"{doc.path}:{line}:{col}: {indent}{q.kind} {q.text} -- {speaker} "
+        kind = f"{q.kind} (partial)" if q.partial else q.kind
+        sys.stdout.write(f"{doc.path}:{line}:{col}: {indent}{kind} {q.text} -- {speaker} "
                          f"({a.method}, {a.confidence:.2f}){extra}\n")
 
 

@@ -25,6 +25,7 @@ _WORDS = re.compile(r"[\w’'\-]+")
 def classify(text: str, quotations: list[Quotation], attributions: list[Attribution]) -> None:
     for q in quotations:
         q.kind = _kind(text, q, attributions[q.index])
+        q.partial = q.kind == "speech" and _is_partial(text, q)
         if q.kind != "speech" and q.depth == 0:
             attributions[q.index] = Attribution(q.index, None, None, None, "none", 0.0)
     for q in quotations:  # nested quotations inside a title or scare quote follow it
@@ -56,6 +57,18 @@ def _kind(text: str, q: Quotation, a: Attribution) -> str:
     if len(words) <= SHORT_WORDS and not cue_nearby:
         return "scare"
     return "speech"
+
+
+def _is_partial(text: str, q: Quotation) -> bool:
+    """A fragment ("bandits and terrorists") rather than a full statement."""
+    inner = text[q.inner_start:q.inner_end].strip()
+    words = _WORDS.findall(inner)
+    if not inner or not (inner[0].isupper() or inner[0].isdigit() or inner[0] in "“‘\"'[("):
+        return True
+    if len(words) <= SHORT_WORDS and not re.search(r"[.!?]\W*$", inner):
+        return True
+    before = _WORDS.findall(text[max(0, q.start - 30):q.start].lower())[-1:]
+    return bool(before) and before[0] in lexicon.words("determiners")
 
 
 def _between_name_parts(text: str, q: Quotation) -> bool:

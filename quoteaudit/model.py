@@ -44,6 +44,7 @@ class Quotation:
     inner_end: int
     text: str
     kind: str = "speech"  # speech | scare | title
+    partial: bool = False  # a fragment worked into the writer's sentence, not a full statement
     parts: list[Span] = field(default_factory=list)
     depth: int = 0  # 0 for top level, 1 for a quotation nested inside another
     parent: int | None = None

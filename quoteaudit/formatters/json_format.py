@@ -31,6 +31,7 @@ def quotation_dict(ctx, q) -> dict:
         "inner": doc.source[q.inner_start:q.inner_end],
         **_pos(doc, q.start, q.end),
         "kind": q.kind,
+        "partial": q.partial,
         "closed": q.closed,
         "depth": q.depth,
         "parent": q.parent,

@@ -1,0 +1,134 @@
+"""Speaker attribution, one test per pattern, on real sentences from PolNeAR train."""
+from __future__ import annotations
+
+import pytest
+
+from quoteaudit.document import Document
+from quoteaudit.pipeline import analyse
+
+
+def speakers(text: str):
+    ctx = analyse(Document(path="t.txt", source=text))
+    return [(q.text, ctx.attributions[q.index]) for q in ctx.quotations if q.depth == 0]
+
+
+def only(text: str):
+    found = speakers(text)
+    assert len(found) == 1, found
+    return found[0][1]
+
+
+@pytest.mark.parametrize("text, name, mention, method", [
+    # After the quotation: inverted "said X".
+    ("“There’s just a passion for Donald, and his wife knocked it out of the park,” said Robert "
+     "Antonacci of the New York delegation.", "Robert Antonacci", "Robert Antonacci", "explicit"),
+    # After: "X told ...".
+    ("“The campaign goes on,” Kasich told a crowd in Berea, Ohio Tuesday night.", "Kasich", "Kasich", "explicit"),
+    # After, with an appositive following the name.
+    ("“Guns have been a public health crisis for a very long time and should be treated as such,” said "
+     "Adrian Mapp, a Clinton delegate from New Jersey.", "Adrian Mapp", "Adrian Mapp", "explicit"),
+    # Before: "X said: “…”".
+    ("Trump said: “He doesn’t know me, never met me, doesn’t know what I am all about.”",
+     "Trump", "Trump", "explicit"),
+    # Before: "According to X, “…”".
+    ("According to Woodward, “The New York real estate world is more complex than the CIA,” he wrote.",
+     "Woodward", "Woodward", "explicit"),
+    # A description as the speaker.
+    ("“Nobody seems to be preoccupied by it,” the insider said.", None, "the insider", "description"),
+])
+def test_single_pattern(text, name, mention, method):
+    a = only(text)
+    assert a.mention is not None and a.mention.text == mention
+    assert a.speaker == name
+    assert a.method == method
+    assert text[a.mention.start:a.mention.end] == mention
+
+
+def test_around_pattern_both_halves_share_the_speaker():
+    text = ("Mitch Daniels spoke at the rally. “We have to start treating people the same,” he said, "
+            "“and finding out what people really think and what they’re made of.”")
+    (q1, a1), (q2, a2) = speakers(text)
+    assert a1.mention.text == "he" and a2.mention.text == "he"
+    assert a1.speaker == a2.speaker == "Mitch Daniels"
+    assert a1.method == "pronoun"
+
+
+def test_partial_quotation_takes_the_subject_of_its_sentence():
+    a = only("Rubio called the statement “offensive and outlandish.”")
+    assert a.speaker == "Rubio"
+    ctx = analyse(Document(path="t", source="Rubio called the statement “offensive and outlandish.”"))
+    assert ctx.quotations[0].partial
+
+
+def test_colon_paragraph_introduces_the_next_quotation_paragraph():
+    text = ("Cruz continued:\n\n“You look at the questions: Donald Trump, are you a comic book villain? "
+            "How about talking about the substantive issues people care about?”")
+    a = only(text)
+    assert a.speaker == "Cruz" and a.cue.text == "continued"
+
+
+def test_quotation_paragraph_continues_previous_speaker():
+    text = ("“I’m not expecting anything,” Lombardi said.\n\n"
+            "“He was strong, courageous, and I hope I can be like that one day.”")
+    (_, a1), (_, a2) = speakers(text)
+    assert a1.speaker == "Lombardi"
+    assert a2.speaker == "Lombardi" and a2.method == "continuation"
+
+
+def test_surname_resolves_to_full_name_introduced_earlier():
+    text = ("Former Florida Gov. Jeb Bush spoke on Monday.\n\n"
+            "“The campaign is not over,” Bush told reporters.")
+    a = only(text)
+    assert a.mention.text == "Bush"
+    assert a.speaker == "Jeb Bush"
+
+
+def test_description_resolves_to_person_named_with_that_title():
+    text = ("President Tokayev spoke on Monday. Kassym-Jomart Tokayev leads Kazakhstan.\n\n"
+            "The Kazakh president said the operation had ended, calling it a “counter-terrorism” success.")
+    a = only(text)
+    assert a.speaker == "Kassym-Jomart Tokayev"
+
+
+def test_coordinated_speakers_are_ambiguous():
+    text = "Russian President Vladimir Putin and Tokayev said in a speech that the “mission is complete.”"
+    a = only(text)
+    assert a.speaker is None
+    assert a.candidates == ["Vladimir Putin", "Tokayev"]
+
+
+def test_pronoun_after_coordination_keeps_both_candidates():
+    text = ("Russian President Vladimir Putin and Kassym-Jomart Tokayev said in a speech that the alliance "
+            "had done its job.\n\n“We will not allow it,” he said.")
+    a = only(text)
+    assert a.mention.text == "he" and a.method == "pronoun"
+    assert a.candidates == ["Vladimir Putin", "Kassym-Jomart Tokayev"]
+
+
+def test_pronoun_follows_last_single_speaker():
+    text = ("Russian President Vladimir Putin and Kassym-Jomart Tokayev met.\n\n"
+            "“The main attack was on Almaty,” Tokayev told the meeting.\n\n"
+            "“Then they planned to seize the capital,” he added.")
+    (_, a1), (_, a2) = speakers(text)
+    assert a1.speaker == "Kassym-Jomart Tokayev"
+    assert a2.speaker == "Kassym-Jomart Tokayev" and a2.candidates == []
+
+
+def test_transcript_labels_name_each_turn():
+    text = ('"WALLACE: Let’s start with breaking news on the debate story.\n\n'
+            '"PENCE: Well, look, Hillary Clinton apparently thinks this is an episode.\n\n'
+            '"WALLACE: If I may, sir."')
+    names = [a.speaker for _, a in speakers(text)]
+    assert names == ["Wallace", "Pence", "Wallace"]
+
+
+def test_quote_with_no_attribution_has_no_speaker():
+    a = only("The rally ended late.\n\n“This is the most important election of our lifetime.”")
+    assert a.speaker is None and a.mention is None and a.method == "none"
+
+
+def test_parenthetical_party_label_is_stepped_over():
+    text = "“It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday."
+    a = only(text)
+    assert a.mention.text == "Rep. Gwen Moore"
+    assert a.speaker == "Gwen Moore"
