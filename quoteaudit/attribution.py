@@ -34,6 +34,7 @@ _WORD = re.compile(r"[^\W_](?:[\w’'\-.]*[^\W_])?|[^\w\s]")
 _NAME_RUN = re.compile(r"(?:[A-Z](?:[a-z]{0,3}\.|[\w’'\-]*)[ \t\u00a0]+){1,5}[A-Z][\w’'\-]*")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{3,}(?![\w’'-])")
 _LONG_CAP_WORD = re.compile(r"(?<!\w)[A-Z][^\W\d_]{3,}")
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,[^—–\n]{1,40})?\s*(?:\([A-Za-z]+\))?\s*[—–-]{1,2}\s*")
 _TERMINATOR = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
 
 
@@ -355,19 +356,12 @@ class _Attributor:
         prev = before[i - 1]
         if prev.lower in ("and", "then") and i >= 3 and before[i - 2].is_word and not before[i - 2].capitalized \
                 and before[i - 2].lower not in lexicon.words("stopwords"):
-            # "I laughed and said": the subject of the first verb.
-            return self._np_backward(before, i - 2)
+            # "I laughed and said", "X outlined his plan and vowed": the sentence's subject.
+            para_start = self.paragraph_starts[cue.paragraph]
+            return self._sentence_subject(self._sentence_start(cue.start, max(para_start, cue.start - 300)),
+                                          before[i - 1].start)
         if prev.text == ")":
-            # "Rep. Gwen Moore (D-Wis.) said": step over the parenthesis.
-            depth, j = 0, i - 1
-            while j >= 0:
-                depth += {")": 1, "(": -1}.get(before[j].text, 0)
-                if depth == 0:
-                    break
-                j -= 1
-            if j > 0:
-                return self._np_backward(before, j)
-            return None
+            return self._np_backward(before, i)
         if prev.text == "," and self._inverted_context(before, i):
             cue.inverted = True
             return self._forward_np(cue.end)
@@ -411,6 +405,15 @@ class _Attributor:
 
     def _np_backward(self, tokens: list[Token], end: int) -> Speaker | None:
         """The noun phrase ending right before tokens[end] ("Tokayev", "the ad’s narrator")."""
+        if end > 0 and tokens[end - 1].text == ")":
+            # "Rep. Gwen Moore (D-Wis.) said": step over the parenthesis.
+            depth, j = 0, end - 1
+            while j >= 0:
+                depth += {")": 1, "(": -1}.get(tokens[j].text, 0)
+                if depth == 0:
+                    break
+                j -= 1
+            end = j
         if end <= 0 or not tokens[end - 1].is_word:
             return None
         last = tokens[end - 1]
@@ -592,6 +595,9 @@ class _Attributor:
         after_cues = [c for c in cues if q.end <= c.start and c.end <= after_end]
         before_text = text[sent_start:q.start]
         intro = before_text.rstrip().endswith((":", ","))
+        if intro and before_cues:
+            # "X said in a statement Monday: “…”" — the cue stands close to the quotation.
+            intro = len(text[before_cues[-1].end:q.start].split()) <= 8
 
         # Dash attribution after the quotation: “…” ― Sonya Herridge
         m = re.match(r"\s*[―—–-]\s*", text[q.end:after_end])
@@ -674,11 +680,18 @@ class _Attributor:
     def _sentence_subject(self, start: int, end: int) -> Speaker | None:
         """Who a partial quotation belongs to: the subject opening its sentence (a name, a
         role or a pronoun), read after an opening adverbial phrase when there is one."""
+        head = self.text[start:end]
+        dateline = _DATELINE.match(head)
+        if dateline:
+            start += dateline.end()  # "FLINT, Mich., Oct. 4 (UPI) — Former President ..."
+        colon = head.find(": ")
+        if 0 <= colon and colon < end - start:
+            start = max(start, start + colon + 2 - (dateline.end() if dateline else 0))
         tokens = self._tokens(start, end)
-        if re.match(r"[A-Z][A-Z .,()-]+(?:\([A-Za-z]+\))?\s*[—–-]", self.text[start:end]):
-            return None  # a dateline: "NEW YORK (AP) —"
-        comma = next((i for i, t in enumerate(tokens[:10]) if t.text == ","), None)
+        comma = next((i for i, t in enumerate(tokens[:25]) if t.text == ","), None)
         starts = [0, comma + 1] if comma is not None else [0]
+        if tokens and tokens[0].lower.endswith("ing"):
+            starts = starts[1:]  # "Following the debate, ...": an opening participle phrase
         fallback = None
         for k in starts:
             sp = self._np_forward_tokens(tokens[k:])
@@ -689,7 +702,11 @@ class _Attributor:
                     continue
                 return self._resolve_pronoun(sp, self._people_at(sp.mention.start), sp.mention.start)
             if sp.kind == "name" and (sp.mention.end - sp.mention.start) > 2:
-                return sp
+                # A lone capitalised word ("Preys on our fears") counts only as a known name.
+                if " " in sp.mention.text or sp.mention.text.rstrip("’'s") in self.surnames \
+                        or self._in_people(sp.mention.text):
+                    return sp
+                continue
             if sp.kind == "description" and sp.names:
                 return sp
             if sp.kind == "description" and _role_head(sp.mention.text):
