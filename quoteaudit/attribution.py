@@ -354,6 +354,8 @@ class _Attributor:
             cue.inverted = True  # the cue opens its sentence: "Said Ellis: ..."
             return self._forward_np(cue.end)
         prev = before[i - 1]
+        if prev.lower == "who" and i >= 3 and before[i - 2].text == ",":
+            return self._np_backward(before, i - 2)  # "Sanders, who says ..."
         if prev.lower in ("and", "then") and i >= 3 and before[i - 2].is_word and not before[i - 2].capitalized \
                 and before[i - 2].lower not in lexicon.words("stopwords"):
             # "I laughed and said", "X outlined his plan and vowed": the sentence's subject.
@@ -498,6 +500,12 @@ class _Attributor:
                     continue
                 break
             if k == 0 and not tok.capitalized and not (low in particles and nxt_cap):
+                # Lowercase modifiers before a name: "said former Utah governor Michael Leavitt".
+                ahead = tokens[end + 1:end + 5]
+                stopper = next((t for t in ahead if not t.is_word or t.lower in stop or t.capitalized), None)
+                if stopper is not None and stopper.is_word and stopper.capitalized:
+                    end += 1
+                    continue
                 # Without a determiner, a lowercase word is a speaker only as a bare role: "said officials".
                 if end == 0 and (low in titles or (low.endswith("s") and low[:-1] in titles)):
                     end += 1
@@ -519,7 +527,10 @@ class _Attributor:
         honor = _honorifics()
         head = phrase[-1].lower.rstrip(".")
         first = words[0].lower()
-        described = first in determiners or (first in titles and "of" in [w.lower() for w in words])
+        lowered = [w.lower() for w in words]
+        # "the President of Kazakhstan" is a description; "Secretary of State John F. Kerry" a name.
+        after_of = words[len(lowered) - lowered[::-1].index("of"):] if "of" in lowered else []
+        described = first in determiners or (first in titles and "of" in lowered and len(after_of) <= 2)
         if not phrase[-1].capitalized or described or head in titles:
             # A description: "the Kazakh president", "officials", "the President of Kazakhstan".
             plural = head.endswith("s") and len(head) > 3
@@ -542,6 +553,10 @@ class _Attributor:
                 break
         if not name_words or all(w.rstrip(".") in honor for w in name_words):
             return None
+        word_tokens = [t for t in phrase if t.is_word]
+        if len(name_words) >= 3 and len(word_tokens) > len(name_words) \
+                and word_tokens[-len(name_words) - 1].lower == "of":
+            name_words = name_words[1:]  # "... of State John F. Kerry": the office's domain is no name
         resolved, _ = self._resolve_name(name_words, start)
         return Speaker(mention, [resolved], "explicit", 0.95, "name")
 
@@ -649,6 +664,17 @@ class _Attributor:
             prev_text = text[self.paragraph_starts[para - 1]:para_start].rstrip()
             if prev_cues and prev_text.endswith(":"):
                 return self._from_speaker(q, prev_cues[-1].subject, prev_cues[-1])
+            if prev_text.endswith(":"):
+                # "Trump issued the following statement:" — the subject of that sentence.
+                prev_start = self.paragraph_starts[para - 1]
+                colon = prev_start + len(prev_text) - 1
+                sp = self._sentence_subject(self._sentence_start(colon, prev_start), colon)
+                if sp is not None:
+                    return self._from_speaker(q, sp, None, confidence=0.6)
+        if before_text.rstrip().endswith(":") and not before_cues:
+            sp = self._sentence_subject(sent_start, q.start)
+            if sp is not None:
+                return self._from_speaker(q, sp, None, confidence=0.6)
         # A partial quotation inside the writer's sentence ("Obama condemned the test as
         # “provocative”"): the sentence's subject is the one quoted.
         if re.search(r"\w", before_text) and not ends_sentence or (re.search(r"\w", before_text) and len(inner_tail.split()) <= 6):
