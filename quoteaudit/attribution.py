@@ -343,6 +343,10 @@ class _Attributor:
             # An appositive or a parenthesis may hold the subject further back.
             before = self._tokens(max(para_start, cue.start - 300), cue.start)
         words_cue = cue.text.lower().split()
+        if words_cue[0].endswith("ing") and len(words_cue) == 1:
+            # "..., saying", "telling reporters:": the subject of the sentence's main verb.
+            return self._sentence_subject(self._sentence_start(cue.start, max(para_start, cue.start - 400)),
+                                          cue.start)
         if words_cue[0] in ("according", "in") or (len(words_cue) > 1 and words_cue[0] != "pointed"
                                                    and words_cue[0] != "went" and words_cue[0] != "goes"):
             cue.inverted = True
@@ -395,6 +399,13 @@ class _Attributor:
             if tok.start < sentence_floor:
                 break
             if tok.text == "," and j > 0:
+                segment = tokens[j + 1:comma]
+                if segment and segment[0].is_word and segment[0].capitalized \
+                        and segment[0].lower not in lexicon.words("determiners"):
+                    # "after the primary, Gov. John Kasich (R-OH), said": the name sits between the commas.
+                    np = self._np_backward(tokens, comma)
+                    if np is not None:
+                        return np
                 np = self._np_backward(tokens, j)
                 if np is not None and np.kind != "pronoun":
                     return np
