@@ -118,6 +118,12 @@ def _honorifics() -> dict[str, str]:
     return lexicon.table("honorifics")
 
 
+@lru_cache(maxsize=1)
+def _abbreviated() -> frozenset[str]:
+    """Honorifics as they stand before their period ("Col", "Gov", "Mr")."""
+    return frozenset(k.rstrip(".") for k in _honorifics()) | lexicon.words("abbreviations")
+
+
 def _pronoun_gender(word: str) -> str | None:
     return lexicon.table("pronouns").get(word.lower())
 
@@ -439,7 +445,7 @@ class _Attributor:
         j, words = end - 1, 1
         while j > 0 and words < 8:
             tok = tokens[j - 1]
-            if tok.text == "." and j > 1 and (tokens[j - 2].text in honor or len(tokens[j - 2].text) == 1):
+            if tok.text == "." and j > 1 and (tokens[j - 2].text in _abbreviated() or len(tokens[j - 2].text) == 1):
                 j -= 1  # "Mr." "J."
                 continue
             if not tok.is_word or tok.lower in stop:
@@ -454,6 +460,14 @@ class _Attributor:
                     continue
                 break
         phrase = tokens[j:end]
+        if phrase and phrase[0].lower not in determiners:
+            # Without a determiner, lowercase words other than roles belong to the clause before:
+            # "Swanson praised evangelist Franklin Graham" -> "Franklin Graham".
+            titles = lexicon.words("titles")
+            loose = [k for k, t in enumerate(phrase) if t.is_word and not t.capitalized and t.lower not in titles
+                     and not t.lower.endswith(("’s", "'s")) and "-" not in t.lower]
+            if loose:
+                phrase = phrase[loose[-1] + 1:]
         while phrase and (phrase[0].lower in ("of", "for", "at", "and") or phrase[0].lower in lexicon.words("name_particles")):
             phrase = phrase[1:]
         if not phrase:
@@ -477,7 +491,7 @@ class _Attributor:
         cut = len(tokens)
         for k, t in enumerate(tokens):
             if t.text in (",", ";", ":", "(", ")", "“", "”", '"', "—", "–") or (
-                t.text in ".!?" and not (k > 0 and tokens[k - 1].text in _honorifics())
+                t.text in ".!?" and not (k > 0 and (tokens[k - 1].text in _abbreviated() or len(tokens[k - 1].text) == 1))
             ):
                 cut = k
                 break
@@ -499,7 +513,7 @@ class _Attributor:
         while end < len(tokens) and end - k < 7:
             tok = tokens[end]
             low = tok.lower
-            if tok.text == "." and end > 0 and (tokens[end - 1].text in honor or len(tokens[end - 1].text) == 1):
+            if tok.text == "." and end > 0 and (tokens[end - 1].text in _abbreviated() or len(tokens[end - 1].text) == 1):
                 end += 1
                 continue
             if not tok.is_word or low in stop:
