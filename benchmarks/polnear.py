@@ -57,7 +57,11 @@ def main() -> None:
     args = ap.parse_args()
     folder = os.path.join(SHARED, "corpora", "polnear", args.split)
     texts = sorted(os.path.join(folder, "text", f) for f in os.listdir(os.path.join(folder, "text")))
-    tmp = tempfile.mkdtemp(prefix="quoteaudit-polnear-")
+    with tempfile.TemporaryDirectory(prefix="quoteaudit-polnear-") as tmp:
+        run(args, folder, texts, tmp)
+
+
+def run(args, folder: str, texts: list[str], tmp: str) -> None:
     gold = os.path.join(tmp, "gold.jsonl")
     subprocess.run([sys.executable, os.path.join(SHARED, "eval", "polnear_gold.py"), folder, gold],
                    check=True, stdout=subprocess.DEVNULL)
@@ -80,7 +84,8 @@ def main() -> None:
     scored = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
     print(scored.rstrip())
     print(f"split={args.split} articles={len(texts)} extract wall time {elapsed:.2f}s "
-          f"(one process, start-up included) for {total_chars / 1e6:.2f} MB; system file {out}")
+          f"(one process, start-up included) for {total_chars / 1e6:.2f} MB"
+          + (f"; system file {out}" if args.out else ""))
     print(f"speech quotations in marks the scorer does not define as units (left out): {len(excluded)}")
 
 
