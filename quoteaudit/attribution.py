@@ -353,8 +353,7 @@ class _Attributor:
             # "..., saying", "telling reporters:": the subject of the sentence's main verb.
             return self._sentence_subject(self._sentence_start(cue.start, max(para_start, cue.start - 400)),
                                           cue.start)
-        if words_cue[0] in ("according", "in") or (len(words_cue) > 1 and words_cue[0] != "pointed"
-                                                   and words_cue[0] != "went" and words_cue[0] != "goes"):
+        if words_cue[0] in ("according", "in"):  # "according to X", "in the words of X"
             cue.inverted = True
             return self._forward_np(cue.end)
         i = len(before)
@@ -668,6 +667,11 @@ class _Attributor:
                 sp, verb = found
                 return self._from_speaker(q, sp, Cue(verb.start, verb.end, verb.text), confidence=0.8)
 
+        # "Kasich resisted: “…”" — a colon introduces the quotation without a speech verb.
+        if before_text.rstrip().endswith(":") and not before_cues:
+            sp = self._sentence_subject(sent_start, q.start)
+            if sp is not None:
+                return self._from_speaker(q, sp, None, confidence=0.6)
         # Same sentence as the previous quotation ("“A,” he said, “B.”" already handled;
         # “A” and “B” both after one cue).
         if previous is not None and previous_quote is not None and previous_quote.end <= q.start:
@@ -696,10 +700,6 @@ class _Attributor:
                 sp = self._sentence_subject(self._sentence_start(colon, prev_start), colon)
                 if sp is not None:
                     return self._from_speaker(q, sp, None, confidence=0.6)
-        if before_text.rstrip().endswith(":") and not before_cues:
-            sp = self._sentence_subject(sent_start, q.start)
-            if sp is not None:
-                return self._from_speaker(q, sp, None, confidence=0.6)
         # A partial quotation inside the writer's sentence ("Obama condemned the test as
         # “provocative”"): the sentence's subject is the one quoted.
         if re.search(r"\w", before_text) and not ends_sentence or (re.search(r"\w", before_text) and len(inner_tail.split()) <= 6):
