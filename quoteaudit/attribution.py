@@ -313,11 +313,7 @@ class _Attributor:
         start = self._sentence_start(pos, max(para_start, pos - 300))
         if start >= pos:
             return None
-        tokens = self._tokens(start, pos)
-        k = 0
-        if tokens and tokens[0].lower in lexicon.words("stopwords"):
-            k = next((i + 1 for i, t in enumerate(tokens) if t.text == ","), len(tokens))
-        sp = self._np_forward_tokens(tokens[k:])
+        sp = self._sentence_subject(start, pos)
         return sp if sp is not None and sp.kind == "name" else None
 
     def _resolve_pronoun(self, speaker: Speaker, last_people: list[str], at: int) -> Speaker:
@@ -647,6 +643,8 @@ class _Attributor:
 
         after = after_cues[0] if after_cues else None
         adjacent_after = after is not None and self._adjacent_after(q, after)
+        if ends_sentence and re.match(r"\s*[A-Z]", text[q.end:q.end + 3]):
+            adjacent_after = False  # “… attack.” He said ...: a new sentence, not an attribution
         before = before_cues[-1] if before_cues else None
 
         choice = None
@@ -741,8 +739,8 @@ class _Attributor:
         tokens = self._tokens(start, end)
         comma = next((i for i, t in enumerate(tokens[:25]) if t.text == ","), None)
         starts = [0, comma + 1] if comma is not None else [0]
-        if tokens and tokens[0].lower.endswith("ing"):
-            starts = starts[1:]  # "Following the debate, ...": an opening participle phrase
+        if tokens and tokens[0].lower.endswith(("ing", "ed")) and tokens[0].text not in self.surnames:
+            starts = starts[1:]  # "Following the debate, ...", "Asked about it, ...": an opening phrase
         fallback = None
         for k in starts:
             sp = self._np_forward_tokens(tokens[k:])
