@@ -760,8 +760,7 @@ class _Attributor:
                 return sp
             if sp.kind == "description" and _role_head(sp.mention.text):
                 return sp
-            fallback = fallback or sp
-        return fallback
+        return None
 
     def _people_at(self, offset: int) -> list[str]:
         from bisect import bisect_right
