@@ -361,10 +361,13 @@ class _Attributor:
         prev = before[i - 1]
         if prev.lower == "who" and i >= 3 and before[i - 2].text == ",":
             return self._np_backward(before, i - 2)  # "Sanders, who says ..."
-        if prev.lower in ("and", "then") and i >= 3 and before[i - 2].is_word and not before[i - 2].capitalized \
-                and before[i - 2].lower not in lexicon.words("stopwords"):
-            # "I laughed and said", "X outlined his plan and vowed": the sentence's subject.
-            para_start = self.paragraph_starts[cue.paragraph]
+        if prev.lower in ("and", "then", "but") and i >= 3 and before[i - 2].is_word \
+                and not before[i - 2].capitalized and before[i - 2].lower not in lexicon.words("stopwords"):
+            # "I laughed and said": the subject of the first verb; "X outlined his plan and vowed":
+            # the sentence's subject.
+            first_subject = self._np_backward(before, i - 2)
+            if first_subject is not None and first_subject.kind in ("pronoun", "name"):
+                return first_subject
             return self._sentence_subject(self._sentence_start(cue.start, max(para_start, cue.start - 300)),
                                           before[i - 1].start)
         if prev.text == ")":
@@ -551,6 +554,11 @@ class _Attributor:
         # "the President of Kazakhstan" is a description; "Secretary of State John F. Kerry" a name.
         after_of = words[len(lowered) - lowered[::-1].index("of"):] if "of" in lowered else []
         described = first in determiners or (first in titles and "of" in lowered and len(after_of) <= 2)
+        if described and first not in determiners:
+            of_at = next(k for k, t in enumerate(phrase) if t.lower == "of")
+            if of_at >= 2 and phrase[of_at - 1].capitalized and phrase[of_at - 1].lower not in titles:
+                # "Representative Charles B. Rangel of New York": the name stands before "of".
+                return self._make_speaker(phrase[:of_at])
         if not phrase[-1].capitalized or described or head in titles:
             # A description: "the Kazakh president", "officials", "the President of Kazakhstan".
             plural = head.endswith("s") and len(head) > 3
