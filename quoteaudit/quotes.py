@@ -24,7 +24,10 @@ _MARKS_BLANK_LINE = re.compile(_MARK_CHARS + r"|\n[ \t\r\f\v]*\n\s*")
 _MARKS_LINE = re.compile(_MARK_CHARS + r"|\n\s*")
 
 # What may stand right before an opening mark (besides white space and start of text).
-_OPEN_BEFORE = set("([{—–-/:;…\"'“‘«‹„") | {"\u00a0"}
+_OPEN_BEFORE = set("([{—–-/:;=…\"'“‘«‹„") | {"\u00a0"}
+# Invisible format characters (direction marks, zero-width spaces) count as white space
+# around a mark.
+_INVISIBLE = set("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff")
 # What may stand right after a closing mark.
 _CLOSE_AFTER = set(".,;:!?)]}—–-…\"'”’»›")
 
@@ -40,8 +43,9 @@ STRAIGHT = {'"', "'"}
 class UnbalancedMark:
     offset: int
     mark: str
-    problem: str  # "unclosed" | "unopened"
+    problem: str  # "unclosed" | "unopened" | "mismatched"
     quote: int | None = None  # the quotation an unclosed mark opens
+    opener: str | None = None  # for "mismatched": the opening mark the closer does not match
 
 
 @dataclass
@@ -64,7 +68,7 @@ class _Open:
 
 
 def _is_space(ch: str) -> bool:
-    return ch == "" or ch.isspace()
+    return ch == "" or ch.isspace() or ch in _INVISIBLE
 
 
 def _single_opener_ok(text: str, i: int, para_end: int) -> bool:
@@ -175,6 +179,12 @@ def find_quotations(text: str) -> QuoteScan:
         if ch in ("”", "»") or (ch == "“" and _double_open_in(stack) and not can_open):
             if _close_enclosing(stack, ch, i, finish):
                 continue
+            if top is not None and top.family == "double" and can_close and not can_open:
+                # "…” or “…“ — closed with the wrong mark: one quotation, one finding.
+                stack.pop()
+                finish(top, i + 1, True, i)
+                unbalanced.append(UnbalancedMark(i, ch, "mismatched", opener=top.mark))
+                continue
             if ch == "”" and can_open and not can_close:
                 # A reversed mark used as an opener (”text”): treat it as opening.
                 _push(stack, ch, i, "double", "”")
@@ -199,6 +209,11 @@ def find_quotations(text: str) -> QuoteScan:
                 finish(top, i + len(ch), True, i)
             elif _straight_open_in(stack) and not can_open:
                 _close_enclosing(stack, ch, i, finish)
+            elif top is not None and top.family == "double" and can_close and not can_open:
+                # “…" — opened curly, closed straight: one quotation, one finding.
+                stack.pop()
+                finish(top, i + len(ch), True, i)
+                unbalanced.append(UnbalancedMark(i, ch, "mismatched", opener=top.mark))
             elif can_open:
                 _push(stack, ch, i, "double", ch)
             elif can_close and not prev.isdigit():  # 5" is an inch mark

@@ -2,8 +2,9 @@
 
 What:
     Reports an opening quotation mark with no closing mark before the end of its
-    paragraph (and the next paragraph does not continue the quotation), and a
-    closing mark that no opening mark precedes.
+    paragraph (and the next paragraph does not continue the quotation), a
+    closing mark that no opening mark precedes, and a quotation opened with one
+    kind of mark and closed with another (“…").
 
 Why:
     A reader cannot tell where the quoted words stop, and neither can anyone
@@ -28,10 +29,14 @@ def check(ctx, options):
         if mark.problem == "unclosed":
             q = ctx.quotations[mark.quote] if mark.quote is not None else None
             preview = _preview(q.text if q else mark.mark)
-            yield Issue(mark.offset, mark.offset + 1,
+            yield Issue(mark.offset, mark.offset + len(mark.mark),
                         f"quotation mark {mark.mark} is never closed: {preview}", quote=mark.quote)
+        elif mark.problem == "mismatched":
+            yield Issue(mark.offset, mark.offset + len(mark.mark),
+                        f"quotation opened with {mark.opener} is closed with {mark.mark}",
+                        fix={"“": "”", "„": "“", "«": "»"}.get(mark.opener))
         else:
-            yield Issue(mark.offset, mark.offset + 1,
+            yield Issue(mark.offset, mark.offset + len(mark.mark),
                         f"closing quotation mark {mark.mark} has no opening mark")
 
 
