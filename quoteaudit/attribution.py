@@ -35,6 +35,7 @@ _NAME_RUN = re.compile(r"(?:[A-Z](?:[a-z]{0,3}\.|[\w’'\-]*)[ \t\u00a0]+){1,5}[
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{3,}(?![\w’'-])")
 _LONG_CAP_WORD = re.compile(r"(?<!\w)[A-Z][^\W\d_]{3,}")
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,[^—–\n]{1,40})?\s*(?:\([A-Za-z]+\))?\s*[—–-]{1,2}\s*")
+_CAP_WORD = re.compile(r"(?<![\w-])[A-Z][\w’'-]*")
 _TERMINATOR = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
 
 
@@ -230,11 +231,10 @@ class _Attributor:
                 self.entities[name].titles.update(titles)
         # Mentions by surname alone ("Tokayev told ...") count for recency.
         if self.surnames:
-            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(self.surnames, key=len, reverse=True)))
-                                 + r")(?![\w-])")
-            for m in pattern.finditer(self.text):
-                names = self.surnames.get(m.group(0), [])
-                if len(names) == 1:
+            surnames = self.surnames
+            for m in _CAP_WORD.finditer(self.text):
+                names = surnames.get(m.group(0))
+                if names is not None and len(names) == 1:
                     self.entities[names[0]].mentions.append(m.start())
             for ent in self.entities.values():
                 ent.mentions.sort()
@@ -254,6 +254,9 @@ class _Attributor:
         if cached is None:
             start = self.paragraph_starts[para]
             end = self.paragraph_starts[para + 1] if para + 1 < len(self.paragraph_starts) else len(self.text)
+            if end - start > 300:
+                self._headline_cache[para] = False  # headlines are short
+                return False
             # Title case: every lowercase word is a small function word ("for", "and", "the").
             small = lexicon.words("title_case_small_words")
             cached = len(_LONG_CAP_WORD.findall(self.text, start, end)) >= 3 and all(
@@ -341,8 +344,11 @@ class _Attributor:
     def _subject_of(self, cue: Cue) -> Speaker | None:
         para_start = self.paragraph_starts[cue.paragraph]
         before = self._tokens(max(para_start, cue.start - 100), cue.start)
-        if any(t.text in (",", ")") for t in before[-8:]):
-            # An appositive or a parenthesis may hold the subject further back.
+        k = len(before)
+        while k > 0 and before[k - 1].lower in lexicon.words("adverbs"):
+            k -= 1
+        if k and before[k - 1].text in (",", ")", "and", "but", "then"):
+            # An appositive, a parenthesis or a first verb may hold the subject further back.
             before = self._tokens(max(para_start, cue.start - 300), cue.start)
         words_cue = cue.text.lower().split()
         if words_cue[0].endswith("ing") and len(words_cue) == 1:
