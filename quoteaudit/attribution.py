@@ -343,12 +343,14 @@ class _Attributor:
 
     def _subject_of(self, cue: Cue) -> Speaker | None:
         para_start = self.paragraph_starts[cue.paragraph]
-        before = self._tokens(max(para_start, cue.start - 100), cue.start)
+        # Most subjects stand within a few words of their cue: read a short window first,
+        # and a long one when an appositive, a parenthesis or a first verb comes between.
+        window_start = max(para_start, cue.start - 60)
+        before = self._tokens(window_start, cue.start)
         k = len(before)
         while k > 0 and before[k - 1].lower in lexicon.words("adverbs"):
             k -= 1
-        if k and before[k - 1].text in (",", ")", "and", "but", "then"):
-            # An appositive, a parenthesis or a first verb may hold the subject further back.
+        if window_start > para_start and (k < 8 or before[k - 1].text in (",", ")", "and", "but", "then")):
             before = self._tokens(max(para_start, cue.start - 300), cue.start)
         words_cue = cue.text.lower().split()
         if words_cue[0].endswith("ing") and len(words_cue) == 1:
