@@ -1,0 +1,125 @@
+"""Throughput of `check` over PolNeAR train in one process, start-up apart.
+
+Reads every text first, then times the whole pipeline (quotations, speakers, every
+rule) over all of them, best of several repetitions, and prints characters and
+bytes per second. Beside it, a baseline measured in the same run on the same texts
+(one regex pass that tokenises every word, the cheapest pass any text tool makes),
+so the figure reads as a ratio that does not depend on the machine. Start-up
+(import, and the `quoteaudit` command on one small file) is timed apart.
+
+    python benchmarks/throughput.py [--repeat 3] [--profile] [--stages]
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import glob
+import os
+import pstats
+import re
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpora", "polnear", "train", "text")
+
+from quoteaudit import rules as rule_registry  # noqa: E402
+from quoteaudit.attribution import attribute  # noqa: E402
+from quoteaudit.config import Settings  # noqa: E402
+from quoteaudit.document import Document  # noqa: E402
+from quoteaudit.kinds import classify  # noqa: E402
+from quoteaudit.pipeline import analyse, check_document  # noqa: E402
+from quoteaudit.quotes import find_quotations  # noqa: E402
+
+WORDS = re.compile(r"\w+")
+
+
+def best_of(repeat: int, fn) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def startup(small: str) -> dict[str, float]:
+    def timed(cmd):
+        start = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, cwd=ROOT)
+        return time.perf_counter() - start
+    return {
+        "import quoteaudit.cli": min(timed([sys.executable, "-c", "import quoteaudit.cli"]) for _ in range(3)),
+        "quoteaudit --version": min(timed([sys.executable, "-m", "quoteaudit", "--version"]) for _ in range(3)),
+        "quoteaudit check <one article>": min(timed([sys.executable, "-m", "quoteaudit", "check", small])
+                                              for _ in range(3)),
+    }
+
+
+def stages(docs: list[Document]) -> dict[str, float]:
+    out: dict[str, float] = {}
+
+    def add(name, seconds):
+        out[name] = out.get(name, 0.0) + seconds
+
+    settings = Settings()
+    for doc in docs:
+        t0 = time.perf_counter()
+        scan = find_quotations(doc.text)
+        t1 = time.perf_counter()
+        attributions = attribute(doc, scan.quotations)
+        t2 = time.perf_counter()
+        classify(doc.text, scan.quotations, attributions)
+        t3 = time.perf_counter()
+        add("find_quotations", t1 - t0)
+        add("attribute", t2 - t1)
+        add("classify", t3 - t2)
+        ctx = analyse(doc, settings)
+        for rule_id, module in rule_registry.registry().items():
+            t = time.perf_counter()
+            list(module.check(ctx, settings.options(rule_id)))
+            add(f"rule {rule_id}", time.perf_counter() - t)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--profile", action="store_true", help="cProfile one pass, print the top 25")
+    ap.add_argument("--stages", action="store_true", help="time each stage and each rule")
+    args = ap.parse_args()
+    paths = sorted(glob.glob(os.path.join(CORPUS, "*.txt")))
+    if not paths:
+        sys.exit(f"no texts under {CORPUS}")
+    texts = [open(p, encoding="utf-8").read() for p in paths]
+    chars = sum(len(t) for t in texts)
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    docs = [Document(path=p, source=t) for p, t in zip(paths, texts)]
+    check_document(docs[0])  # warm the lexicons and compiled patterns
+
+    ours = best_of(args.repeat, lambda: [check_document(d) for d in docs])
+    baseline = best_of(args.repeat, lambda: [WORDS.findall(t) for t in texts])
+    print(f"corpus: {len(texts)} PolNeAR train articles, {chars:,} characters, {size / 1e6:.2f} MB UTF-8")
+    print(f"check (whole pipeline, one process, one core): {ours:.3f} s = "
+          f"{chars / ours / 1e6:.2f} M chars/s = {size / ours / 1e6:.2f} MB/s")
+    print(f"baseline (one regex pass tokenising every word): {baseline:.3f} s = "
+          f"{size / baseline / 1e6:.2f} MB/s")
+    print(f"ratio: check takes {ours / baseline:.1f}x the baseline pass")
+    for name, seconds in startup(paths[0]).items():
+        print(f"start-up: {name}: {seconds * 1000:.0f} ms")
+    if args.stages:
+        for name, seconds in sorted(stages(docs).items(), key=lambda kv: -kv[1]):
+            print(f"stage {name}: {seconds:.3f} s ({size / seconds / 1e6:.1f} MB/s)")
+    if args.profile:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for d in docs:
+            check_document(d)
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+
+
+if __name__ == "__main__":
+    main()

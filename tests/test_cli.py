@@ -1,0 +1,121 @@
+"""End-to-end: the command as a user runs it (subprocess), exit codes and bad input."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "fixtures" / "seed" / "kazakhstan-csto-mt.txt"
+SCHEMA = json.loads((ROOT / "quoteaudit" / "schema" / "report.schema.json").read_text())
+
+
+def run(*args, stdin: bytes | None = None, cwd=None):
+    return subprocess.run([sys.executable, "-m", "quoteaudit", *map(str, args)], input=stdin,
+                          capture_output=True, cwd=cwd or ROOT)
+
+
+def test_seed_exits_1_and_reports_in_compiler_convention():
+    proc = run("check", SEED)
+    assert proc.returncode == 1
+    out = proc.stdout.decode()
+    lines = out.splitlines()
+    assert lines[-1].startswith(lines[-1].split()[0]) and "finding" in lines[-1]
+    for line in lines[:-1]:
+        path, ln, col, rest = line.split(":", 3)
+        assert path == str(SEED) and int(ln) >= 1 and int(col) >= 1
+        assert rest.split()[0] in ("error", "warning", "info")
+    assert "\033[" not in out  # no colour when piped
+    assert proc.stderr == b""
+
+
+@pytest.mark.parametrize("fail_on, code", [("never", 0), ("error", 0), ("warning", 1), ("info", 1)])
+def test_fail_on(fail_on, code):
+    assert run("check", "--fail-on", fail_on, "--select", "ambiguous-speaker", SEED).returncode == code
+
+
+def test_clean_and_empty_files_exit_0(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    clean = tmp_path / "clean.txt"
+    clean.write_text("“We will win,” Tokayev said.\n")
+    proc = run("check", empty, clean)
+    assert proc.returncode == 0, proc.stdout
+    assert proc.stdout.decode().strip().endswith("in 2 files, 1 quotation.")
+
+
+def bad_inputs(tmp: Path) -> dict[str, Path]:
+    binary = tmp / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    latin = tmp / "latin1.txt"
+    latin.write_bytes("first line\nsecond line caf\xe9\n".encode("utf-8")[:-3] + b"\xe9\n")
+    folder = tmp / "folder"
+    folder.mkdir()
+    return {"missing": tmp / "missing.txt", "binary": binary, "latin": latin, "folder": folder}
+
+
+@pytest.mark.parametrize("kind", ["missing", "binary", "latin", "folder"])
+def test_bad_input_is_one_line_exit_2_and_others_still_checked(tmp_path, kind):
+    bad = bad_inputs(tmp_path)[kind]
+    proc = run("check", bad, SEED)
+    assert proc.returncode == 2
+    err = proc.stderr.decode().splitlines()
+    assert len(err) == 1 and str(bad) in err[0] and "Traceback" not in err[0]
+    if kind == "latin":
+        assert f"{bad}:2:" in err[0] and "UTF-8" in err[0]
+    out = proc.stdout.decode()
+    assert "ambiguous-speaker" in out and str(bad) not in out
+
+
+def test_json_output_validates_and_spans_are_exact():
+    proc = run("check", "--format", "json", SEED)
+    doc = json.loads(proc.stdout)
+    jsonschema.validate(doc, SCHEMA)
+    text = SEED.read_text(encoding="utf-8")
+    assert doc["schema_version"] == "1.0"
+    for q in doc["files"][0]["quotations"]:
+        assert text[q["start"]:q["end"]] == q["text"]
+    assert doc["summary"]["findings"] == len(doc["files"][0]["findings"]) > 0
+
+
+def test_json_with_bad_input_lists_the_error(tmp_path):
+    proc = run("check", "--format", "json", tmp_path / "nope.txt", SEED)
+    doc = json.loads(proc.stdout)
+    jsonschema.validate(doc, SCHEMA)
+    assert proc.returncode == 2 and doc["errors"][0]["path"].endswith("nope.txt")
+
+
+def test_extract_text_and_json():
+    proc = run("extract", SEED)
+    assert proc.returncode == 0
+    assert "Kassym-Jomart Tokayev" in proc.stdout.decode()
+    doc = json.loads(run("extract", "--format", "json", SEED).stdout)
+    jsonschema.validate(doc, SCHEMA)
+    assert len(doc["files"][0]["quotations"]) == 13
+
+
+def test_stdin():
+    text = "The rally ended.\n\n“This is the most important election of our lifetime.”\n"
+    proc = run("check", "-", stdin=text.encode())
+    assert proc.returncode == 1
+    assert proc.stdout.decode().startswith("<stdin>:3:1: warning unattributed-quote")
+
+
+def test_rules_and_rule():
+    listing = run("rules").stdout.decode()
+    for rule in ("unattributed-quote", "ambiguous-speaker", "unbalanced-quote"):
+        assert rule in listing
+    explained = run("rule", "ambiguous-speaker").stdout.decode()
+    assert "Bad:" in explained and "Good:" in explained
+    proc = run("rule", "no-such-rule")
+    assert proc.returncode == 2 and len(proc.stderr.decode().splitlines()) == 1
+
+
+def test_usage_error_is_one_line_exit_2():
+    proc = run("check", "--no-such-option", SEED)
+    assert proc.returncode == 2
+    assert len(proc.stderr.decode().splitlines()) == 1 and b"Traceback" not in proc.stderr
