@@ -17,3 +17,4 @@ class CheckContext:
     matches: list[Any] | None = None  # one references.Match (or None) per quotation; None when no references
     references: Any = None  # the loaded reference set, when given
     people: Any = None  # people registry (names, aliases, titles, gender), when given
+    match_options: dict | None = None  # matching thresholds in force

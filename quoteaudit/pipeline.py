@@ -31,8 +31,9 @@ def analyse(doc: Document, settings: Settings | None = None) -> CheckContext:
     ctx = CheckContext(doc=doc, quotations=scan.quotations, attributions=attributions,
                        unbalanced=scan.unbalanced, people=settings.people)
     if settings.references is not None:
-        from .matching import match_quotations  # only runs when references are given
+        from .matching import match_quotations, options_from  # only runs when references are given
         ctx.references = settings.references
+        ctx.match_options = options_from(settings)
         ctx.matches = match_quotations(ctx, settings)
     return ctx
 

@@ -1,0 +1,216 @@
+"""Match each quotation against the reference set.
+
+A quotation is split at its ellipses into segments (an ellipsis is a gap), each
+segment normalised (normalize.py) and looked up: the index (refindex.py) returns
+candidate references sharing its distinctive words, and rapidfuzz re-ranks them —
+``ratio`` when the segment is as long as the reference, ``partial_ratio`` when it
+is shorter, so a partial quotation matches inside a longer statement, and an
+article that splits one statement into pieces matches each piece. Each matched
+segment keeps the best reference, its score, the aligned reference words and a
+word-level diff of what changed.
+
+Thresholds (Settings.rule_options or MATCH_OPTIONS) were chosen by measurement on
+real variant pairs: see README, "Reference sets".
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from .normalize import normalize, segments, words
+from .references import Reference
+
+MATCH_OPTIONS = {
+    "match_threshold": 62.0,  # below: the segment is not in the record (unverified)
+    "verbatim_threshold": 96.0,  # at or above: the wording is the record's, up to normalisation
+    "min_words": 4,  # shorter segments are too short to verify
+}
+BRUTE_FORCE_BELOW = 400  # references: compare with all of them; above, ask the index
+
+
+@dataclass
+class SegmentMatch:
+    start: int  # the segment's span in the document
+    end: int
+    reference: Reference
+    score: float
+    aligned: str  # the reference's words aligned with the segment
+    diff: list[dict] = field(default_factory=list)  # [{"op", "article", "reference"}]
+
+    def to_dict(self) -> dict:
+        r = self.reference
+        return {"start": self.start, "end": self.end, "score": round(self.score, 1), "aligned": self.aligned,
+                "diff": self.diff, "reference": {"id": r.id, "text": r.text, "speaker": r.speaker,
+                                                 "source": r.source, "date": r.date, "url": r.url}}
+
+
+@dataclass
+class Match:
+    segments: list[SegmentMatch]
+
+    @property
+    def best(self) -> SegmentMatch:
+        return max(self.segments, key=lambda s: s.score)
+
+    def to_dict(self) -> dict:
+        best = self.best
+        return {"score": round(best.score, 1), "reference": best.to_dict()["reference"],
+                "segments": [s.to_dict() for s in self.segments]}
+
+
+def options_from(settings) -> dict:
+    merged = dict(MATCH_OPTIONS)
+    merged.update(getattr(settings, "rule_options", {}).get("matching", {}))
+    return merged
+
+
+def match_quotations(ctx, settings) -> list[Match | None]:
+    refs = ctx.references
+    opts = options_from(settings)
+    out: list[Match | None] = [None] * len(ctx.quotations)
+    for q in ctx.quotations:
+        if q.kind != "speech" or q.depth:
+            continue
+        inner = ctx.doc.text[q.inner_start:q.inner_end]
+        found = []
+        for a, b in segments(inner):
+            seg_text = inner[a:b]
+            if len(normalize(seg_text).split()) < opts["min_words"]:
+                continue
+            best = best_reference(refs, seg_text)
+            if best is not None and best[1] >= opts["match_threshold"]:
+                ref, score = best
+                aligned, diff = word_diff(seg_text, ref.text)
+                found.append(SegmentMatch(q.inner_start + a, q.inner_start + b, ref, score, aligned, diff))
+        if found:
+            out[q.index] = Match(found)
+        elif _checkable(inner, opts):
+            out[q.index] = None
+    return out
+
+
+def _checkable(inner: str, opts) -> bool:
+    return len(normalize(inner).split()) >= opts["min_words"]
+
+
+def is_checkable(ctx, q) -> bool:
+    """Long enough to verify against the record."""
+    return _checkable(ctx.doc.text[q.inner_start:q.inner_end], options_from_context(ctx))
+
+
+def options_from_context(ctx) -> dict:
+    return getattr(ctx, "match_options", None) or dict(MATCH_OPTIONS)
+
+
+def speaker_conflict(attribution, reference: Reference, people) -> bool:
+    """The record names a speaker, and the article names someone else or leaves it open."""
+    if not reference.speaker:
+        return False
+    if attribution.candidates:
+        return not all(same_speaker(c, reference.speaker, people) for c in attribution.candidates)
+    return bool(attribution.speaker) and not same_speaker(attribution.speaker, reference.speaker, people)
+
+def similarity(segment_norm: str, reference_norm: str) -> float:
+    """How much of the record a quotation segment keeps: the whole (ratio) or, for a
+    shorter segment, the best window of the reference (partial_ratio)."""
+    if len(segment_norm) < len(reference_norm):
+        return fuzz.partial_ratio(segment_norm, reference_norm)
+    return fuzz.ratio(segment_norm, reference_norm)
+
+
+def best_reference(refs, segment: str) -> tuple[Reference, float] | None:
+    norm = normalize(segment)
+    if not norm:
+        return None
+    if refs.rows is not None and len(refs.rows) < BRUTE_FORCE_BELOW:
+        norms = _norms(refs)
+        result = process.extractOne(norm, norms, scorer=lambda a, b, **_: similarity(a, b))
+        if result is None:
+            return None
+        _, score, index = result
+        return refs.rows[index], score
+    index = refs.index()
+    candidates = index.candidates(norm)
+    if not candidates:
+        return None
+    scored = [(similarity(norm, c.norm), c.rowid) for c in candidates]
+    score, rowid = max(scored, key=lambda t: (t[0], -t[1]))
+    return index.reference(rowid), score
+
+
+def _norms(refs) -> list[str]:
+    cached = getattr(refs, "_norms", None)
+    if cached is None:
+        cached = [normalize(r.text) for r in refs.rows]
+        refs._norms = cached
+    return cached
+
+
+def word_diff(article: str, reference: str) -> tuple[str, list[dict]]:
+    """The reference words aligned with the article's (the best window of a longer
+    statement), and what changed between them, word by word."""
+    a_words, r_words = words(article), words(reference)
+    a_keys = [normalize(w) for w in a_words]
+    r_keys = [normalize(w) for w in r_words]
+    starts, joined = [], []
+    length = 0
+    for key in r_keys:
+        starts.append(length)
+        if key:
+            joined.append(key)
+            length += len(key) + 1
+    a_norm, r_norm = " ".join(k for k in a_keys if k), " ".join(joined)
+    lo, hi = 0, len(r_words)
+    if a_norm and len(a_norm) < len(r_norm):
+        window = fuzz.partial_ratio_alignment(a_norm, r_norm)
+        lo = max(i for i, st in enumerate(starts) if st <= window.dest_start)
+        hi = max(i for i, st in enumerate(starts) if st < max(window.dest_end, window.dest_start + 1)) + 1
+        # Widen the window to the article's first and last runs of shared words nearby.
+        blocks = [b for b in difflib.SequenceMatcher(None, a_keys, r_keys, autojunk=False).get_matching_blocks()
+                  if b.size >= 2]
+        if blocks:
+            if lo - 12 <= blocks[0].b < lo:
+                lo = blocks[0].b
+            if hi < blocks[-1].b + blocks[-1].size <= hi + 12:
+                hi = blocks[-1].b + blocks[-1].size
+    aligned_words = r_words[lo:hi]
+    matcher = difflib.SequenceMatcher(None, a_keys, r_keys[lo:hi], autojunk=False)
+    diff = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        a_part, r_part = " ".join(a_words[i1:i2]), " ".join(aligned_words[j1:j2])
+        if normalize(a_part) == normalize(r_part):
+            continue  # an editorial insertion or punctuation only
+        diff.append({"op": op, "article": a_part, "reference": r_part})
+    return " ".join(aligned_words), diff
+
+
+def render_diff(diff: list[dict], limit: int = 4) -> str:
+    """“attack is on” → “blow was directed against (the city of)”; ..."""
+    parts = []
+    for d in diff[:limit]:
+        if d["op"] == "insert":
+            parts.append(f"missing “{d['reference']}”")
+        elif d["op"] == "delete":
+            parts.append(f"added “{d['article']}”")
+        else:
+            parts.append(f"“{d['article']}” → “{d['reference']}”")
+    more = f"; and {len(diff) - limit} more" if len(diff) > limit else ""
+    return "; ".join(parts) + more
+
+
+def same_speaker(name: str | None, other: str | None, people) -> bool:
+    """Whether two names stand for the same person (registry aliases, or one surname)."""
+    if not name or not other:
+        return False
+    if name.casefold() == other.casefold():
+        return True
+    if people is not None:
+        a, b = people.find(name), people.find(other)
+        if a is not None and a is b:
+            return True
+    a_last, b_last = name.split()[-1].casefold(), other.split()[-1].casefold()
+    return a_last == b_last and (" " not in name or " " not in other)

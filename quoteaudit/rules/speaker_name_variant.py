@@ -1,0 +1,72 @@
+"""A name spelled close to, but not the same as, a name in the people registry.
+
+What:
+    Reports a name in the text that is nearly, but not exactly, a name or alias
+    of the people registry (the people: section of a reference file, and the
+    speakers of the reference quotations): a letter dropped, swapped or added.
+
+Why:
+    Misspelling a person's name is the commonest correction newspapers print, and
+    spell checkers do not know names.
+
+Example:
+    Bad:  Robin Forestie-Walker, reporting from Tbilisi, said ...
+    Good: Robin Forestier-Walker, reporting from Tbilisi, said ...
+"""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+ID = "speaker-name-variant"
+SEVERITY = "warning"
+OPTIONS: dict = {"min_similarity": 85.0, "min_length": 5}
+
+from ..model import Issue  # noqa: E402
+
+_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,3}")
+
+
+def check(ctx, options):
+    people = ctx.people
+    if people is None or ctx.matches is None and ctx.references is None and not len(people):
+        return
+    known = {n for p in people.persons for n in p.names}
+    known_fold = {n.casefold() for n in known}
+    parts = {w.casefold() for n in known for w in n.split()}
+    for m in _NAME.finditer(ctx.doc.text):
+        written = m.group(0)
+        for start, candidate in _variants(written, m.start()):
+            if candidate.casefold() in known_fold or candidate.casefold() in parts:
+                continue
+            if len(candidate) < options["min_length"]:
+                continue
+            best = _closest(candidate, known, options["min_similarity"])
+            if best is not None:
+                yield Issue(start, start + len(candidate),
+                            f"“{candidate}” is spelled differently from “{best}” in the people registry",
+                            fix=best, data={"registry": best})
+                break
+
+
+def _variants(written: str, offset: int):
+    """The whole capitalised run, then each word of it (a surname on its own)."""
+    yield offset, written
+    pos = 0
+    for word in written.split():
+        pos = written.index(word, pos)
+        yield offset + pos, word
+        pos += len(word)
+
+
+def _closest(candidate: str, known: set[str], threshold: float) -> str | None:
+    best, best_score = None, threshold
+    words = len(candidate.split())
+    for name in known:
+        if len(name.split()) != words:
+            continue
+        score = fuzz.ratio(candidate, name)
+        if score >= best_score and candidate != name:
+            best, best_score = name, score
+    return best
