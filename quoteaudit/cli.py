@@ -187,6 +187,11 @@ def _dedent(doc: str) -> str:
     return inspect.cleandoc(doc)
 
 
+from .refs_cli import refs_app  # noqa: E402
+
+app.add_typer(refs_app, name="refs")
+
+
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"quoteaudit {__version__}\n")

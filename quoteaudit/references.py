@@ -160,8 +160,8 @@ def load_references(paths: list[str], strict: bool = False, need_rows: bool = Fa
         loaded.references = ReferenceSet(list(digests), key, None)
     elif rows:
         loaded.references = ReferenceSet(list(digests), key, rows)
+    _add_reference_speakers(people, rows)
     loaded.people = people if len(people) else None
-    _add_reference_speakers(loaded)
     return loaded
 
 
@@ -184,16 +184,14 @@ def file_digest(path: str) -> str:
     return digest.hexdigest()
 
 
-def _add_reference_speakers(loaded: Loaded) -> None:
-    """Speakers of small reference sets join the registry, so their names resolve."""
-    refs = loaded.references
-    if refs is None or refs.rows is None or len(refs.rows) > 10_000:
+def _add_reference_speakers(people: People, rows: list[Reference]) -> None:
+    """Speakers of the quotations parsed here join the registry, so their names resolve
+    (a huge dump's speakers are left to its people: section)."""
+    if len(rows) > 10_000:
         return
-    people = loaded.people or People()
-    for ref in refs.rows:
+    for ref in rows:
         if ref.speaker and people.find(ref.speaker) is None:
             people.add(Person(ref.speaker))
-    loaded.people = people if len(people) else None
 
 
 def _read_text(path: str) -> str:

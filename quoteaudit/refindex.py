@@ -90,9 +90,10 @@ def _query_terms(norm_query: str) -> list[str]:
     return unique[:QUERY_TERMS]
 
 
-def open_index(refs, progress=None) -> ReferenceIndex:
-    """Open the cached index for this reference set, or build it (on disk when large)."""
-    if refs.rows is not None and len(refs.rows) < SMALL_SET:
+def open_index(refs, progress=None, persist: bool = False) -> ReferenceIndex:
+    """Open the cached index for this reference set, or build it (on disk when large,
+    or when asked to persist it)."""
+    if refs.rows is not None and len(refs.rows) < SMALL_SET and not persist and not cached_index_exists(refs.digest):
         conn = sqlite3.connect(":memory:")
         _build(conn, refs.rows, refs.digest, progress)
         return ReferenceIndex(conn, None)

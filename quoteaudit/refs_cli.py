@@ -1,0 +1,58 @@
+"""`quoteaudit refs index FILE` and `quoteaudit refs stats FILE`: the reference index."""
+from __future__ import annotations
+
+import sys
+import time
+from typing import List
+
+import typer
+
+refs_app = typer.Typer(no_args_is_help=True, help="Build and describe reference indexes.")
+
+
+def _load(paths: List[str], need_rows: bool):
+    from .cli import report_error
+    from .references import load_references
+    loaded = load_references(paths, strict=False, need_rows=need_rows)
+    for error in loaded.errors:
+        report_error(error)
+    if loaded.errors or loaded.references is None:
+        if not loaded.errors:
+            sys.stderr.write("quoteaudit: error: no reference quotations in the files given\n")
+        raise typer.Exit(2)
+    return loaded
+
+
+@refs_app.command("index")
+def index(paths: List[str] = typer.Argument(..., help="Reference files (YAML, JSON Lines, CSV).")) -> None:
+    """Build the on-disk index for these reference files (reused by every later check)."""
+    from .refindex import cached_index_exists, index_path, open_index
+    start = time.perf_counter()
+    loaded = _load(paths, need_rows=False)
+    refs = loaded.references
+    if cached_index_exists(refs.digest):
+        sys.stdout.write(f"index up to date: {index_path(refs.digest)}\n")
+        return
+    show = sys.stderr.isatty()
+    if show:
+        with typer.progressbar(length=len(refs.rows), label="indexing", file=sys.stderr) as bar:
+            index = open_index(refs, progress=bar.update, persist=True)
+    else:
+        index = open_index(refs, persist=True)
+    sys.stdout.write(f"indexed {index.count():,} references in {time.perf_counter() - start:.1f} s"
+                     f"{f' ({loaded.skipped} bad rows skipped)' if loaded.skipped else ''}: {index.path}\n")
+
+
+@refs_app.command("stats")
+def stats(paths: List[str] = typer.Argument(..., help="Reference files (YAML, JSON Lines, CSV).")) -> None:
+    """Describe the reference set and its index."""
+    loaded = _load(paths, need_rows=False)
+    info = loaded.references.index().stats()
+    info["people"] = len(loaded.people) if loaded.people else 0
+    if loaded.skipped:
+        info["bad_rows_skipped"] = loaded.skipped
+    width = max(len(k) for k in info)
+    for key, value in info.items():
+        if key == "size_bytes" and value is not None:
+            value = f"{value:,} ({value / 1e6:.1f} MB)"
+        sys.stdout.write(f"{key:<{width}}  {value}\n")
