@@ -23,8 +23,8 @@ from .normalize import normalize, segments, words
 from .references import Reference
 
 MATCH_OPTIONS = {
-    "match_threshold": 62.0,  # below: the segment is not in the record (unverified)
-    "verbatim_threshold": 96.0,  # at or above: the wording is the record's, up to normalisation
+    "match_threshold": 70.0,  # below: the segment is not in the record (unverified)
+    "verbatim_threshold": 99.5,  # at or above: the wording is the record's, up to normalisation
     "min_words": 4,  # shorter segments are too short to verify
 }
 BRUTE_FORCE_BELOW = 400  # references: compare with all of them; above, ask the index
