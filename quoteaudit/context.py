@@ -18,3 +18,10 @@ class CheckContext:
     references: Any = None  # the loaded reference set, when given
     people: Any = None  # people registry (names, aliases, titles, gender), when given
     match_options: dict | None = None  # matching thresholds in force
+    memo: dict = field(default_factory=dict)  # per-document results shared between rules
+
+    def once(self, key, compute):
+        """compute() once per document: rules that build on other rules share results."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]

@@ -22,9 +22,10 @@ from .normalize import STOPWORDS, normalize
 from .references import Reference
 
 SMALL_SET = 5_000
-SCHEMA_VERSION = "1"
-CANDIDATES = 60
-QUERY_TERMS = 12
+SCHEMA_VERSION = "2"
+RARE_TERMS = 4  # the query's rarest words that retrieve candidates
+RETRIEVED = 200  # references fetched for those words
+CANDIDATES = 40  # of which the most word-overlapping are re-ranked
 
 
 def cache_dir() -> str:
@@ -58,14 +59,23 @@ class ReferenceIndex:
         return self.conn.execute("SELECT count(*) FROM refs").fetchone()[0]
 
     def candidates(self, norm_query: str, limit: int = CANDIDATES) -> list[Candidate]:
-        terms = _query_terms(norm_query)
-        if not terms:
+        """References sharing the query's rarest words (document frequency from the
+        index's own vocabulary), the most word-overlapping first. Unranked retrieval
+        of rare words keeps a lookup to milliseconds at a million references."""
+        words = _query_terms(norm_query)
+        if not words:
             return []
-        match = " OR ".join(f'"{t}"' for t in terms)
-        rows = self.conn.execute(
-            "SELECT rowid, norm FROM refs_fts WHERE refs_fts MATCH ? ORDER BY bm25(refs_fts) LIMIT ?",
-            (match, limit)).fetchall()
-        return [Candidate(r[0], r[1]) for r in rows]
+        marks = ",".join("?" * len(words))
+        frequency = dict(self.conn.execute(f"SELECT term, doc FROM refs_vocab WHERE term IN ({marks})", words))
+        rare = sorted((w for w in words if frequency.get(w)), key=lambda w: (frequency[w], w))[:RARE_TERMS]
+        if not rare:
+            return []
+        match = " OR ".join(f'"{w}"' for w in rare)
+        rows = self.conn.execute("SELECT rowid, norm FROM refs_fts WHERE refs_fts MATCH ? LIMIT ?",
+                                 (match, RETRIEVED)).fetchall()
+        query_words = set(norm_query.split())
+        rows.sort(key=lambda r: (-len(query_words.intersection(r[1].split())), r[0]))
+        return [Candidate(r[0], r[1]) for r in rows[:limit]]
 
     def reference(self, rowid: int) -> Reference:
         row = self.conn.execute("SELECT text, speaker, source, date, url, ref_id FROM refs WHERE rowid = ?",
@@ -84,10 +94,7 @@ class ReferenceIndex:
 
 
 def _query_terms(norm_query: str) -> list[str]:
-    words = [w for w in norm_query.split() if w not in STOPWORDS and len(w) > 2 and '"' not in w]
-    # Longer words are rarer: query the most distinctive few, in a stable order.
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
-    return unique[:QUERY_TERMS]
+    return sorted({w for w in norm_query.split() if w not in STOPWORDS and len(w) > 2 and '"' not in w})
 
 
 def open_index(refs, progress=None, persist: bool = False) -> ReferenceIndex:
@@ -118,6 +125,7 @@ def _build(conn: sqlite3.Connection, rows: list[Reference], digest: str, progres
     conn.executescript("""
         CREATE TABLE refs (text TEXT, speaker TEXT, source TEXT, date TEXT, url TEXT, ref_id TEXT);
         CREATE VIRTUAL TABLE refs_fts USING fts5(norm, tokenize = 'unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE refs_vocab USING fts5vocab(refs_fts, 'row');
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
     """)
     batch = 20_000

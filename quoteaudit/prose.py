@@ -1,0 +1,71 @@
+"""Shared prose helpers for the machine-translation and page-debris rules.
+
+Everything here is a single regex pass or a set lookup, so the rules stay linear in
+the text: no pattern has nested quantifiers that could backtrack.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from . import lexicon
+from .document import paragraph_break
+
+OPENERS = "“‘\"'«‹„(["
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_lower(text: str) -> str:
+    """Lowercase A-Z only: the same length as text, so offsets hold (str.lower may not),
+    and a case-sensitive regex over it is much faster than an IGNORECASE one."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
+
+
+@lru_cache(maxsize=1)
+def common_lowercase_words() -> frozenset[str]:
+    return lexicon.words("common_lowercase_words")
+
+
+def is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at text[dot] ends an abbreviation ("Mr.", "U.S.", "p.m.")."""
+    m = re.search(r"([\w.]+)$", text[max(0, dot - 12):dot])
+    if not m:
+        return False
+    word = m.group(1)
+    return word in lexicon.words("abbreviations") or (len(word) == 1 and word.isalpha()) or "." in word
+
+
+class Paragraphs:
+    """Paragraph spans of a text, with a test for headline (title-case) paragraphs."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in paragraph_break(text).finditer(text)]
+        self._headline: dict[int, bool] = {}
+
+    def index(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+    def span(self, i: int) -> tuple[int, int]:
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        return self.starts[i], end
+
+    def is_headline(self, offset: int) -> bool:
+        """A short paragraph in title case, or with no sentence punctuation at all."""
+        i = self.index(offset)
+        if i not in self._headline:
+            start, end = self.span(i)
+            para = self.text[start:end].strip()
+            small = lexicon.words("title_case_small_words")
+            lowers = [w for w in re.findall(r"(?<![\w’'-])[a-z][a-z]+", para) if w not in small]
+            no_sentence = not re.search(r"[.!?:;,][”\"’']?\s*$", para) and len(para) < 120
+            self._headline[i] = len(para) < 300 and (not lowers or no_sentence)
+        return self._headline[i]
+
+
+def after_opening(text: str, pos: int) -> bool:
+    """Whether pos starts a quoted sentence or follows a colon or dash (a fresh start)."""
+    before = text[max(0, pos - 3):pos].rstrip()
+    return bool(before) and (before[-1] in OPENERS or before[-1] in ":—–-")

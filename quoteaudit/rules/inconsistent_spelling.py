@@ -1,0 +1,167 @@
+"""One entity spelled two ways in the same document.
+
+What:
+    Reports an acronym that transposes another in the document ("CTSO" beside
+    "CSTO", or beside the initials of "Collective Security Treaty Organization"),
+    a place whose hyphen is part of its name written with a space or run together
+    ("Nur Sultan" for Nur-Sultan, from a data list, or against the document's own
+    hyphenated form), and a name written once in a form one letter away from a
+    form used at least three times ("Tokaev" beside "Tokayev").
+
+Why:
+    Inconsistent spellings of one entity confuse readers and search, and they are
+    a mark of translated or hastily assembled copy.
+
+Example:
+    Bad:  The Collective Security Treaty Organization (CSTO) ... the CTSO will not allow it.
+    Good: The Collective Security Treaty Organization (CSTO) ... the CSTO will not allow it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import DamerauLevenshtein
+
+from .. import lexicon
+
+ID = "inconsistent-spelling"
+SEVERITY = "warning"
+OPTIONS: dict = {"min_similarity": 85.0, "min_length": 6}
+
+from ..model import Issue  # noqa: E402
+
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,6}(?![\w-])")
+_CAP_PHRASE = re.compile(r"(?:[A-Z][a-z]+[ \t]+(?:(?:of|for|and|the)[ \t]+)?){2,6}[A-Z][a-z]+")
+_CAP_WORD = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w’'-])")
+
+
+def issues(ctx, options):
+    text = ctx.doc.text
+    out = []
+    out += _acronyms(text)
+    out += _places(text)
+    out += _names(text, options)
+    out.sort(key=lambda i: i.start)
+    return out
+
+
+def _acronyms(text: str):
+    seen = Counter(m.group(0) for m in _ACRONYM.finditer(text))
+    initials = {"".join(w[0] for w in m.group(0).split() if w[0].isupper()) for m in _CAP_PHRASE.finditer(text)}
+    canon: dict[str, str] = {}
+    groups = defaultdict(list)
+    for acronym in seen:
+        groups["".join(sorted(acronym))].append(acronym)
+    for forms in groups.values():
+        if len(forms) < 2:
+            continue
+        # The form spelled out in the document, else the commonest, is the right one.
+        best = max(forms, key=lambda f: (f in initials, seen[f], f))
+        for f in forms:
+            if f != best:
+                canon[f] = best
+    for acronym in seen:
+        if acronym not in canon:
+            for initial in initials:
+                if initial != acronym and sorted(initial) == sorted(acronym) and initial not in seen:
+                    canon[acronym] = initial
+    # Only a form the document spells out is known to be right ("PAC" and "CAP" may both
+    # be), and only two neighbouring letters swapped is a slip ("NYT" and "TNY" are two names).
+    canon = {wrong: right for wrong, right in canon.items()
+             if right in initials and wrong not in initials and _adjacent_swap(wrong, right)}
+    out = []
+    for m in _ACRONYM.finditer(text):
+        if m.group(0) in canon:
+            out.append(Issue(m.start(), m.end(),
+                             f"“{m.group(0)}” is spelled “{canon[m.group(0)]}” elsewhere in the document",
+                             fix=canon[m.group(0)]))
+    return out
+
+
+def _variant_pattern(canonicals) -> tuple[re.Pattern, dict[str, str]]:
+    variants = {}
+    for canonical in canonicals:
+        parts = canonical.split("-")
+        variants[" ".join(parts)] = canonical
+        variants["".join(parts[:1] + [p.lower() for p in parts[1:]])] = canonical
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
+                         + r")\b")
+    return pattern, variants
+
+
+@lru_cache(maxsize=1)
+def _listed_places():
+    return _variant_pattern(sorted(lexicon.words("place_spellings")))
+
+
+_HYPHENATED_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b")
+
+
+def _places(text: str):
+    out = []
+    listed = set(lexicon.words("place_spellings"))
+    checks = [_listed_places()]
+    # The document's own hyphenated names count too ("Nur-Sultan" once, "Nur Sultan" later).
+    own = {m.group(0) for m in _HYPHENATED_NAME.finditer(text)} - listed
+    if own:
+        checks.append(_variant_pattern(sorted(own)))
+    for pattern, variants in checks:
+        for m in pattern.finditer(text):
+            if text[m.start() - 1:m.start()] == "-" or text[m.end():m.end() + 1] == "-":
+                continue
+            canonical = variants[m.group(0)]
+            if canonical not in listed and (re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2])
+                                            or canonical.split("-")[0].endswith(DEMONYM_ENDINGS)
+                                            or canonical.lower().endswith("-era")):
+                continue  # "African American History": a longer name, or a style choice
+            if m.group(0) != canonical and (" " in m.group(0) or canonical in text):
+                out.append(Issue(m.start(), m.end(), f"“{m.group(0)}” is written “{canonical}”", fix=canonical))
+    return out
+
+
+def _names(text: str, options):
+    counts = Counter(m.group(0) for m in _CAP_WORD.finditer(text))
+    common = {w for w in counts if w.lower() in lexicon.words("common_lowercase_words")}
+    words = [w for w in counts if len(w) >= options["min_length"] and w not in common]
+    wrong: dict[str, str] = {}
+    by_edges = defaultdict(list)
+    for w in words:
+        by_edges[(w[:2], w[-2:])].append(w)
+    for group in by_edges.values():
+        for rare in group:
+            if counts[rare] != 1:
+                continue
+            for usual in group:
+                if usual != rare and counts[usual] >= 3 and not _inflection(rare, usual) \
+                        and DamerauLevenshtein.distance(rare, usual) == 1 \
+                        and fuzz.ratio(rare, usual) >= options["min_similarity"]:
+                    wrong[rare] = usual
+    out = []
+    for m in _CAP_WORD.finditer(text):
+        if m.group(0) in wrong:
+            usual = wrong[m.group(0)]
+            out.append(Issue(m.start(), m.end(),
+                             f"“{m.group(0)}” is spelled “{usual}” elsewhere in the document", fix=usual))
+    return out
+
+
+DEMONYM_ENDINGS = ("an", "ese", "ish", "ic")
+
+
+def _adjacent_swap(a: str, b: str) -> bool:
+    if len(a) != len(b):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _inflection(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and len(long) - len(short) <= 3
+
+
+def check(ctx, options):
+    yield from ctx.once(ID, lambda: issues(ctx, options))

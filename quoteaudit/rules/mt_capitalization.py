@@ -1,0 +1,86 @@
+"""A common word capitalised in the middle of a sentence.
+
+What:
+    Reports a word capitalised mid-sentence ("people died In the most violent
+    turmoil", "maybe This is more like") when edited news writes that word in
+    lowercase there: the list of such words is data built from PolNeAR train.
+    Names, titles, acronyms, headlines and the first word of a quoted sentence
+    or after a colon are not findings, nor a word that starts a run of
+    capitalised words (a name or a title).
+
+Why:
+    Machine translation round trips leave sentence-initial capitals in the middle
+    of sentences; readers take it as carelessness.
+
+Example:
+    Bad:  More than 160 people died In the most violent turmoil since independence.
+    Good: More than 160 people died in the most violent turmoil since independence.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .. import lexicon
+
+ID = "mt-capitalization"
+SEVERITY = "warning"
+OPTIONS: dict = {}
+
+from ..model import Issue  # noqa: E402
+from ..prose import Paragraphs, after_opening, common_lowercase_words  # noqa: E402
+
+# A capitalised word right after a lowercase word (or a comma) and one space.
+_MID_CAPITAL = re.compile(r"(?<=[a-z] )([A-Z][a-z]+)(?![\w’'-])(?:[ \t]+([A-Za-z0-9]))?")
+_NAME_AHEAD = re.compile(r"[ \t]+(?:(?:of|for|and|the|an|a|on|in|to|de)[ \t]+){1,2}[A-Z]")
+_NAME_BEHIND = re.compile(r"[A-Z][\w’'.-]*[ \t]+(?:of|for|and|the|on|in|to|de)[ \t]+$")
+_SMALL = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def _title_case(quoted: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w’'-]*", quoted)
+    return len(words) >= 2 and all(w[0].isupper() for w in words if w.lower() not in _SMALL)
+
+
+_PREVIOUS_WORD = re.compile(r"([\w’'-]+)[,;]? $")
+
+
+def issues(ctx):
+    text = ctx.doc.text
+    common = common_lowercase_words()
+    paragraphs = Paragraphs(text)
+    determiners = lexicon.words("determiners") | {"to", "of"}
+    matches = list(_MID_CAPITAL.finditer(text))
+    capitalised_mid = Counter(m.group(1) for m in matches)
+    titled = [q for q in ctx.quotations if q.depth == 0]
+    out = []
+    for m in matches:
+        word = m.group(1)
+        if word.lower() not in common:
+            continue
+        if m.group(2) and (m.group(2).isupper() or m.group(2).isdigit()):
+            continue  # the first word of a capitalised run or "Round 2": a name or a title
+        if word in ("He", "Him", "His"):
+            continue  # the capitalised pronoun of a deity
+        if re.match(r"[ \t]*\d", text[m.end(1):m.end(1) + 3]):
+            continue
+        previous = _PREVIOUS_WORD.search(text, max(0, m.start(1) - 40), m.start(1))
+        if previous and (previous.group(1)[0].isupper() or len(previous.group(1)) == 1):
+            continue  # after a capitalised word: part of a name ("Rear More" is furniture's)
+        if previous and previous.group(1).lower() in determiners:
+            continue  # "the Mall", "a Crowd": a name the writer chose to capitalise
+        if capitalised_mid[word] >= 2:
+            continue  # capitalised the same way again: the document's own proper noun
+        if _NAME_AHEAD.match(text, m.end(1)) or _NAME_BEHIND.search(text, max(0, m.start(1) - 30), m.start(1)):
+            continue  # inside a name: "Campaign for an Independent ...", "Henry Holt and Company"
+        if any(q.start < m.start(1) < q.end and (q.kind == "title" or _title_case(q.text)) for q in titled):
+            continue  # a title in quotation marks: “This Kind of War”
+        if after_opening(text, m.start(1)) or paragraphs.is_headline(m.start(1)):
+            continue
+        out.append(Issue(m.start(1), m.end(1), f"“{word}” is capitalised in the middle of a sentence",
+                         fix=word.lower()))
+    return out
+
+
+def check(ctx, options):
+    yield from ctx.once(ID, lambda: issues(ctx))

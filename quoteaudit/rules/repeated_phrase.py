@@ -1,0 +1,55 @@
+"""A word repeated across a boundary: "once the mission is completed When completed".
+
+What:
+    Reports a word written twice in a row ("the the", outside quotations, where
+    speech repeats itself), and a word repeated
+    around a stray capitalised word ("completed When completed"), the seam where
+    a translation engine joined two renderings of one phrase.
+
+Why:
+    Doubled words survive spell checkers and are the commonest typo in print;
+    the capitalised seam is a sign of machine translation.
+
+Example:
+    Bad:  once the mission is completed When completed, its troops will be withdrawn
+    Good: once the mission is completed, its troops will be withdrawn
+"""
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+
+ID = "repeated-phrase"
+SEVERITY = "warning"
+OPTIONS: dict = {}
+
+from ..model import Issue  # noqa: E402
+from ..prose import ascii_lower  # noqa: E402
+
+_DOUBLE = re.compile(r"\b([a-z]+) (\1)\b")  # matched against ascii_lower(text)
+_JOINERS = {"-", "’", "'", "<", "/"} - {""}
+_SEAM = re.compile(r"\b([a-z]{4,}) ([A-Z][a-z]+) (\1)\b")
+
+
+def issues(ctx):
+    text = ctx.doc.text
+    allowed = lexicon.words("allowed_repeats")
+    out = []
+    quoted = [(q.start, q.end) for q in ctx.quotations if q.depth == 0]
+    for m in _DOUBLE.finditer(ascii_lower(text)):
+        if m.group(1) in allowed or not text[m.start(2)].islower() \
+                or text[m.start() - 1:m.start()] in _JOINERS or text[m.end():m.end() + 1] in _JOINERS:
+            continue  # "had had"; "Bora Bora", "at AT&T"
+        if any(a <= m.start() < b for a, b in quoted):
+            continue  # speech repeats itself: "I like like him"
+        out.append(Issue(m.start(2), m.end(2), f"“{text[m.start(2):m.end(2)]}” is written twice", fix=""))
+    for m in _SEAM.finditer(text):
+        out.append(Issue(m.start(2), m.end(3),
+                         f"“{m.group(1)}” repeated across “{m.group(2)}”: two renderings of one phrase?"))
+    out.sort(key=lambda i: i.start)
+    return out
+
+
+def check(ctx, options):
+    yield from ctx.once(ID, lambda: issues(ctx))
