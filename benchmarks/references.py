@@ -122,7 +122,7 @@ def main() -> None:
     os.makedirs(workdir, exist_ok=True)
     os.environ["QUOTEAUDIT_CACHE_DIR"] = os.path.join(workdir, "cache")
     for n in [int(s) for s in args.sizes.split(",")]:
-        brute = 200 if n <= 10_000 else 50 if n <= 100_000 else 12
+        brute = 200 if n <= 10_000 else 100 if n <= 100_000 else 40
         run_size(n, workdir, args.queries, min(brute, args.queries))
     print(f"(generated sets and indexes in {workdir})")
 

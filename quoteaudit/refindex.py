@@ -24,7 +24,7 @@ from .references import Reference
 SMALL_SET = 5_000
 SCHEMA_VERSION = "2"
 RARE_TERMS = 4  # the query's rarest words that retrieve candidates
-RETRIEVED = 200  # references fetched for those words
+RETRIEVED = 150  # references fetched for each rare word
 CANDIDATES = 40  # of which the most word-overlapping are re-ranked
 
 
@@ -67,14 +67,23 @@ class ReferenceIndex:
             return []
         marks = ",".join("?" * len(words))
         frequency = dict(self.conn.execute(f"SELECT term, doc FROM refs_vocab WHERE term IN ({marks})", words))
-        rare = sorted((w for w in words if frequency.get(w)), key=lambda w: (frequency[w], w))[:RARE_TERMS]
-        if not rare:
+        ranked = sorted((w for w in words if frequency.get(w)), key=lambda w: (frequency[w], w))
+        if not ranked:
             return []
-        match = " OR ".join(f'"{w}"' for w in rare)
-        rows = self.conn.execute("SELECT rowid, norm FROM refs_fts WHERE refs_fts MATCH ? LIMIT ?",
-                                 (match, RETRIEVED)).fetchall()
+        found: dict[int, str] = {}
+        # The references holding the rarest words together (a fast intersection), then
+        # those holding any one rare word while it stays rare enough to fetch whole.
+        if len(ranked) >= 2:
+            both = " AND ".join(f'"{w}"' for w in ranked[:3])
+            found.update(self.conn.execute("SELECT rowid, norm FROM refs_fts WHERE refs_fts MATCH ? LIMIT ?",
+                                           (both, RETRIEVED)).fetchall())
+        for word in ranked[:RARE_TERMS]:
+            if frequency[word] > RETRIEVED and found:
+                break
+            found.update(self.conn.execute("SELECT rowid, norm FROM refs_fts WHERE refs_fts MATCH ? LIMIT ?",
+                                           (f'"{word}"', RETRIEVED)).fetchall())
         query_words = set(norm_query.split())
-        rows.sort(key=lambda r: (-len(query_words.intersection(r[1].split())), r[0]))
+        rows = sorted(found.items(), key=lambda r: (-len(query_words.intersection(r[1].split())), r[0]))
         return [Candidate(r[0], r[1]) for r in rows[:limit]]
 
     def reference(self, rowid: int) -> Reference:
