@@ -33,9 +33,9 @@ OPTIONS: dict = {"min_similarity": 85.0, "min_length": 6}
 
 from ..model import Issue  # noqa: E402
 
-_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,6}(?![\w-])")
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 _CAP_PHRASE = re.compile(r"(?:[A-Z][a-z]+[ \t]+(?:(?:of|for|and|the)[ \t]+)?){2,6}[A-Z][a-z]+")
-_CAP_WORD = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w’'-])")
+_CAP_WORD = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 
 
 def issues(ctx, options):
@@ -49,8 +49,10 @@ def issues(ctx, options):
 
 
 def _acronyms(text: str):
-    seen = Counter(m.group(0) for m in _ACRONYM.finditer(text))
-    initials = {"".join(w[0] for w in m.group(0).split() if w[0].isupper()) for m in _CAP_PHRASE.finditer(text)}
+    seen = Counter(_ACRONYM.findall(text))
+    if not seen:
+        return []
+    initials = {"".join(w[0] for w in phrase.split() if w[0].isupper()) for phrase in _CAP_PHRASE.findall(text)}
     canon: dict[str, str] = {}
     groups = defaultdict(list)
     for acronym in seen:
@@ -73,6 +75,8 @@ def _acronyms(text: str):
     canon = {wrong: right for wrong, right in canon.items()
              if right in initials and wrong not in initials and _adjacent_swap(wrong, right)}
     out = []
+    if not canon:
+        return out
     for m in _ACRONYM.finditer(text):
         if m.group(0) in canon:
             out.append(Issue(m.start(), m.end(),
@@ -92,9 +96,9 @@ def _variant_pattern(canonicals) -> tuple[re.Pattern, dict[str, str]]:
     return pattern, variants
 
 
-@lru_cache(maxsize=1)
-def _listed_places():
-    return _variant_pattern(sorted(lexicon.words("place_spellings")))
+@lru_cache(maxsize=4096)
+def _variants_of(canonicals: tuple[str, ...]):
+    return _variant_pattern(canonicals)
 
 
 _HYPHENATED_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b")
@@ -103,11 +107,13 @@ _HYPHENATED_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b")
 def _places(text: str):
     out = []
     listed = set(lexicon.words("place_spellings"))
-    checks = [_listed_places()]
-    # The document's own hyphenated names count too ("Nur-Sultan" once, "Nur Sultan" later).
-    own = {m.group(0) for m in _HYPHENATED_NAME.finditer(text)} - listed
-    if own:
-        checks.append(_variant_pattern(sorted(own)))
+    # Only the listed places whose first part occurs at all (a fast substring test), and
+    # the document's own hyphenated names ("Nur-Sultan" once, "Nur Sultan" later).
+    wanted = {c for c in listed if c.split("-")[0] in text}
+    wanted |= set(_HYPHENATED_NAME.findall(text))
+    if not wanted:
+        return out
+    checks = [_variants_of(tuple(sorted(wanted)))]
     for pattern, variants in checks:
         for m in pattern.finditer(text):
             if text[m.start() - 1:m.start()] == "-" or text[m.end():m.end() + 1] == "-":
@@ -123,7 +129,7 @@ def _places(text: str):
 
 
 def _names(text: str, options):
-    counts = Counter(m.group(0) for m in _CAP_WORD.finditer(text))
+    counts = Counter(_CAP_WORD.findall(text))
     common = {w for w in counts if w.lower() in lexicon.words("common_lowercase_words")}
     words = [w for w in counts if len(w) >= options["min_length"] and w not in common]
     wrong: dict[str, str] = {}
@@ -140,6 +146,8 @@ def _names(text: str, options):
                         and fuzz.ratio(rare, usual) >= options["min_similarity"]:
                     wrong[rare] = usual
     out = []
+    if not wrong:
+        return out
     for m in _CAP_WORD.finditer(text):
         if m.group(0) in wrong:
             usual = wrong[m.group(0)]

@@ -31,7 +31,7 @@ from ..model import Issue  # noqa: E402
 from ..prose import Paragraphs, after_opening, common_lowercase_words  # noqa: E402
 
 # A capitalised word right after a lowercase word (or a comma) and one space.
-_MID_CAPITAL = re.compile(r"(?<=[a-z] )([A-Z][a-z]+)(?![\w’'-])(?:[ \t]+([A-Za-z0-9]))?")
+_MID_CAPITAL = re.compile(r"[a-z] ([A-Z][a-z]+)(?![\w’'-])(?:[ \t]+([A-Za-z0-9]))?")
 _NAME_AHEAD = re.compile(r"[ \t]+(?:(?:of|for|and|the|an|a|on|in|to|de)[ \t]+){1,2}[A-Z]")
 _NAME_BEHIND = re.compile(r"[A-Z][\w’'.-]*[ \t]+(?:of|for|and|the|on|in|to|de)[ \t]+$")
 _SMALL = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}

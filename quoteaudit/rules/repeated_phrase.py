@@ -37,14 +37,19 @@ def issues(ctx):
     allowed = lexicon.words("allowed_repeats")
     out = []
     quoted = [(q.start, q.end) for q in ctx.quotations if q.depth == 0]
-    for m in _DOUBLE.finditer(ascii_lower(text)):
+    lowered = ascii_lower(text)
+    words = lowered.split()
+    # A cheap test first: most documents repeat no word back to back.
+    doubled = any(a == b for a, b in zip(words, words[1:]))
+    for m in (_DOUBLE.finditer(lowered) if doubled else ()):
         if m.group(1) in allowed or not text[m.start(2)].islower() \
                 or text[m.start() - 1:m.start()] in _JOINERS or text[m.end():m.end() + 1] in _JOINERS:
             continue  # "had had"; "Bora Bora", "at AT&T"
         if any(a <= m.start() < b for a, b in quoted):
             continue  # speech repeats itself: "I like like him"
         out.append(Issue(m.start(2), m.end(2), f"“{text[m.start(2):m.end(2)]}” is written twice", fix=""))
-    for m in _SEAM.finditer(text):
+    seam = any(a == c.rstrip(".,;:!?”’\"')") for a, c in zip(words, words[2:]))
+    for m in (_SEAM.finditer(text) if seam else ()):
         out.append(Issue(m.start(2), m.end(3),
                          f"“{m.group(1)}” repeated across “{m.group(2)}”: two renderings of one phrase?"))
     out.sort(key=lambda i: i.start)
