@@ -31,7 +31,7 @@ from .model import Attribution, Mention, Quotation
 
 _WORD = re.compile(r"[^\W_](?:[\w’'\-.]*[^\W_])?|[^\w\s]")
 # A run of capitalised words on one line; a period only after a short abbreviation or initial.
-_NAME_RUN = re.compile(r"(?:[A-Z](?:[a-z]{0,3}\.|[\w’'\-]*)[ \t\u00a0]+){1,5}[A-Z][\w’'\-]*")
+_NAME_RUN = re.compile(r"(?<![\w’'\-])(?:[A-Z](?:[a-z]{0,3}\.|[\w’'\-]*)[ \t\u00a0]+){1,5}[A-Z][\w’'\-]*")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{3,}(?![\w’'-])")
 _LONG_CAP_WORD = re.compile(r"(?<!\w)[A-Z][^\W\d_]{3,}")
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,[^—–\n]{1,40})?\s*(?:\([A-Za-z]+\))?\s*[—–-]{1,2}\s*")
@@ -157,7 +157,9 @@ class _Attributor:
         ]
         previous: Attribution | None = None
         previous_quote: Quotation | None = None
-        for q in self.top:
+        self._cue_starts = [c.start for c in cues]
+        for k, q in enumerate(self.top):
+            self._neighbours = (self.top[k - 1] if k else None, self.top[k + 1] if k + 1 < len(self.top) else None)
             a = self._attribute_quote(q, cues, previous, previous_quote)
             result[q.index] = a
             if a.method != "none":
@@ -628,8 +630,10 @@ class _Attributor:
         para = self._paragraph_of(q.start)
         para_start = self.paragraph_starts[para]
         para_end = self.paragraph_starts[para + 1] if para + 1 < len(self.paragraph_starts) else len(text)
-        prev_end = max((b for a, b in self._quote_bounds if b <= q.start and a >= para_start), default=para_start)
-        next_start = min((a for a, b in self._quote_bounds if a >= q.end and a < para_end), default=para_end)
+        before_q, after_q = self._neighbours
+        prev_end = before_q.end if before_q is not None and before_q.start >= para_start else para_start
+        prev_end = max(prev_end, para_start) if prev_end <= q.start else para_start
+        next_start = after_q.start if after_q is not None and q.end <= after_q.start < para_end else para_end
         sent_start = self._sentence_start(q.start, prev_end)
         inner_tail = text[q.inner_start:q.inner_end].rstrip()
         ends_sentence = inner_tail.endswith(".") and not inner_tail.endswith("...")
@@ -642,8 +646,8 @@ class _Attributor:
             return Attribution(q.index, m.group(1).title(), Mention(text[s:e], s, e),
                                Mention(":", e, e + 1), "explicit", 0.9)
 
-        before_cues = [c for c in cues if sent_start <= c.start and c.end <= q.start]
-        after_cues = [c for c in cues if q.end <= c.start and c.end <= after_end]
+        before_cues = [c for c in self._cues_between(cues, sent_start, q.start) if c.end <= q.start]
+        after_cues = [c for c in self._cues_between(cues, q.end, after_end) if c.end <= after_end]
         before_text = text[sent_start:q.start]
         intro = before_text.rstrip().endswith((":", ","))
         if intro and before_cues:
@@ -703,7 +707,8 @@ class _Attributor:
                     return _copy(previous, q.index, "continuation", min(previous.confidence, 0.7))
         # A quotation paragraph after "X said:" closing the previous paragraph.
         if text[para_start:q.start].strip() == "" and para >= 1:
-            prev_cues = [c for c in cues if c.paragraph == para - 1 and c.subject is not None]
+            prev_cues = [c for c in self._cues_between(cues, self.paragraph_starts[para - 1], para_start)
+                         if c.subject is not None]
             prev_text = text[self.paragraph_starts[para - 1]:para_start].rstrip()
             if prev_cues and prev_text.endswith(":"):
                 return self._from_speaker(q, prev_cues[-1].subject, prev_cues[-1])
@@ -782,6 +787,11 @@ class _Attributor:
         from bisect import bisect_right
         i = bisect_right(self._timeline, (offset, chr(0x10FFFF))) - 1
         return self._timeline[i][1] if i >= 0 else []
+
+    def _cues_between(self, cues: list[Cue], start: int, end: int) -> list[Cue]:
+        """The cues starting in [start, end), by bisection over their sorted starts."""
+        from bisect import bisect_left
+        return cues[bisect_left(self._cue_starts, start):bisect_left(self._cue_starts, end)]
 
     def _adjacent_after(self, q: Quotation, cue: Cue) -> bool:
         """Only punctuation and the speaker's own words stand between quotation and cue."""

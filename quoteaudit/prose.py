@@ -69,3 +69,15 @@ def after_opening(text: str, pos: int) -> bool:
     """Whether pos starts a quoted sentence or follows a colon or dash (a fresh start)."""
     before = text[max(0, pos - 3):pos].rstrip()
     return bool(before) and (before[-1] in OPENERS or before[-1] in ":—–-")
+
+
+class QuoteSpans:
+    """The top-level quotations of a document, for "is this offset inside one?" by bisection."""
+
+    def __init__(self, quotations, keep=lambda q: True) -> None:
+        self.spans = sorted((q.start, q.end) for q in quotations if q.depth == 0 and keep(q))
+        self.starts = [a for a, _ in self.spans]
+
+    def contains(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]

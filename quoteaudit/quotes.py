@@ -71,7 +71,27 @@ def _is_space(ch: str) -> bool:
     return ch == "" or ch.isspace() or ch in _INVISIBLE
 
 
-def _single_opener_ok(text: str, i: int, para_end: int) -> bool:
+class _SingleClosers:
+    """Where a single closing mark could stand, found once; each opener bisects."""
+
+    def __init__(self, text: str) -> None:
+        self.positions = []
+        for m in re.finditer(r"['’›]", text):
+            k = m.start()
+            prev = text[k - 1] if k > 0 else ""
+            nxt = text[k + 1] if k + 1 < len(text) else ""
+            if prev.isalnum() and nxt.isalnum():
+                continue  # don't
+            if not _is_space(prev) and (_is_space(nxt) or nxt in _CLOSE_AFTER):
+                self.positions.append(k)
+
+    def next_before(self, start: int, end: int) -> bool:
+        from bisect import bisect_left
+        i = bisect_left(self.positions, start)
+        return i < len(self.positions) and self.positions[i] < end
+
+
+def _single_opener_ok(text: str, i: int, para_end: int, closers: "_SingleClosers") -> bool:
     """A ‘ or ' that opens a quotation rather than starting an elision ('90s, 'em)."""
     m = re.match(r"[A-Za-z0-9]+", text[i + 1:i + 12])
     if m:
@@ -79,25 +99,14 @@ def _single_opener_ok(text: str, i: int, para_end: int) -> bool:
         if word in lexicon.words("elisions") or re.fullmatch(r"\d\d(s)?", word):
             return False
     # Only a quotation if a plausible closer follows in the same paragraph.
-    return _next_single_close(text, i + 1, para_end) != -1
-
-
-def _next_single_close(text: str, start: int, end: int) -> int:
-    for m in re.compile(r"['’›]").finditer(text, start, end):
-        k = m.start()
-        prev = text[k - 1] if k > 0 else ""
-        nxt = text[k + 1] if k + 1 < len(text) else ""
-        if prev.isalnum() and nxt.isalnum():
-            continue  # don't
-        if not _is_space(prev) and (_is_space(nxt) or nxt in _CLOSE_AFTER):
-            return k
-    return -1
+    return closers.next_before(i + 1, para_end)
 
 
 def find_quotations(text: str) -> QuoteScan:
     breaks = paragraph_break(text)
     marks = _MARKS_LINE if breaks is _LINE_BREAK else _MARKS_BLANK_LINE
     paragraphs = [m.start() for m in breaks.finditer(text)]
+    single_closers = _SingleClosers(text)
     quotations: list[Quotation] = []
     unbalanced: list[UnbalancedMark] = []
     stack: list[_Open] = []
@@ -219,7 +228,7 @@ def find_quotations(text: str) -> QuoteScan:
             elif can_close and not prev.isdigit():  # 5" is an inch mark
                 unbalanced.append(UnbalancedMark(i, ch, "unopened"))
             continue
-        if ch in ("‘", "‹", "'") and can_open and _single_opener_ok(text, i, para_end):
+        if ch in ("‘", "‹", "'") and can_open and _single_opener_ok(text, i, para_end, single_closers):
             _push(stack, ch, i, "single", {"‘": "’'", "‹": "›", "'": "'’"}[ch])
     close_paragraph(n, n)
 

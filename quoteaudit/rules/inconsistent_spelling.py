@@ -52,7 +52,8 @@ def _acronyms(text: str):
     seen = Counter(_ACRONYM.findall(text))
     if not seen:
         return []
-    initials = {"".join(w[0] for w in phrase.split() if w[0].isupper()) for phrase in _CAP_PHRASE.findall(text)}
+    initials = {"".join(w[0] for w in phrase.split() if w[0].isupper() and w != "The")
+                for phrase in _CAP_PHRASE.findall(text)}
     canon: dict[str, str] = {}
     groups = defaultdict(list)
     for acronym in seen:

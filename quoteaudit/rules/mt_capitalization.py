@@ -28,7 +28,7 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 
 from ..model import Issue  # noqa: E402
-from ..prose import Paragraphs, after_opening, common_lowercase_words  # noqa: E402
+from ..prose import Paragraphs, QuoteSpans, after_opening, common_lowercase_words  # noqa: E402
 
 # A capitalised word right after a lowercase word (or a comma) and one space.
 _MID_CAPITAL = re.compile(r"[a-z] ([A-Z][a-z]+)(?![\w’'-])(?:[ \t]+([A-Za-z0-9]))?")
@@ -52,7 +52,7 @@ def issues(ctx):
     determiners = lexicon.words("determiners") | {"to", "of"}
     matches = list(_MID_CAPITAL.finditer(text))
     capitalised_mid = Counter(m.group(1) for m in matches)
-    titled = [q for q in ctx.quotations if q.depth == 0]
+    titled = QuoteSpans(ctx.quotations, keep=lambda q: q.kind == "title" or _title_case(q.text))
     out = []
     for m in matches:
         word = m.group(1)
@@ -73,7 +73,7 @@ def issues(ctx):
             continue  # capitalised the same way again: the document's own proper noun
         if _NAME_AHEAD.match(text, m.end(1)) or _NAME_BEHIND.search(text, max(0, m.start(1) - 30), m.start(1)):
             continue  # inside a name: "Campaign for an Independent ...", "Henry Holt and Company"
-        if any(q.start < m.start(1) < q.end and (q.kind == "title" or _title_case(q.text)) for q in titled):
+        if titled.contains(m.start(1)):
             continue  # a title in quotation marks: “This Kind of War”
         if after_opening(text, m.start(1)) or paragraphs.is_headline(m.start(1)):
             continue

@@ -22,7 +22,7 @@ SEVERITY = "warning"
 OPTIONS: dict = {"max_words": 3}
 
 from ..model import Issue  # noqa: E402
-from ..prose import Paragraphs, is_abbreviation  # noqa: E402
+from ..prose import Paragraphs, QuoteSpans, is_abbreviation  # noqa: E402
 
 # A full stop, then white space, then the next "sentence" up to its own full stop.
 _NEXT_SENTENCE = re.compile(r"\.[ \t]+([^.!?\n]{1,80}?[.!?])(?=\s|$)")
@@ -31,7 +31,7 @@ _NEXT_SENTENCE = re.compile(r"\.[ \t]+([^.!?\n]{1,80}?[.!?])(?=\s|$)")
 def issues(ctx, max_words: int):
     text = ctx.doc.text
     paragraphs = Paragraphs(text)
-    quoted = [(q.start, q.end) for q in ctx.quotations if q.depth == 0]
+    quoted = QuoteSpans(ctx.quotations)
     out = []
     pos = 0
     while True:
@@ -46,7 +46,7 @@ def issues(ctx, max_words: int):
             continue
         start, end, lowercase = run
         pos = end
-        if any(a <= start < b for a, b in quoted) or paragraphs.is_headline(start):
+        if quoted.contains(start) or paragraphs.is_headline(start):
             continue
         if lowercase and not re.search(r"[<>@#/]", text[start:end]):
             out.append(Issue(start, end, f"sentence fragment: “{text[start:end]}”"))
@@ -58,6 +58,7 @@ def _fragment_run(text: str, start: int, max_words: int):
     end = start
     lowercase = False
     count = 0
+    last_strong = start
     while True:
         m = re.match(r"([^.!?\n]{1,80}?[.!?])(?=\s|$)", text[end:end + 90])
         if not m:
@@ -71,13 +72,15 @@ def _fragment_run(text: str, start: int, max_words: int):
         lowercase = lowercase or sentence[0].islower()
         count += 1
         end += m.end()
+        if sentence[0].islower() or len(words) <= 2:
+            last_strong = end  # a run ends on its last lowercase or one- or two-word piece
         nxt = re.match(r"[ \t]+", text[end:end + 3])
         if not nxt:
             break
         end += nxt.end()
-    if count == 0:
+    if count == 0 or last_strong == start:
         return None
-    return start, end - (len(text[start:end]) - len(text[start:end].rstrip())), lowercase
+    return start, last_strong, lowercase
 
 
 def check(ctx, options):

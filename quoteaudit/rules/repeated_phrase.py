@@ -25,7 +25,7 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 
 from ..model import Issue  # noqa: E402
-from ..prose import ascii_lower  # noqa: E402
+from ..prose import QuoteSpans, ascii_lower  # noqa: E402
 
 _DOUBLE = re.compile(r"\b([a-z]+) (\1)\b")  # matched against ascii_lower(text)
 _JOINERS = {"-", "’", "'", "<", "/"} - {""}
@@ -36,7 +36,7 @@ def issues(ctx):
     text = ctx.doc.text
     allowed = lexicon.words("allowed_repeats")
     out = []
-    quoted = [(q.start, q.end) for q in ctx.quotations if q.depth == 0]
+    quoted = QuoteSpans(ctx.quotations)
     lowered = ascii_lower(text)
     words = lowered.split()
     # A cheap test first: most documents repeat no word back to back.
@@ -45,7 +45,7 @@ def issues(ctx):
         if m.group(1) in allowed or not text[m.start(2)].islower() \
                 or text[m.start() - 1:m.start()] in _JOINERS or text[m.end():m.end() + 1] in _JOINERS:
             continue  # "had had"; "Bora Bora", "at AT&T"
-        if any(a <= m.start() < b for a, b in quoted):
+        if quoted.contains(m.start()):
             continue  # speech repeats itself: "I like like him"
         out.append(Issue(m.start(2), m.end(2), f"“{text[m.start(2):m.end(2)]}” is written twice", fix=""))
     seam = any(a == c.rstrip(".,;:!?”’\"')") for a, c in zip(words, words[2:]))
