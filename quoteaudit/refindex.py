@@ -24,7 +24,8 @@ from .references import Reference
 SMALL_SET = 5_000
 SCHEMA_VERSION = "2"
 RARE_TERMS = 4  # the query's rarest words that retrieve candidates
-RETRIEVED = 150  # references fetched for each rare word
+PAIRED_TERMS = 3  # of which pairs are intersected
+RETRIEVED = 100  # references fetched for each query
 CANDIDATES = 40  # of which the most word-overlapping are re-ranked
 
 
@@ -71,12 +72,15 @@ class ReferenceIndex:
         if not ranked:
             return []
         found: dict[int, str] = {}
-        # The references holding the rarest words together (a fast intersection), then
+        # The references holding two of the rarest words (fast intersections), then
         # those holding any one rare word while it stays rare enough to fetch whole.
-        if len(ranked) >= 2:
-            both = " AND ".join(f'"{w}"' for w in ranked[:3])
-            found.update(self.conn.execute("SELECT rowid, norm FROM refs_fts WHERE refs_fts MATCH ? LIMIT ?",
-                                           (both, RETRIEVED)).fetchall())
+        # Pairs of rare words: selective, and robust to one word the reference lacks.
+        top = ranked[:PAIRED_TERMS]
+        for i in range(len(top)):
+            for j in range(i + 1, len(top)):
+                found.update(self.conn.execute(
+                    "SELECT rowid, norm FROM refs_fts WHERE refs_fts MATCH ? LIMIT ?",
+                    (f'"{top[i]}" AND "{top[j]}"', RETRIEVED)).fetchall())
         for word in ranked[:RARE_TERMS]:
             if frequency[word] > RETRIEVED and found:
                 break
