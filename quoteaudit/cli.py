@@ -64,22 +64,39 @@ def _split_ids(value: Optional[str]) -> set[str]:
     return ids
 
 
-def build_settings(fail_on: FailOn, select: Optional[str], ignore: Optional[str],
-                   references: List[str], strict: bool) -> tuple[Settings, list[InputError], int]:
+def build_settings(fail_on: Optional[FailOn], select: Optional[str], ignore: Optional[str],
+                   references: List[str], strict: bool, file_config=None) -> tuple[Settings, list[InputError], int]:
+    """Settings from the config file (if any), with the command line on top."""
+    cfg = file_config
+    chosen_fail_on = fail_on.value if fail_on is not None else (cfg.fail_on if cfg and cfg.fail_on else "warning")
     settings = Settings(
-        select=_split_ids(select) or None,
-        ignore=_split_ids(ignore),
-        fail_on=None if fail_on == FailOn.never else Severity(fail_on.value),
+        select=_split_ids(select) or (cfg.select if cfg else None),
+        ignore=_split_ids(ignore) | (cfg.ignore if cfg else set()),
+        severities=dict(cfg.severities) if cfg else {},
+        rule_options=dict(cfg.rule_options) if cfg else {},
+        fail_on=None if chosen_fail_on == "never" else Severity(chosen_fail_on),
     )
     errors: list[InputError] = []
     skipped = 0
-    if references:
+    reference_files = list(references) + (cfg.references + cfg.people if cfg else [])
+    if reference_files:
         from .references import load_references  # only loaded when references are given
-        loaded = load_references(references, strict=strict)
+        loaded = load_references(reference_files, strict=strict)
         settings.references, settings.people = loaded.references, loaded.people
         errors.extend(loaded.errors)
         skipped = loaded.skipped
     return settings, errors, skipped
+
+
+def _file_config(paths: List[str], config: Optional[str]):
+    from .config import ConfigError, find_config, load_config
+    path = config or find_config(paths)
+    if path is None:
+        return None
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def exit_code(run: Run, settings: Settings) -> int:
@@ -93,32 +110,84 @@ def exit_code(run: Run, settings: Settings) -> int:
 
 @app.command()
 def check(
-    paths: List[str] = typer.Argument(..., help="Files to check ('-' for standard input)."),
+    paths: List[str] = typer.Argument(..., help="Files or directories to check ('-' for standard input)."),
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "--output-format", "-f",
                                                help="Report format."),
-    fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on",
-                                   help="Exit 1 when a finding is at or above this severity."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on",
+                                             help="Exit 1 when a finding is at or above this severity "
+                                                  "(default: warning, or the config's fail_on)."),
     references: List[str] = typer.Option([], "--references", "-r",
                                          help="Reference quotations (YAML, JSON Lines, CSV); repeatable."),
     strict: bool = typer.Option(False, "--strict", help="A bad reference row is an error (exit 2), not skipped."),
     select: Optional[str] = typer.Option(None, "--select", help="Only these rules (comma-separated ids)."),
     ignore: Optional[str] = typer.Option(None, "--ignore", help="Not these rules (comma-separated ids)."),
+    config: Optional[str] = typer.Option(None, "--config", help="Config file (default: the nearest .quoteaudit.yml)."),
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
+    write_baseline: Optional[str] = typer.Option(None, "--write-baseline",
+                                                 help="Record today's findings in this file."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Check files in parallel (same output order)."),
+    progress: bool = typer.Option(True, "--progress/--no-progress",
+                                  help="A progress bar on a terminal when there are many files."),
 ) -> None:
     """Check files and report findings."""
-    settings, errors, skipped = build_settings(fail_on, select, ignore, references, strict)
+    from .inputs import expand_paths
+    file_config = _file_config(paths, config)
+    settings, errors, skipped = build_settings(fail_on, select, ignore, references, strict, file_config)
     for error in errors:
         report_error(error)
     if errors and strict:
         raise typer.Exit(2)
+    known = None
+    if baseline:
+        from .suppress import load_baseline
+        try:
+            known = load_baseline(baseline)
+        except ValueError as exc:
+            raise UsageError(f"{baseline}: {exc}") from None
+    expanded = expand_paths(paths, file_config.include if file_config else None,
+                            file_config.exclude if file_config else None)
     run = Run(reports=[], errors=list(errors), skipped_references=skipped)
-    for item in iter_documents(paths):
+    for item in _checked(expanded, settings, jobs, progress):
         if isinstance(item, InputError):
             report_error(item)
             run.errors.append(item)
-            continue
-        run.reports.append(check_document(item, settings))
+        else:
+            run.reports.append(item)
+    if write_baseline:
+        from .suppress import write_baseline as write
+        count = write(write_baseline, run.reports)
+        sys.stderr.write(f"quoteaudit: wrote {count} finding{'s' if count != 1 else ''} to {write_baseline}\n")
+    if known is not None:
+        from .suppress import filter_baseline
+        filter_baseline(run.reports, known)
     render(output_format.value, run, sys.stdout, color=_color(sys.stdout))
     raise typer.Exit(exit_code(run, settings))
+
+
+def _checked(paths: List[str], settings: Settings, jobs: int, progress: bool):
+    """Reports and input errors in input order, from one process or a pool."""
+    items = iter_documents(paths)
+    show = progress and sys.stderr.isatty() and len(paths) >= 20
+    bar = typer.progressbar(length=len(paths), label="checking", file=sys.stderr) if show else None
+    if jobs > 1:
+        import multiprocessing
+
+        from .pipeline import check_for_pool
+        with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+            pending = [(item, None) if isinstance(item, InputError) else (None, item) for item in items]
+            work = [(doc, settings) for _, doc in pending if doc is not None]
+            done = iter(pool.imap(check_for_pool, work, chunksize=4))
+            for error, doc in pending:
+                yield error if error is not None else next(done)
+                if bar is not None:
+                    bar.update(1)
+    else:
+        for item in items:
+            yield item if isinstance(item, InputError) else check_document(item, settings)
+            if bar is not None:
+                bar.update(1)
+    if bar is not None:
+        bar.render_finish()
 
 
 @app.command()

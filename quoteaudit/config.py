@@ -5,6 +5,7 @@ pipeline reads only this object.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,3 +38,154 @@ class Settings:
         merged = dict(getattr(module, "OPTIONS", {}))
         merged.update(self.rule_options.get(rule_id, {}))
         return merged
+
+
+# ---------------------------------------------------------------- the config file
+
+CONFIG_NAME = ".quoteaudit.yml"
+_KEYS = {"rules", "select", "ignore", "references", "people", "matching", "include", "exclude", "fail_on"}
+_RULE_KEYS = {"enabled", "severity", "options"}
+_MATCHING_KEYS = {"match_threshold", "verbatim_threshold", "min_words"}
+
+
+@dataclass
+class FileConfig:
+    path: str
+    select: set[str] | None = None
+    ignore: set[str] = field(default_factory=set)
+    severities: dict[str, Severity] = field(default_factory=dict)
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    references: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    fail_on: str | None = None
+
+
+class ConfigError(Exception):
+    def __init__(self, path: str, message: str, line: int | None = None):
+        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
+        self.path, self.message, self.line = path, message, line
+
+
+def find_config(start_paths: list[str]) -> str | None:
+    """The nearest .quoteaudit.yml from the first checked file's directory upward."""
+    first = next((p for p in start_paths if p != "-"), None)
+    here = os.path.abspath(first if first and os.path.isdir(first) else os.path.dirname(first) if first else ".")
+    while True:
+        candidate = os.path.join(here, CONFIG_NAME)
+        if os.path.isfile(candidate):
+            return candidate
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
+def load_config(path: str) -> FileConfig:
+    """Read and validate a config file; every mistake is a ConfigError with its line."""
+    import yaml
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except OSError as exc:
+        raise ConfigError(path, f"cannot read: {exc.strerror}") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError(path, f"invalid YAML: {getattr(exc, 'problem', exc)}", mark.line + 1 if mark else None) from None
+    cfg = FileConfig(path=path)
+    if node is None:
+        return cfg
+    if not isinstance(node, yaml.MappingNode):
+        raise ConfigError(path, "expected a mapping of settings", node.start_mark.line + 1)
+    base = os.path.dirname(os.path.abspath(path))
+    registry = rule_registry.registry()
+    for key_node, value in node.value:
+        key, line = key_node.value, key_node.start_mark.line + 1
+        if key not in _KEYS:
+            raise ConfigError(path, f"unknown key '{key}' (known: {', '.join(sorted(_KEYS))})", line)
+        if key in ("select", "ignore"):
+            ids = set(_string_list(path, value, key))
+            _known_rules(path, ids, registry, value.start_mark.line + 1)
+            if key == "select":
+                cfg.select = ids
+            else:
+                cfg.ignore = ids
+        elif key in ("references", "people"):
+            files = [os.path.join(base, f) for f in _string_list(path, value, key)]
+            for f, item in zip(files, value.value):
+                if not os.path.isfile(f):
+                    raise ConfigError(path, f"{key}: no such file '{item.value}'", item.start_mark.line + 1)
+            getattr(cfg, key).extend(files)
+        elif key in ("include", "exclude"):
+            getattr(cfg, key).extend(_string_list(path, value, key))
+        elif key == "fail_on":
+            if not isinstance(value, yaml.ScalarNode) or value.value not in ("error", "warning", "info", "never"):
+                raise ConfigError(path, "fail_on must be error, warning, info or never", value.start_mark.line + 1)
+            cfg.fail_on = value.value
+        elif key == "matching":
+            cfg.rule_options["matching"] = _numbers(path, value, _MATCHING_KEYS, "matching")
+        elif key == "rules":
+            _rules_section(path, value, cfg, registry)
+    return cfg
+
+
+def _string_list(path, node, key) -> list[str]:
+    import yaml
+    if not isinstance(node, yaml.SequenceNode) or not all(isinstance(i, yaml.ScalarNode) for i in node.value):
+        raise ConfigError(path, f"'{key}' must be a list of strings", node.start_mark.line + 1)
+    return [i.value for i in node.value]
+
+
+def _known_rules(path, ids, registry, line) -> None:
+    unknown = sorted(i for i in ids if i not in registry)
+    if unknown:
+        raise ConfigError(path, f"unknown rule id: {', '.join(unknown)}", line)
+
+
+def _numbers(path, node, allowed, where) -> dict[str, float]:
+    import yaml
+    if not isinstance(node, yaml.MappingNode):
+        raise ConfigError(path, f"'{where}' must be a mapping", node.start_mark.line + 1)
+    out = {}
+    for k, v in node.value:
+        if k.value not in allowed:
+            raise ConfigError(path, f"{where}: unknown key '{k.value}'", k.start_mark.line + 1)
+        try:
+            out[k.value] = float(v.value)
+        except (TypeError, ValueError):
+            raise ConfigError(path, f"{where}.{k.value} must be a number", v.start_mark.line + 1) from None
+    return out
+
+
+def _rules_section(path, node, cfg: FileConfig, registry) -> None:
+    import yaml
+    if not isinstance(node, yaml.MappingNode):
+        raise ConfigError(path, "'rules' must map rule ids to settings", node.start_mark.line + 1)
+    for rule_node, settings in node.value:
+        rule, line = rule_node.value, rule_node.start_mark.line + 1
+        _known_rules(path, {rule}, registry, line)
+        if not isinstance(settings, yaml.MappingNode):
+            raise ConfigError(path, f"rules.{rule} must be a mapping (enabled, severity, options)", line)
+        for k, v in settings.value:
+            kline = k.start_mark.line + 1
+            if k.value not in _RULE_KEYS:
+                raise ConfigError(path, f"rules.{rule}: unknown key '{k.value}'", kline)
+            if k.value == "enabled":
+                if v.value not in ("true", "false"):
+                    raise ConfigError(path, f"rules.{rule}.enabled must be true or false", kline)
+                if v.value == "false":
+                    cfg.ignore.add(rule)
+            elif k.value == "severity":
+                if v.value not in ("error", "warning", "info"):
+                    raise ConfigError(path, f"rules.{rule}.severity must be error, warning or info", kline)
+                cfg.severities[rule] = Severity(v.value)
+            else:
+                defaults = getattr(registry[rule], "OPTIONS", {})
+                options = _numbers(path, v, set(defaults), f"rules.{rule}.options") if defaults else None
+                if options is None:
+                    raise ConfigError(path, f"rules.{rule} has no options", kline)
+                cfg.rule_options[rule] = options

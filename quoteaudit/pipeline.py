@@ -11,6 +11,7 @@ from .document import Document
 from .kinds import classify
 from .model import Finding, InputError
 from .quotes import find_quotations
+from .suppress import apply_suppressions
 
 
 @dataclass
@@ -61,5 +62,15 @@ def run_rules(ctx: CheckContext, settings: Settings) -> list[Finding]:
 def check_document(doc: Document, settings: Settings | None = None) -> FileReport:
     settings = settings or Settings()
     ctx = analyse(doc, settings)
-    return FileReport(path=doc.path, record_id=doc.record_id, context=ctx,
-                      findings=run_rules(ctx, settings))
+    findings = apply_suppressions(run_rules(ctx, settings), doc.source)
+    return FileReport(path=doc.path, record_id=doc.record_id, context=ctx, findings=findings)
+
+
+def check_for_pool(args) -> FileReport:
+    """check_document in a worker process (--jobs): the result travels back pickled,
+    without the reference set (the parent has it)."""
+    doc, settings = args
+    report = check_document(doc, settings)
+    report.context.references = None
+    report.context.memo = {}
+    return report

@@ -111,6 +111,12 @@ class ReferenceSet:
         self.rows = rows
         self._index = None
 
+    def __getstate__(self):
+        # A worker process (--jobs) opens its own connection to the index.
+        state = dict(self.__dict__)
+        state["_index"] = None
+        return state
+
     def index(self, progress=None):
         if self._index is None:
             from .refindex import open_index
