@@ -39,7 +39,7 @@ def expand_paths(paths: list[str], include: list[str] | None = None, exclude: li
                     full = os.path.join(root, name)
                     if name.lower().endswith(DIRECTORY_EXTENSIONS) and _wanted(full, path, include, exclude):
                         found.append(full)
-            out.extend(sorted(found))
+            out.extend(sorted(found) or [path])  # an empty directory stays: an input error
         else:
             out.append(path)
     return out
@@ -68,6 +68,8 @@ def iter_documents(paths: list[str]) -> Iterator[Document | InputError]:
         try:
             if path == "-":
                 yield make_document("<stdin>", decode(sys.stdin.buffer.read(), "<stdin>"))
+            elif os.path.isdir(path):
+                yield InputError(path, "is a directory with no " + ", ".join(DIRECTORY_EXTENSIONS) + " files")
             elif path.lower().endswith(BATCH_EXTENSIONS):
                 yield from _batch(path)
             else:
