@@ -59,7 +59,8 @@ class Paragraphs:
             start, end = self.span(i)
             para = self.text[start:end].strip()
             small = lexicon.words("title_case_small_words")
-            lowers = [w for w in re.findall(r"(?<![\w’'-])[a-z][a-z]+", para) if w not in small]
+            lowers = [w for w in (word.strip(".,;:!?\"'“”‘’()[]") for word in para.split())
+                      if len(w) > 1 and w[0].islower() and w.isalpha() and w not in small]
             no_sentence = not re.search(r"[.!?:;,][”\"’']?\s*$", para) and len(para) < 120
             self._headline[i] = len(para) < 300 and (not lowers or no_sentence)
         return self._headline[i]

@@ -24,8 +24,10 @@ OPTIONS: dict = {"max_words": 3}
 from ..model import Issue  # noqa: E402
 from ..prose import Paragraphs, QuoteSpans, is_abbreviation  # noqa: E402
 
-# A full stop, then white space, then the next "sentence" up to its own full stop.
-_NEXT_SENTENCE = re.compile(r"\.[ \t]+([^.!?\n]{1,80}?[.!?])(?=\s|$)")
+# A lowercase letter starting a "sentence" after a full stop: rare in edited prose, so
+# the scan looks for it first and reads the run of short pieces around it.
+_LOWER_AFTER_STOP = re.compile(r"\.[ \t]+(?=[a-z])")
+_SHORT_BEFORE = re.compile(r"(?:[A-Za-z][^.!?\n]{0,40}\.[ \t]+){1,2}$")
 
 
 def issues(ctx, max_words: int):
@@ -33,19 +35,24 @@ def issues(ctx, max_words: int):
     paragraphs = Paragraphs(text)
     quoted = QuoteSpans(ctx.quotations)
     out = []
-    pos = 0
-    while True:
-        m = _NEXT_SENTENCE.search(text, pos)
-        if not m:
-            break
-        pos = m.start(1)
-        if is_abbreviation(text, m.start()) or text[m.start() - 1:m.start()] == ".":
+    last_end = -1
+    for m in _LOWER_AFTER_STOP.finditer(text):
+        if m.start() < last_end or is_abbreviation(text, m.start()) or text[m.start() - 1:m.start()] == ".":
             continue
-        run = _fragment_run(text, m.start(1), max_words)
+        # Earlier short pieces of the same run ("Military personnel." before "hardware.").
+        start = m.end()
+        before = _SHORT_BEFORE.search(text, max(0, m.start() - 90), m.end())
+        if before:
+            for piece in re.finditer(r"[A-Za-z][^.!?\n]{0,40}\.[ \t]+", before.group(0)):
+                if len(piece.group(0).split()) <= max_words and not is_abbreviation(text, before.start() + piece.end() - 2):
+                    start = min(start, before.start() + piece.start())
+                else:
+                    start = m.end()
+        run = _fragment_run(text, start, max_words)
         if run is None:
             continue
         start, end, lowercase = run
-        pos = end
+        last_end = end
         if quoted.contains(start) or paragraphs.is_headline(start):
             continue
         if lowercase and not re.search(r"[<>@#/]", text[start:end]):

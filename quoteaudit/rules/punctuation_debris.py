@@ -27,7 +27,7 @@ from ..prose import Paragraphs, common_lowercase_words  # noqa: E402
 # Each pattern starts with the punctuation itself, so the scan skips ahead to it; what
 # must stand before it is checked in Python.
 _SPACED = re.compile(r"([.,;:!?])([ \t]+)([.,;:])(?![ \t]*\.)(?!\.)")
-_DOUBLED = re.compile(r"([,;:])\1(?![,;:])|\.\.(?!\.)")
+_DOUBLED = re.compile(r"([,;:.])\1(?![,;:.])")
 _NO_SPACE = re.compile(r"\.(?=[A-Z][a-z])")
 _GLUED = re.compile(r"-([A-Z][a-z]+(?:ing|ed))(?![\w-])")
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+)$")
@@ -44,7 +44,7 @@ def issues(ctx):
         out.append(Issue(m.start(2), m.end(3), f"stray “{m.group(3)}” after “{m.group(1)}”", fix=""))
     for m in _DOUBLED.finditer(text):
         if m.start() and text[m.start() - 1] in ".,;:":
-            continue
+            continue  # "..." is an ellipsis
         out.append(Issue(m.start(), m.end(), f"doubled punctuation “{m.group(0)}”", fix=m.group(0)[0]))
     for m in _NO_SPACE.finditer(text):
         i = m.start()
