@@ -31,7 +31,7 @@ from .model import Attribution, Mention, Quotation
 
 _WORD = re.compile(r"[^\W_](?:[\w’'\-.]*[^\W_])?|[^\w\s]")
 # A run of capitalised words on one line; a period only after a short abbreviation or initial.
-_NAME_RUN = re.compile(r"(?<![\w’'\-])(?:[A-Z](?:[a-z]{0,3}\.|[\w’'\-]*)[ \t\u00a0]+){1,5}[A-Z][\w’'\-]*")
+_NAME_RUN = re.compile(r"\b(?:[A-Z](?:[a-z]{0,3}\.|[\w’'\-]*)[ \t\u00a0]+){1,5}[A-Z][\w’'\-]*")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{3,}(?![\w’'-])")
 _LONG_CAP_WORD = re.compile(r"(?<!\w)[A-Z][^\W\d_]{3,}")
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,[^—–\n]{1,40})?\s*(?:\([A-Za-z]+\))?\s*[—–-]{1,2}\s*")
@@ -48,6 +48,39 @@ class Token:
         first = text[0]
         self.is_word = first.isalnum()
         self.capitalized = first.isupper()
+
+
+class Tokens:
+    """The tokens of a window, made into Token objects only when read: the speaker
+    parsers look at a few tokens next to a cue, not at the whole window."""
+    __slots__ = ("_matches", "_made")
+
+    def __init__(self, matches: list) -> None:
+        self._matches = matches
+        self._made: dict[int, Token] = {}
+
+    def __len__(self) -> int:
+        return len(self._matches)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self._matches)))]
+        if i < 0:
+            i += len(self._matches)
+        token = self._made.get(i)
+        if token is None:
+            m = self._matches[i]
+            token = self._made[i] = Token(m.group(0), m.start(), m.end())
+        return token
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self._matches)))
+
+    def index(self, token: Token) -> int:
+        for i, m in enumerate(self._matches):
+            if m.start() == token.start:
+                return i
+        raise ValueError(token)
 
 
 @dataclass
@@ -205,8 +238,8 @@ class _Attributor:
         word = m.group(1)
         return word in lexicon.words("abbreviations") or (len(word) == 1 and word.isupper()) or "." in word
 
-    def _tokens(self, start: int, end: int) -> list[Token]:
-        return [Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(self.text, start, end)]
+    def _tokens(self, start: int, end: int) -> "Tokens":
+        return Tokens(list(_WORD.finditer(self.text, start, end)))
 
     # -------------------------------------------------------------- names
     def _collect_names(self) -> None:
