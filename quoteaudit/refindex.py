@@ -72,6 +72,12 @@ class ReferenceIndex:
         if not ranked:
             return []
         found: dict[int, str] = {}
+        if len(ranked) <= 2:
+            # Few distinctive words: rank the references holding them all instead of
+            # cutting an unordered list short.
+            match = " AND ".join(f'"{w}"' for w in ranked)
+            found.update(self.conn.execute("SELECT rowid, norm FROM refs_fts WHERE refs_fts MATCH ? "
+                                           "ORDER BY rank LIMIT ?", (match, RETRIEVED)).fetchall())
         # The references holding two of the rarest words (fast intersections), then
         # those holding any one rare word while it stays rare enough to fetch whole.
         # Pairs of rare words: selective, and robust to one word the reference lacks.
