@@ -18,7 +18,6 @@ from .model import Attribution, Quotation
 
 SHORT_WORDS = 4
 TITLE_MAX_WORDS = 8
-_SMALL = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "vs", "n", "’n’"}
 _WORDS = re.compile(r"[\w’'\-]+")
 
 
@@ -86,7 +85,7 @@ def _cue_in_paragraph(text: str, q: Quotation) -> bool:
 
 
 def _title_case(words: list[str]) -> bool:
-    content = [w for w in words if w.lower() not in _SMALL]
+    content = [w for w in words if w.lower() not in lexicon.words("title_case_small_words")]
     return bool(content) and words[0][0].isupper() and all(w[0].isupper() or w[0].isdigit() for w in content)
 
 

@@ -100,6 +100,18 @@ def is_checkable(ctx, q) -> bool:
     return _checkable(ctx.doc.text[q.inner_start:q.inner_end], options_from_context(ctx))
 
 
+def matched_segments(ctx):
+    """(quotation, its attribution, matched segment, verbatim threshold) for every
+    segment of every quotation that matched a reference; nothing without references."""
+    if ctx.matches is None:
+        return
+    verbatim = options_from_context(ctx)["verbatim_threshold"]
+    for q, match in zip(ctx.quotations, ctx.matches):
+        if match is not None:
+            for seg in match.segments:
+                yield q, ctx.attributions[q.index], seg, verbatim
+
+
 def options_from_context(ctx) -> dict:
     return getattr(ctx, "match_options", None) or dict(MATCH_OPTIONS)
 

@@ -22,22 +22,15 @@ ID = "altered-quote"
 SEVERITY = "warning"
 OPTIONS: dict = {}
 
-from ..matching import options_from_context, render_diff, speaker_conflict  # noqa: E402
+from ..matching import matched_segments, render_diff, speaker_conflict  # noqa: E402
 from ..model import Issue  # noqa: E402
 
 
 def check(ctx, options):
-    if ctx.matches is None:
-        return
-    verbatim = options_from_context(ctx)["verbatim_threshold"]
-    for q, match in zip(ctx.quotations, ctx.matches):
-        if match is None:
+    for q, a, seg, verbatim in matched_segments(ctx):
+        if seg.score >= verbatim or not seg.diff or speaker_conflict(a, seg.reference, ctx.people):
             continue
-        a = ctx.attributions[q.index]
-        for seg in match.segments:
-            if seg.score >= verbatim or not seg.diff or speaker_conflict(a, seg.reference, ctx.people):
-                continue
-            yield Issue(seg.start, seg.end,
-                        f"wording differs from the record ({seg.reference.describe()}): {render_diff(seg.diff)}",
-                        fix=seg.aligned, quote=q.index,
-                        data={"score": round(seg.score, 1), "reference": seg.reference.text, "diff": seg.diff})
+        yield Issue(seg.start, seg.end,
+                    f"wording differs from the record ({seg.reference.describe()}): {render_diff(seg.diff)}",
+                    fix=seg.aligned, quote=q.index,
+                    data={"score": round(seg.score, 1), "reference": seg.reference.text, "diff": seg.diff})

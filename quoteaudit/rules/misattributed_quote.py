@@ -20,30 +20,22 @@ ID = "misattributed-quote"
 SEVERITY = "error"
 OPTIONS: dict = {}
 
-from ..matching import options_from_context, render_diff, speaker_conflict  # noqa: E402
+from ..matching import matched_segments, render_diff, speaker_conflict  # noqa: E402
 from ..model import Issue  # noqa: E402
 
 
 def check(ctx, options):
-    if ctx.matches is None:
-        return
-    verbatim = options_from_context(ctx)["verbatim_threshold"]
-    for q, match in zip(ctx.quotations, ctx.matches):
-        if match is None:
+    for q, a, seg, verbatim in matched_segments(ctx):
+        ref = seg.reference
+        if not speaker_conflict(a, ref, ctx.people):
             continue
-        a = ctx.attributions[q.index]
-        for seg in match.segments:
-            ref = seg.reference
-            if not speaker_conflict(a, ref, ctx.people):
-                continue
-            if a.candidates:
-                here = "the article leaves the speaker open between " + " and ".join(a.candidates)
-            else:
-                here = f"the article gives them to {a.speaker}"
-            message = f"the record ({ref.describe()}) gives these words to {ref.speaker}; {here}"
-            if seg.score < verbatim and seg.diff:
-                message += f"; wording also differs: {render_diff(seg.diff, limit=2)}"
-            yield Issue(seg.start, seg.end, message, quote=q.index,
-                        data={"record_speaker": ref.speaker, "article_speaker": a.speaker,
-                              "candidates": list(a.candidates), "score": round(seg.score, 1),
-                              "reference": ref.text})
+        if a.candidates:
+            here = "the article leaves the speaker open between " + " and ".join(a.candidates)
+        else:
+            here = f"the article gives them to {a.speaker}"
+        message = f"the record ({ref.describe()}) gives these words to {ref.speaker}; {here}"
+        if seg.score < verbatim and seg.diff:
+            message += f"; wording also differs: {render_diff(seg.diff, limit=2)}"
+        yield Issue(seg.start, seg.end, message, quote=q.index,
+                    data={"record_speaker": ref.speaker, "article_speaker": a.speaker,
+                          "candidates": list(a.candidates), "score": round(seg.score, 1), "reference": ref.text})

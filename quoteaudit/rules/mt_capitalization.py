@@ -34,12 +34,11 @@ from ..prose import Paragraphs, QuoteSpans, after_opening, common_lowercase_word
 _MID_CAPITAL = re.compile(r"[a-z] ([A-Z][a-z]+)(?![\w’'-])(?:[ \t]+([A-Za-z0-9]))?")
 _NAME_AHEAD = re.compile(r"[ \t]+(?:(?:of|for|and|the|an|a|on|in|to|de)[ \t]+){1,2}[A-Z]")
 _NAME_BEHIND = re.compile(r"[A-Z][\w’'.-]*[ \t]+(?:of|for|and|the|on|in|to|de)[ \t]+$")
-_SMALL = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
 
 
 def _title_case(quoted: str) -> bool:
     words = re.findall(r"[A-Za-z][\w’'-]*", quoted)
-    return len(words) >= 2 and all(w[0].isupper() for w in words if w.lower() not in _SMALL)
+    return len(words) >= 2 and all(w[0].isupper() for w in words if w.lower() not in lexicon.words("title_case_small_words"))
 
 
 _PREVIOUS_WORD = re.compile(r"([\w’'-]+)[,;]? $")
