@@ -723,6 +723,15 @@ class _Attributor:
             sp = self._sentence_subject(sent_start, q.start)
             if sp is not None:
                 return self._from_speaker(q, sp, None, confidence=0.6)
+        # A quotation opening a sentence after "..., Schiff said." in the same paragraph:
+        # the speaker of the sentence before, when that came after any earlier quotation.
+        if not before_cues and not after_cues and not before_text.strip():
+            earlier = [c for c in self._cues_between(cues, para_start, sent_start) if c.subject is not None
+                       and c.subject.names]
+            if earlier and (previous_quote is None or previous_quote.end <= earlier[-1].start):
+                found = self._from_speaker(q, earlier[-1].subject, earlier[-1], confidence=0.7)
+                found.method = "continuation"
+                return found
         # Same sentence as the previous quotation ("“A,” he said, “B.”" already handled;
         # “A” and “B” both after one cue).
         if previous is not None and previous_quote is not None and previous_quote.end <= q.start:
@@ -738,6 +747,16 @@ class _Attributor:
                 prev_para = self._paragraph_of(previous_quote.start)
                 if prev_para == para - 1:
                     return _copy(previous, q.index, "continuation", min(previous.confidence, 0.7))
+        # A quotation paragraph after a paragraph that ends on someone speaking.
+        if not before_cues and not after_cues and text[para_start:q.start].strip() == "" and para >= 1 \
+                and (previous_quote is None or self._paragraph_of(previous_quote.start) < para - 1):
+            prev_start = self.paragraph_starts[para - 1]
+            earlier = [c for c in self._cues_between(cues, prev_start, para_start) if c.subject is not None
+                       and c.subject.names and c.subject.kind != "description"]
+            if earlier:
+                found = self._from_speaker(q, earlier[-1].subject, earlier[-1], confidence=0.6)
+                found.method = "continuation"
+                return found
         # A quotation paragraph after "X said:" closing the previous paragraph.
         if text[para_start:q.start].strip() == "" and para >= 1:
             prev_cues = [c for c in self._cues_between(cues, self.paragraph_starts[para - 1], para_start)
