@@ -179,6 +179,7 @@ class _Attributor:
         self.surnames: dict[str, list[str]] = {}
         self._quote_bounds = [(q.start, q.end) for q in self.top]
         self._headline_cache: dict[int, bool] = {}
+        self.capitalised: dict[str, int] = {}  # how often each capitalised word occurs
 
     # -------------------------------------------------------------- driver
     def run(self) -> list[Attribution]:
@@ -265,12 +266,15 @@ class _Attributor:
             for name in self.surnames.get(surname, []):
                 self.entities[name].titles.update(titles)
         # Mentions by surname alone ("Tokayev told ...") count for recency.
-        if self.surnames:
-            surnames = self.surnames
-            for m in _CAP_WORD.finditer(self.text):
-                names = surnames.get(m.group(0))
-                if names is not None and len(names) == 1:
-                    self.entities[names[0]].mentions.append(m.start())
+        surnames = self.surnames
+        counts = self.capitalised
+        for m in _CAP_WORD.finditer(self.text):
+            word = m.group(0)
+            counts[word] = counts.get(word, 0) + 1
+            names = surnames.get(word)
+            if names is not None and len(names) == 1:
+                self.entities[names[0]].mentions.append(m.start())
+        if surnames:
             for ent in self.entities.values():
                 ent.mentions.sort()
         if self.people is not None:
@@ -826,7 +830,7 @@ class _Attributor:
             if sp.kind == "name" and (sp.mention.end - sp.mention.start) > 2:
                 # A lone capitalised word ("Preys on our fears") counts only as a known name.
                 if " " in sp.mention.text or sp.mention.text.rstrip("’'s") in self.surnames \
-                        or self._in_people(sp.mention.text):
+                        or self._in_people(sp.mention.text) or self.capitalised.get(sp.mention.text, 0) >= 3:
                     return sp
                 continue
             if sp.kind == "description" and sp.names:
