@@ -451,6 +451,9 @@ class _Attributor:
                 break
             if tok.text == "," and j > 0:
                 segment = tokens[j + 1:comma]
+                if 1 <= len(segment) <= 2 and all(t.capitalized for t in segment) and tokens[j - 1].capitalized:
+                    comma = j  # "in Columbus, Ohio, said": a place, look further back
+                    continue
                 if segment and segment[0].is_word and segment[0].capitalized \
                         and segment[0].lower not in lexicon.words("determiners"):
                     # "after the primary, Gov. John Kasich (R-OH), said": the name sits between the commas.
