@@ -34,26 +34,68 @@ OPTIONS: dict = {"min_similarity": 85.0, "min_length": 6}
 from ..model import Issue  # noqa: E402
 
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
-_CAP_PHRASE = re.compile(r"(?:[A-Z][a-z]+[ \t]+(?:(?:of|for|and|the)[ \t]+)?){2,6}[A-Z][a-z]+")
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
+_CAP_WORD_FULL = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+_PHRASE_GAPS = {" ", " of ", " for ", " and ", " the "}
+
+
+class _Scan:
+    """One pass over the capitalised words of a text, for all three checks."""
+
+    def __init__(self, text: str) -> None:
+        self.acronyms: Counter = Counter()
+        self.words: Counter = Counter()
+        self.hyphenated: set[str] = set()
+        self.initials: set[str] = set()
+        run: list[str] = []
+        last_end = -1
+        for m in _CAPITALISED.finditer(text):
+            word = m.group(0)
+            if word.endswith(("’s", "'s")):
+                word = word[:-2]
+            if 3 <= len(word) <= 6 and word.isupper() and word.isalpha():
+                self.acronyms[word] += 1
+            plain = _CAP_WORD_FULL.fullmatch(word) is not None
+            if plain:
+                self.words[word] += 1
+                if "-" in word:
+                    self.hyphenated.add(word)
+            elif "-" in word and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+", word):
+                self.hyphenated.add(word)
+            # Runs of capitalised words joined by spaces or "of/for/and/the" spell out acronyms.
+            simple = plain and "-" not in word
+            if simple and run and text[last_end:m.start()] in _PHRASE_GAPS:
+                run.append(word)
+            else:
+                self._close(run)
+                run = [word] if simple else []
+            last_end = m.start() + len(word)
+        self._close(run)
+
+    def _close(self, run: list[str]) -> None:
+        if len(run) >= 3:
+            self.initials.add("".join(w[0] for w in run if w != "The"))
 
 
 def issues(ctx, options):
     text = ctx.doc.text
+    scan = _Scan(text)
     out = []
-    out += _acronyms(text)
-    out += _places(text)
-    out += _names(text, options)
+    out += _acronyms(text, scan)
+    out += _places(text, scan)
+    out += _names(text, options, scan)
     out.sort(key=lambda i: i.start)
     return out
 
 
-def _acronyms(text: str):
-    seen = Counter(_ACRONYM.findall(text))
+def _acronyms(text: str, scan: _Scan):
+    seen = scan.acronyms
     if not seen:
         return []
-    initials = {"".join(w[0] for w in phrase.split() if w[0].isupper() and w != "The")
-                for phrase in _CAP_PHRASE.findall(text)}
+    initials = scan.initials
     canon: dict[str, str] = {}
     groups = defaultdict(list)
     for acronym in seen:
@@ -102,16 +144,13 @@ def _variants_of(canonicals: tuple[str, ...]):
     return _variant_pattern(canonicals)
 
 
-_HYPHENATED_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b")
-
-
-def _places(text: str):
+def _places(text: str, scan: _Scan):
     out = []
     listed = set(lexicon.words("place_spellings"))
     # Only the listed places whose first part occurs at all (a fast substring test), and
     # the document's own hyphenated names ("Nur-Sultan" once, "Nur Sultan" later).
     wanted = {c for c in listed if c.split("-")[0] in text}
-    wanted |= set(_HYPHENATED_NAME.findall(text))
+    wanted |= scan.hyphenated
     if not wanted:
         return out
     checks = [_variants_of(tuple(sorted(wanted)))]
@@ -129,8 +168,8 @@ def _places(text: str):
     return out
 
 
-def _names(text: str, options):
-    counts = Counter(_CAP_WORD.findall(text))
+def _names(text: str, options, scan: _Scan):
+    counts = scan.words
     common = {w for w in counts if w.lower() in lexicon.words("common_lowercase_words")}
     words = [w for w in counts if len(w) >= options["min_length"] and w not in common]
     wrong: dict[str, str] = {}
