@@ -29,13 +29,14 @@ from . import lexicon
 from .document import Document, paragraph_break
 from .model import Attribution, Mention, Quotation
 
-_WORD = re.compile(r"[^\W_](?:[\w’'\-.]*[^\W_])?|[^\w\s]")
+_WORD = re.compile(r"[^\W_](?:[\w’'\-./]*[^\W_])?|[^\w\s]")
 # A run of capitalised words on one line; a period only after a short abbreviation or initial.
 _NAME_RUN = re.compile(r"\b(?:[A-Z](?:[a-z]{0,3}\.|[\w’'\-]*)[ \t\u00a0]+){1,5}[A-Z][\w’'\-]*")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{3,}(?![\w’'-])")
 _LONG_CAP_WORD = re.compile(r"(?<!\w)[A-Z][^\W\d_]{3,}")
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,[^—–\n]{1,40})?\s*(?:\([A-Za-z]+\))?\s*[—–-]{1,2}\s*")
 _CAP_WORD = re.compile(r"(?<![\w-])[A-Z][\w’'-]*")
+_OPENING_MARKS = ("“", '"', "‘", "'", "«", "„", "`")
 _TERMINATOR = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
 
 
@@ -333,6 +334,7 @@ class _Attributor:
     def _resolve_cues(self, cues: list[Cue]) -> None:
         last_people: list[str] = []
         self._timeline: list[tuple[int, list[str]]] = []
+        self._last_cue = None
         for cue in cues:
             speaker = self._subject_of(cue)
             if speaker is not None:
@@ -348,6 +350,7 @@ class _Attributor:
                     last_people = list(speaker.names)
                     self._timeline.append((cue.start, last_people))
             cue.subject = speaker
+            self._last_cue = cue
 
     def _subject_before(self, pos: int) -> Speaker | None:
         """The subject of the sentence holding pos, when it is a name standing before pos."""
@@ -393,6 +396,11 @@ class _Attributor:
             before = self._tokens(max(para_start, cue.start - 300), cue.start)
         words_cue = cue.text.lower().split()
         if words_cue[0].endswith("ing") and len(words_cue) == 1:
+            # "he said, adding ...": the subject of the speech verb just before.
+            last = self._last_cue
+            if last is not None and last.subject is not None \
+                    and re.fullmatch(r"[\w ]{0,30},\s*", self.text[last.end:cue.start]):
+                return last.subject
             # "..., saying", "telling reporters:": the subject of the sentence's main verb.
             return self._sentence_subject(self._sentence_start(cue.start, max(para_start, cue.start - 400)),
                                           cue.start)
@@ -402,12 +410,18 @@ class _Attributor:
         i = len(before)
         while i > 0 and before[i - 1].lower in lexicon.words("adverbs"):
             i -= 1
+        i = _skip_time_phrase(before, i)
         if i == 0 or before[i - 1].text in (".", "!", "?"):
             cue.inverted = True  # the cue opens its sentence: "Said Ellis: ..."
             return self._forward_np(cue.end)
         prev = before[i - 1]
-        if prev.lower == "who" and i >= 3 and before[i - 2].text == ",":
-            return self._np_backward(before, i - 2)  # "Sanders, who says ..."
+        if prev.lower in ("who", "which") and i >= 2:
+            # "Sanders, who says ...": the relative pronoun is the mention, Sanders the speaker.
+            antecedent = self._np_backward(before, i - 2 if before[i - 2].text == "," else i - 1)
+            if antecedent is not None and antecedent.names and antecedent.kind == "name":
+                return Speaker(Mention(prev.text, prev.start, prev.end), antecedent.names,
+                               antecedent.method, antecedent.confidence, antecedent.kind)
+            return antecedent
         if prev.lower in ("and", "then", "but") and i >= 3 and before[i - 2].is_word \
                 and not before[i - 2].capitalized and before[i - 2].lower not in lexicon.words("stopwords"):
             # "I laughed and said": the subject of the first verb; "X outlined his plan and vowed":
@@ -555,7 +569,7 @@ class _Attributor:
         titles = lexicon.words("titles")
         particles = lexicon.words("name_particles")
         stop = lexicon.words("stopwords")
-        honor = _honorifics()
+        verbs = lexicon.speech_cues()[0]
         k = 1 if first.lower in lexicon.words("determiners") else 0
         end = k
         while end < len(tokens) and end - k < 7:
@@ -573,6 +587,8 @@ class _Attributor:
                     continue
                 break
             if k == 0 and not tok.capitalized and not (low in particles and nxt_cap):
+                if low in verbs:
+                    break  # "Mayor Jennifer Roberts said Friday": the verb ends the subject
                 # Lowercase modifiers before a name: "said former Utah governor Michael Leavitt".
                 ahead = tokens[end + 1:end + 5]
                 stopper = next((t for t in ahead if not t.is_word or t.lower in stop or t.capitalized), None)
@@ -780,7 +796,8 @@ class _Attributor:
                     return self._from_speaker(q, sp, None, confidence=0.6)
         # A partial quotation inside the writer's sentence ("Obama condemned the test as
         # “provocative”"): the sentence's subject is the one quoted.
-        if re.search(r"\w", before_text) and not ends_sentence or (re.search(r"\w", before_text) and len(inner_tail.split()) <= 6):
+        object_quote = re.search(r"\b[a-z]+(?:ed|s)\s*$", before_text)  # "Trump attacked “…”"
+        if re.search(r"\w", before_text) and (not ends_sentence or len(inner_tail.split()) <= 6 or object_quote):
             sp = self._sentence_subject(sent_start, q.start)
             if sp is not None:
                 return self._from_speaker(q, sp, None, confidence=0.5)
@@ -814,11 +831,14 @@ class _Attributor:
         if dateline:
             start += dateline.end()  # "FLINT, Mich., Oct. 4 (UPI) — Former President ..."
         colon = head.find(": ")
-        if 0 <= colon and colon < end - start:
+        if 0 <= colon and colon < end - start and head[colon + 2:colon + 3] not in _OPENING_MARKS:
+            # "WASHINGTON: Trump said ..." opens after the colon; "X scolded him: “…” she said" does not.
             start = max(start, start + colon + 2 - (dateline.end() if dateline else 0))
         tokens = self._tokens(start, end)
-        comma = next((i for i, t in enumerate(tokens[:25]) if t.text == ","), None)
-        starts = [0, comma + 1] if comma is not None else [0]
+        commas = [i for i, t in enumerate(tokens[:25]) if t.text == ","][:3]
+        comma = commas[0] if commas else None
+        # "On July 6, 2015, Sanders made ...": the subject may follow a second comma.
+        starts = [0] + [c + 1 for c in commas]
         if tokens and tokens[0].lower.endswith(("ing", "ed")) and tokens[0].text not in self.surnames:
             starts = starts[1:]  # "Following the debate, ...", "Asked about it, ...": an opening phrase
         fallback = None
@@ -832,7 +852,7 @@ class _Attributor:
                 return self._resolve_pronoun(sp, self._people_at(sp.mention.start), sp.mention.start)
             if sp.kind == "name" and (sp.mention.end - sp.mention.start) > 2:
                 # A lone capitalised word ("Preys on our fears") counts only as a known name.
-                if " " in sp.mention.text or sp.mention.text.rstrip("’'s") in self.surnames \
+                if " " in sp.mention.text or _strip_possessive(sp.mention.text) in self.surnames \
                         or self._in_people(sp.mention.text) or self.capitalised.get(sp.mention.text, 0) >= 3:
                     return sp
                 continue
@@ -869,6 +889,24 @@ class _Attributor:
                                list(sp.names))
         name = sp.names[0] if sp.names else None
         return Attribution(q.index, name, sp.mention, cue_mention, sp.method, confidence)
+
+
+def _skip_time_phrase(tokens, i: int) -> int:
+    """Index before "on Monday", "in 2010", "in a statement" ending at tokens[i - 1], else i."""
+    if i < 3 or not tokens[i - 1].is_word:
+        return i
+    last = tokens[i - 1].lower
+    if last not in lexicon.words("time_words") and not (last.isdigit() and len(last) == 4):
+        return i
+    openers = lexicon.words("time_openers")
+    for j in range(i - 1, max(0, i - 5), -1):
+        tok = tokens[j - 1]
+        if not tok.is_word:
+            return i
+        if tok.lower in openers:
+            # The opener must follow the speaker's own words, not a verb's object clause.
+            return j - 1 if j >= 2 and tokens[j - 2].is_word else i
+    return i
 
 
 def _role_head(phrase: str) -> bool:
@@ -927,4 +965,4 @@ def _looks_like_org(words: list[str]) -> bool:
     global _ORG_WORDS
     if _ORG_WORDS is None:
         _ORG_WORDS = lexicon.words("org_words")
-    return any(w.strip("’'s").lower() in _ORG_WORDS for w in words)
+    return any(_strip_possessive(w).lower() in _ORG_WORDS for w in words)

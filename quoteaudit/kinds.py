@@ -35,11 +35,12 @@ def classify(text: str, quotations: list[Quotation], attributions: list[Attribut
 def _kind(text: str, q: Quotation, a: Attribution) -> str:
     inner = text[q.inner_start:q.inner_end].strip()
     words = _WORDS.findall(inner)
-    if not words or text[max(0, q.start - 1):q.start] == "=":
-        return "scare"  # empty, or an attribute value in markup (id="123")
+    if not words or text[max(0, q.start - 1):q.start] == "=" or re.fullmatch(r"\([^()]*\)\W*", inner):
+        # empty, an attribute value in markup (id="123"), or a stage direction: "(CROSSTALK.)"
+        return "scare"
     if " " not in inner and (not re.search(r"[aeiouy]", inner.lower()) or re.search(r"\d{4,}|[@#/]", inner)):
         return "scare"  # numbers, ids, handles, links
-    if len(words) <= 2 and _between_name_parts(text, q):
+    if len(words) <= 2 and inner[-1].isalpha() and _between_name_parts(text, q):
         return "scare"  # a nickname: Rep. Robert C. "Bobby" Scott
     before_text = text[max(0, q.start - 40):q.start]
     before = _WORDS.findall(before_text.lower())[-2:]
@@ -71,9 +72,9 @@ def _is_partial(text: str, q: Quotation) -> bool:
 
 
 def _between_name_parts(text: str, q: Quotation) -> bool:
-    before = text[max(0, q.start - 4):q.start]
+    before = text[max(0, q.start - 20):q.start]
     after = text[q.end:q.end + 3]
-    return bool(re.search(r"[A-Z][a-z]*\.?\s$", before) and re.match(r"\s[A-Z]", after))
+    return bool(re.search(r"\b[A-Z][a-z]*\.?[ \t\u00a0]\Z", before) and re.match(r"[ \t\u00a0][A-Z]", after))
 
 
 def _cue_in_paragraph(text: str, q: Quotation) -> bool:

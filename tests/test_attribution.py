@@ -132,3 +132,53 @@ def test_parenthetical_party_label_is_stepped_over():
     a = only(text)
     assert a.mention.text == "Rep. Gwen Moore"
     assert a.speaker == "Gwen Moore"
+
+
+@pytest.mark.parametrize("text, name, mention", [
+    # PolNeAR train: a participle cue takes the subject of the speech verb right before it.
+    ("“He stands for the middle-class,” Anderson said, adding that Sanders is “definitely the most "
+     "trustworthy of the candidates.”", "Anderson", "Anderson"),
+    # PolNeAR train: a relative pronoun is the mention, its named antecedent the speaker.
+    ("On Thursday, Cruz scored his first endorsement from a Senate colleague, from Mike Lee, who declared "
+     "in the debate spin room, “I’m sending the signal that it’s time to unite.”", "Mike Lee", "who"),
+    # PolNeAR train: a time phrase between speaker and verb ("Beck on Wednesday called").
+    ("Much of Beck’s ire was also directed at Bannon, who Beck on Wednesday called “a horrible, "
+     "despicable human being.”", "Beck", "Beck"),
+    # PolNeAR dev: a speech verb ends the subject ("Roberts said Friday" is not a name "Friday").
+    ("Charlotte Mayor Jennifer Roberts said Friday that she thinks the video should be released but said "
+     "\"the question is the timing.\"", "Jennifer Roberts", "Charlotte Mayor Jennifer Roberts"),
+    # PolNeAR dev: "9/11" is one word of the speaker's description.
+    ("“The president’s rationales to veto JASTA don’t hold weight. They are 100 percent wrong,” said 9/11 "
+     "widow Terry Strada.", "Terry Strada", "9/11 widow Terry Strada"),
+    # PolNeAR dev: the subject can follow a second comma of an opening phrase.
+    ("Bernie Sanders and Donald Trump were treated differently.\n\nOn July 6, 2015, Sanders made the "
+     "following comment:\n\n“For young people who have graduated high school or dropped out of high "
+     "school, the real unemployment rate is 51 percent.”", "Bernie Sanders", "Sanders"),
+    # PolNeAR dev: a quotation as the object of the subject's verb.
+    ("Donald Trump has used the phrase often. In an August speech, Trump attacked “the hateful ideology "
+     "of radical Islam – its oppression of women and gays.”", "Donald Trump", "Trump"),
+])
+def test_subject_patterns(text, name, mention):
+    a = speakers(text)[-1][1]
+    assert a.speaker == name
+    assert a.mention is not None and text[a.mention.start:a.mention.end] == mention
+
+
+def test_pronoun_after_a_colon_quotation_takes_the_subject_before_the_colon():
+    # PolNeAR dev: "she" is McCaskill, the subject before "scolded him:", not the man scolded.
+    text = ("Mehmet Oz appeared before the committee. Democratic Sen. Claire McCaskill (D-Mo.) scolded him: "
+            "“The scientific community is almost monolithic against you,” she said.")
+    a = only(text)
+    assert a.mention.text == "she"
+    assert a.speaker == "Claire McCaskill"
+
+
+def test_nicknames_and_stage_directions_are_not_speech():
+    text = ("\"This is a big year for our potential United States senator, Bobby Scott!\" Scott's niece, "
+            "state Del. Marcia \"Cia\" Price (D-Newport News), shouted to the crowd.\n\n\"(CROSSTALK.)\"\n\n"
+            "On Twitter, Former Florida Gov. Jeb Bush called Trump “unhinged.” Sen. Marco Rubio agreed.")
+    ctx = analyse(Document(path="t.txt", source=text))
+    kinds = {q.text: q.kind for q in ctx.quotations}
+    assert kinds['"Cia"'] == "scare"
+    assert kinds['"(CROSSTALK.)"'] == "scare"
+    assert kinds["“unhinged.”"] == "speech"
