@@ -163,6 +163,18 @@ def _pronoun_gender(word: str) -> str | None:
     return lexicon.table("pronouns").get(word.lower())
 
 
+_CONTRACTION = re.compile(r"[’'](?:s|re|m|ve|ll|d)$")
+
+
+def _pronoun_mention(token: "Token") -> Mention | None:
+    """The pronoun a token is or opens ("he", "He’s" -> "He"), as a mention."""
+    word = _CONTRACTION.sub("", token.lower)
+    if word not in lexicon.table("pronouns"):
+        return None
+    end = token.start + len(word)
+    return Mention(token.text[:len(word)], token.start, end)
+
+
 # ---------------------------------------------------------------- public entry
 
 def attribute(doc: Document, quotations: list[Quotation], people=None) -> list[Attribution]:
@@ -266,6 +278,8 @@ class _Attributor:
         for surname, titles in titled_surnames:
             for name in self.surnames.get(surname, []):
                 self.entities[name].titles.update(titles)
+        for ent in self.entities.values():
+            ent.gender = _gender_of(ent.name, ent.titles)
         # Mentions by surname alone ("Tokayev told ...") count for recency.
         surnames = self.surnames
         counts = self.capitalised
@@ -339,7 +353,8 @@ class _Attributor:
             speaker = self._subject_of(cue)
             if speaker is not None:
                 if speaker.kind == "pronoun":
-                    subject = self._subject_before(speaker.mention.start)
+                    subject = self._subject_before(speaker.mention.start,
+                                                   organisations=speaker.mention.text.lower() in ("it", "they"))
                     if subject is not None and _pronoun_gender(speaker.mention.text) in ("m", "f", "n") \
                             and subject.names and len(subject.names) == 1:
                         # "Ban Ki-moon condemned what he called ...": the sentence's own subject.
@@ -352,13 +367,16 @@ class _Attributor:
             cue.subject = speaker
             self._last_cue = cue
 
-    def _subject_before(self, pos: int) -> Speaker | None:
-        """The subject of the sentence holding pos, when it is a name standing before pos."""
+    def _subject_before(self, pos: int, organisations: bool = False) -> Speaker | None:
+        """The subject of the sentence holding pos, when it is a name standing before pos (or,
+        for "it" and "they", a named body: "The United Nations Security Council ... what it called")."""
         para_start = self.paragraph_starts[self._paragraph_of(pos)]
         start = self._sentence_start(pos, max(para_start, pos - 300))
         if start >= pos:
             return None
-        sp = self._sentence_subject(start, pos)
+        sp = self._sentence_subject(start, pos, organisations=organisations)
+        if sp is not None and organisations and sp.kind == "organisation":
+            return sp
         return sp if sp is not None and sp.kind == "name" else None
 
     def _resolve_pronoun(self, speaker: Speaker, last_people: list[str], at: int) -> Speaker:
@@ -367,7 +385,7 @@ class _Attributor:
             return Speaker(speaker.mention, [], "pronoun", 0.6, "pronoun")
         names = [n for n in last_people if self._gender_ok(n, gender)]
         if not names:
-            recent = self._recent_person(at)
+            recent = self._recent_person(at, gender) or self._recent_person(at)
             names = [recent] if recent else []
         confidence = 0.8 if len(names) == 1 else 0.4
         return Speaker(speaker.mention, names, "pronoun", confidence, "pronoun")
@@ -376,9 +394,11 @@ class _Attributor:
         ent = self.entities.get(name)
         return ent is None or ent.gender is None or gender is None or ent.gender == gender
 
-    def _recent_person(self, at: int) -> str | None:
+    def _recent_person(self, at: int, gender: str | None = None) -> str | None:
         best = None
         for ent in self.entities.values():
+            if gender is not None and ent.gender != gender:
+                continue  # first a person known to fit the pronoun
             if ent.last_before(at) >= 0 and (best is None or ent.last_before(at) > best.last_before(at)):
                 best = ent
         return best.name if best else None
@@ -401,6 +421,18 @@ class _Attributor:
             if last is not None and last.subject is not None \
                     and re.fullmatch(r"[\w ]{0,30},\s*", self.text[last.end:cue.start]):
                 return last.subject
+            # "footage of Trump saying", "He’s claiming", "Trump is saying": the words right before.
+            i = len(before)
+            if i and (before[i - 1].lower in ("is", "was", "are", "were", "been", "be") or
+                      _CONTRACTION.search(before[i - 1].lower)):
+                sp = self._np_backward(before, i - 1) if before[i - 1].lower in ("is", "was", "are", "were") \
+                    else self._np_backward(before, i)
+                if sp is not None:
+                    return sp
+            elif i and before[i - 1].is_word and before[i - 1].capitalized:
+                sp = self._np_backward(before, i)
+                if sp is not None and sp.kind == "name":
+                    return sp
             # "..., saying", "telling reporters:": the subject of the sentence's main verb.
             return self._sentence_subject(self._sentence_start(cue.start, max(para_start, cue.start - 400)),
                                           cue.start)
@@ -418,15 +450,25 @@ class _Attributor:
         if prev.lower in ("who", "which") and i >= 2:
             # "Sanders, who says ...": the relative pronoun is the mention, Sanders the speaker.
             antecedent = self._np_backward(before, i - 2 if before[i - 2].text == "," else i - 1)
+            if antecedent is not None and antecedent.kind == "description" and not antecedent.names:
+                # "McConnell, now the Senate majority leader, who ...": the name before the appositive.
+                k = before.index(next(t for t in before if t.start == antecedent.mention.start))
+                while k > 0 and before[k - 1].lower in lexicon.words("adverbs"):
+                    k -= 1
+                if k > 1 and before[k - 1].text == ",":
+                    named = self._np_backward(before, k - 1)
+                    if named is not None and named.kind == "name":
+                        antecedent = named
             if antecedent is not None and antecedent.names and antecedent.kind == "name":
                 return Speaker(Mention(prev.text, prev.start, prev.end), antecedent.names,
                                antecedent.method, antecedent.confidence, antecedent.kind)
             return antecedent
         if prev.lower in ("and", "then", "but") and i >= 3 and before[i - 2].is_word \
-                and not before[i - 2].capitalized and before[i - 2].lower not in lexicon.words("stopwords"):
+                and before[i - 2].lower not in lexicon.words("stopwords"):
             # "I laughed and said": the subject of the first verb; "X outlined his plan and vowed":
             # the sentence's subject.
-            first_subject = self._np_backward(before, i - 2)
+            # A name right before "and" is the first verb's object ("respects Clinton and calls").
+            first_subject = None if before[i - 2].capitalized else self._np_backward(before, i - 2)
             if first_subject is not None and first_subject.kind in ("pronoun", "name"):
                 return first_subject
             return self._sentence_subject(self._sentence_start(cue.start, max(para_start, cue.start - 300)),
@@ -498,8 +540,9 @@ class _Attributor:
         if end <= 0 or not tokens[end - 1].is_word:
             return None
         last = tokens[end - 1]
-        if last.lower in lexicon.table("pronouns"):
-            return Speaker(Mention(last.text, last.start, last.end), [], "pronoun", 0.8, "pronoun")
+        pronoun = _pronoun_mention(last)
+        if pronoun is not None:
+            return Speaker(pronoun, [], "pronoun", 0.8, "pronoun")
         stop, determiners = lexicon.words("stopwords"), lexicon.words("determiners")
         if last.lower in stop or last.lower in determiners:
             return None
@@ -564,8 +607,9 @@ class _Attributor:
         if not tokens:
             return None
         first = tokens[0]
-        if first.lower in lexicon.table("pronouns"):
-            return Speaker(Mention(first.text, first.start, first.end), [], "pronoun", 0.8, "pronoun")
+        pronoun = _pronoun_mention(first)
+        if pronoun is not None:
+            return Speaker(pronoun, [], "pronoun", 0.8, "pronoun")
         titles = lexicon.words("titles")
         particles = lexicon.words("name_particles")
         stop = lexicon.words("stopwords")
@@ -587,8 +631,10 @@ class _Attributor:
                     continue
                 break
             if k == 0 and not tok.capitalized and not (low in particles and nxt_cap):
-                if low in verbs:
-                    break  # "Mayor Jennifer Roberts said Friday": the verb ends the subject
+                if low in verbs or low.endswith("ing"):
+                    # "Mayor Jennifer Roberts said Friday": the verb ends the subject;
+                    # "regarding Muslims" is no modifier of a name.
+                    break
                 # Lowercase modifiers before a name: "said former Utah governor Michael Leavitt".
                 ahead = tokens[end + 1:end + 5]
                 stopper = next((t for t in ahead if not t.is_word or t.lower in stop or t.capitalized), None)
@@ -823,7 +869,7 @@ class _Attributor:
             return None
         return None
 
-    def _sentence_subject(self, start: int, end: int) -> Speaker | None:
+    def _sentence_subject(self, start: int, end: int, organisations: bool = False) -> Speaker | None:
         """Who a partial quotation belongs to: the subject opening its sentence (a name, a
         role or a pronoun), read after an opening adverbial phrase when there is one."""
         head = self.text[start:end]
@@ -858,6 +904,10 @@ class _Attributor:
                 continue
             if sp.kind == "description" and sp.names:
                 return sp
+            if organisations and sp.kind == "description":
+                body = _proper_body(sp.mention.text)
+                if body:
+                    return Speaker(sp.mention, [body], "explicit", 0.7, "organisation")
             if sp.kind == "description" and _role_head(sp.mention.text):
                 return sp
         return None
@@ -909,6 +959,32 @@ def _skip_time_phrase(tokens, i: int) -> int:
     return i
 
 
+def _proper_body(phrase: str) -> str | None:
+    """"The United Nations Security Council" -> "United Nations Security Council"; None for
+    "the Kazakh president" or "The President"."""
+    words = phrase.split()
+    if len(words) < 2 or words[0].lower() not in lexicon.words("determiners"):
+        return None
+    rest = words[1:]
+    if not all(w[0].isupper() for w in rest) or rest[-1].lower().rstrip(".") in lexicon.words("titles"):
+        return None
+    return " ".join(rest)
+
+
+_GENDERED_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f",
+                    "congressman": "m", "congresswoman": "f", "spokesman": "m", "spokeswoman": "f",
+                    "chairman": "m", "chairwoman": "f", "businessman": "m", "businesswoman": "f"}
+
+
+def _gender_of(name: str, titles: set[str]) -> str | None:
+    """m or f from a gendered title ("Mrs.", "congresswoman") or a common first name."""
+    for title in titles:
+        if title in _GENDERED_TITLES:
+            return _GENDERED_TITLES[title]
+    first = name.split()[0].lower()
+    return lexicon.table("first_names").get(first)
+
+
 def _role_head(phrase: str) -> bool:
     head = phrase.split()[-1].lower().rstrip(".,")
     titles = lexicon.words("titles")
@@ -941,6 +1017,9 @@ def _split_at_stopwords(words: list[str], stop) -> list[list[str]]:
         if w.lower() in stop:
             if current:
                 parts.append(current)
+            current = []
+        elif w.endswith(("’s", "'s")):
+            parts.append(current + [w])  # "Ted Cruz’s Super PAC": the name ends at the possessive
             current = []
         else:
             current.append(w)
