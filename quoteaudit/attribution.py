@@ -429,8 +429,13 @@ class _Attributor:
                     else self._np_backward(before, i)
                 if sp is not None:
                     return sp
-            elif i and before[i - 1].is_word and before[i - 1].capitalized:
-                sp = self._np_backward(before, i)
+            elif i and before[i - 1].is_word and before[i - 1].capitalized \
+                    and before[i - 1].lower not in lexicon.words("time_words") \
+                    and before[i - 1].lower not in lexicon.words("stopwords"):
+                j = i - 1
+                while j > 0 and before[j - 1].capitalized and before[j - 1].lower not in lexicon.words("stopwords"):
+                    j -= 1
+                sp = self._make_speaker([before[m] for m in range(j, i)])
                 if sp is not None and sp.kind == "name":
                     return sp
             # "..., saying", "telling reporters:": the subject of the sentence's main verb.
@@ -580,8 +585,18 @@ class _Attributor:
         speaker = self._make_speaker(phrase)
         if speaker is None:
             return None
-        # Coordination: "Putin and Tokayev said".
         k = tokens.index(phrase[0])
+        if speaker.kind == "description" and not speaker.names and k >= 3 \
+                and tokens[k - 1].lower in lexicon.words("place_prepositions"):
+            # "Protesters marching through the streets chanted": the noun the participle follows.
+            for m in range(k - 2, max(0, k - 5), -1):
+                if tokens[m].lower.endswith("ing") and tokens[m - 1].is_word \
+                        and tokens[m - 1].lower not in stop:
+                    head = self._np_backward(tokens, m)
+                    if head is not None and head.kind in ("name", "description"):
+                        return head
+                    break
+        # Coordination: "Putin and Tokayev said".
         if k >= 2 and tokens[k - 1].lower == "and" and tokens[k - 2].is_word and tokens[k - 2].capitalized:
             other = self._np_backward(tokens, k - 1)
             if other is not None and other.kind == "name" and speaker.kind == "name":
@@ -971,16 +986,19 @@ def _proper_body(phrase: str) -> str | None:
     return " ".join(rest)
 
 
-_GENDERED_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f",
-                    "congressman": "m", "congresswoman": "f", "spokesman": "m", "spokeswoman": "f",
-                    "chairman": "m", "chairwoman": "f", "businessman": "m", "businesswoman": "f"}
+@lru_cache(maxsize=1)
+def _gendered_titles() -> dict[str, str]:
+    genders = {k.lower().rstrip("."): g for k, g in _honorifics().items() if g in ("m", "f")}
+    genders.update(lexicon.table("gendered_roles"))
+    return genders
 
 
 def _gender_of(name: str, titles: set[str]) -> str | None:
     """m or f from a gendered title ("Mrs.", "congresswoman") or a common first name."""
+    gendered = _gendered_titles()
     for title in titles:
-        if title in _GENDERED_TITLES:
-            return _GENDERED_TITLES[title]
+        if title in gendered:
+            return gendered[title]
     first = name.split()[0].lower()
     return lexicon.table("first_names").get(first)
 

@@ -44,13 +44,16 @@ def _kind(text: str, q: Quotation, a: Attribution) -> str:
         return "scare"  # a nickname: Rep. Robert C. "Bobby" Scott
     before_text = text[max(0, q.start - 40):q.start]
     before = _WORDS.findall(before_text.lower())[-2:]
+    after = _WORDS.findall(text[q.end:q.end + 30].lower())[:2]
     title_cue = any(w in lexicon.words("title_cues") for w in before)
+    title_after = any(w in lexicon.words("title_cues") for w in after)
     cue_nearby = a.method != "none" or _cue_in_paragraph(text, q)
     if len(words) <= TITLE_MAX_WORDS and _title_case(words):
         # A programme or work after its owner: CNN's “State of the Union”.
-        if re.search(r"[A-Z][\w.&-]*[’']s\s*$|\b(?:of|on)\s*$", before_text) or (title_cue and not _adjacent_cue(a, q)):
+        if re.search(r"[A-Z][\w.&-]*[’']s\s*$|\b(?:of|on)\s*$", before_text) or (title_cue and not _adjacent_cue(a, q)) \
+                or title_after:  # “Keepin' It Real” radio program
             return "title"
-        if len(words) >= 2 and not cue_nearby:
+        if len(words) >= 2 and (not cue_nearby or a.cue is None):
             return "title"
     elif title_cue and len(words) <= 3 and not _adjacent_cue(a, q):
         return "title"
