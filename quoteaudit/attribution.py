@@ -35,7 +35,8 @@ _NAME_RUN = re.compile(r"\b(?:[A-Z](?:[a-z]{0,3}\.|[\w’'\-]*)[ \t\u00a0]+){1,5
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{3,}(?![\w’'-])")
 _LONG_CAP_WORD = re.compile(r"(?<!\w)[A-Z][^\W\d_]{3,}")
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,[^—–\n]{1,40})?\s*(?:\([A-Za-z]+\))?\s*[—–-]{1,2}\s*")
-_CAP_WORD = re.compile(r"(?<![\w-])[A-Z][\w’'-]*")
+_WORD_CHAR = re.compile(r"[\w-]")  # a capitalised word starts after none of these
+_NAME_CHAR = re.compile(r"[\w’'-]")  # ... and runs on over these
 _OPENING_MARKS = ("“", '"', "‘", "'", "«", "„", "`")
 _TERMINATOR = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
 
@@ -58,17 +59,15 @@ class Tokens:
 
     def __init__(self, matches: list) -> None:
         self._matches = matches
-        self._made: dict[int, Token] = {}
+        self._made: list = [None] * len(matches)
 
     def __len__(self) -> int:
         return len(self._matches)
 
     def __getitem__(self, i):
-        if isinstance(i, slice):
+        if i.__class__ is slice:
             return [self[k] for k in range(*i.indices(len(self._matches)))]
-        if i < 0:
-            i += len(self._matches)
-        token = self._made.get(i)
+        token = self._made[i]
         if token is None:
             m = self._matches[i]
             token = self._made[i] = Token(m.group(0), m.start(), m.end())
@@ -76,6 +75,10 @@ class Tokens:
 
     def __iter__(self):
         return (self[i] for i in range(len(self._matches)))
+
+    def positions(self, text: str, within: int) -> list[int]:
+        """Indexes of the tokens among the first `within` that are exactly `text`."""
+        return [i for i, m in enumerate(self._matches[:within]) if m.group() == text]
 
     def index(self, token: Token) -> int:
         for i, m in enumerate(self._matches):
@@ -192,7 +195,7 @@ class _Attributor:
         self.surnames: dict[str, list[str]] = {}
         self._quote_bounds = [(q.start, q.end) for q in self.top]
         self._headline_cache: dict[int, bool] = {}
-        self.capitalised: dict[str, int] = {}  # how often each capitalised word occurs
+        self.capitalised: dict[str, int] = {}  # how often a capitalised word occurs, when asked
 
     # -------------------------------------------------------------- driver
     def run(self) -> list[Attribution]:
@@ -260,12 +263,17 @@ class _Attributor:
         """Full names in the document, with the titles written before them."""
         stop = lexicon.words("stopwords")
         titled_surnames = []  # ("Tokayev", {"president"}) from "President Tokayev"
+        parsed: dict[str, list] = {}  # a name run recurs ("Donald Trump"): split it once
         for m in _NAME_RUN.finditer(self.text):
             if self._in_headline(m.start()):
                 continue  # headline case capitalises every word
-            for words in _split_at_stopwords(m.group(0).split(), stop):
-                titles, name_words = _split_titles(words)
-                if 2 <= len(name_words) <= 4 and not _looks_like_org(name_words):
+            run = m.group(0)
+            parts = parsed.get(run)
+            if parts is None:
+                parts = parsed[run] = [(titles, words, _looks_like_org(words)) for titles, words in
+                                       (_split_titles(w) for w in _split_at_stopwords(run.split(), stop))]
+            for titles, name_words, org in parts:
+                if 2 <= len(name_words) <= 4 and not org:
                     name = " ".join(name_words)
                     ent = self.entities.setdefault(name, _Entity(name))
                     ent.titles.update(titles)
@@ -282,14 +290,18 @@ class _Attributor:
             ent.gender = _gender_of(ent.name, ent.titles)
         # Mentions by surname alone ("Tokayev told ...") count for recency.
         surnames = self.surnames
-        counts = self.capitalised
-        for m in _CAP_WORD.finditer(self.text):
-            word = m.group(0)
-            counts[word] = counts.get(word, 0) + 1
-            names = surnames.get(word)
-            if names is not None and len(names) == 1:
-                self.entities[names[0]].mentions.append(m.start())
-        if surnames:
+        single = [word for word, names in surnames.items() if len(names) == 1]
+        if single:
+            # str.find per surname (C speed) rather than a Python step per capitalised word.
+            text = self.text
+            for word in single:
+                mentions = self.entities[surnames[word][0]].mentions
+                at = text.find(word)
+                while at != -1:
+                    end = at + len(word)
+                    if (at == 0 or not _WORD_CHAR.match(text, at - 1)) and not _NAME_CHAR.match(text, end):
+                        mentions.append(at)
+                    at = text.find(word, end)
             for ent in self.entities.values():
                 ent.mentions.sort()
         if self.people is not None:
@@ -302,6 +314,13 @@ class _Attributor:
                     if person.name not in self.surnames.get(last, []):
                         self.surnames.setdefault(last, []).append(person.name)
 
+    def _capitalised_count(self, word: str) -> int:
+        """How often a capitalised word occurs as a whole word (counted when first asked)."""
+        count = self.capitalised.get(word)
+        if count is None:
+            count = self.capitalised[word] = len(re.findall(r"(?<![\w-])" + re.escape(word) + r"(?![\w’'-])", self.text))
+        return count
+
     def _in_headline(self, offset: int) -> bool:
         para = self._paragraph_of(offset)
         cached = self._headline_cache.get(para)
@@ -313,8 +332,9 @@ class _Attributor:
                 return False
             # Title case: every lowercase word is a small function word ("for", "and", "the").
             small = lexicon.words("title_case_small_words")
-            cached = len(_LONG_CAP_WORD.findall(self.text, start, end)) >= 3 and all(
-                w in small for w in _LOWER_WORD.findall(self.text, start, end))
+            # Most paragraphs fail at their first lowercase word ("said"): test that first.
+            cached = all(m.group() in small for m in _LOWER_WORD.finditer(self.text, start, end)) \
+                and len(_LONG_CAP_WORD.findall(self.text, start, end)) >= 3
             self._headline_cache[para] = cached
         return cached
 
@@ -570,6 +590,7 @@ class _Attributor:
                     continue
                 break
         phrase = tokens[j:end]
+        first_index = j  # index in tokens of phrase[0], kept as the phrase is trimmed
         if phrase and phrase[0].lower not in determiners:
             # Without a determiner, lowercase words other than roles belong to the clause before:
             # "Swanson praised evangelist Franklin Graham" -> "Franklin Graham".
@@ -578,14 +599,16 @@ class _Attributor:
                      and not t.lower.endswith(("’s", "'s")) and "-" not in t.lower]
             if loose:
                 phrase = phrase[loose[-1] + 1:]
+                first_index += loose[-1] + 1
         while phrase and (phrase[0].lower in ("of", "for", "at", "and") or phrase[0].lower in lexicon.words("name_particles")):
             phrase = phrase[1:]
+            first_index += 1
         if not phrase:
             return None
         speaker = self._make_speaker(phrase)
         if speaker is None:
             return None
-        k = tokens.index(phrase[0])
+        k = first_index
         if speaker.kind == "description" and not speaker.names and k >= 3 \
                 and tokens[k - 1].lower in lexicon.words("place_prepositions"):
             # "Protesters marching through the streets chanted": the noun the participle follows.
@@ -726,8 +749,10 @@ class _Attributor:
                      and w not in ("of", "for")}
         best, best_score = None, 0.0
         for ent in self.entities.values():
+            if head not in ent.titles:
+                continue
             last = ent.last_before(at)
-            if head not in ent.titles or last < 0 and not self._in_people(ent.name):
+            if last < 0 and not self._in_people(ent.name):
                 continue
             score = 1.0 + 0.001 * max(last, 0) / max(1, len(self.text))
             for mod in modifiers:
@@ -896,7 +921,7 @@ class _Attributor:
             # "WASHINGTON: Trump said ..." opens after the colon; "X scolded him: “…” she said" does not.
             start = max(start, start + colon + 2 - (dateline.end() if dateline else 0))
         tokens = self._tokens(start, end)
-        commas = [i for i, t in enumerate(tokens[:25]) if t.text == ","][:3]
+        commas = tokens.positions(",", 25)[:3]
         comma = commas[0] if commas else None
         # "On July 6, 2015, Sanders made ...": the subject may follow a second comma.
         starts = [0] + [c + 1 for c in commas]
@@ -904,7 +929,7 @@ class _Attributor:
             starts = starts[1:]  # "Following the debate, ...", "Asked about it, ...": an opening phrase
         fallback = None
         for k in starts:
-            sp = self._np_forward_tokens(tokens[k:])
+            sp = self._np_forward_tokens(tokens[k:k + 16])
             if sp is None:
                 continue
             if sp.kind == "pronoun":
@@ -914,7 +939,7 @@ class _Attributor:
             if sp.kind == "name" and (sp.mention.end - sp.mention.start) > 2:
                 # A lone capitalised word ("Preys on our fears") counts only as a known name.
                 if " " in sp.mention.text or _strip_possessive(sp.mention.text) in self.surnames \
-                        or self._in_people(sp.mention.text) or self.capitalised.get(sp.mention.text, 0) >= 3:
+                        or self._in_people(sp.mention.text) or self._capitalised_count(sp.mention.text) >= 3:
                     return sp
                 continue
             if sp.kind == "description" and sp.names:
@@ -1047,7 +1072,9 @@ def _split_at_stopwords(words: list[str], stop) -> list[list[str]]:
 
 
 def _strip_possessive(word: str) -> str:
-    return re.sub(r"[’']s?$", "", word)
+    if word.endswith(("’s", "'s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("’", "'")) else word
 
 
 def _same_stem(a: str, b: str) -> bool:
