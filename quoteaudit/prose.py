@@ -38,12 +38,22 @@ def is_abbreviation(text: str, dot: int) -> bool:
 
 
 class Paragraphs:
-    """Paragraph spans of a text, with a test for headline (title-case) paragraphs."""
+    """Paragraph spans of a text, with a test for headline (title-case) paragraphs.
+
+    The spans are found on first use: most documents never ask (the rules call
+    is_headline only for a candidate finding)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0] + [m.end() for m in paragraph_break(text).finditer(text)]
+        self._starts: list[int] | None = None
         self._headline: dict[int, bool] = {}
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            text = self.text
+            self._starts = [0] + [m.end() for m in paragraph_break(text).finditer(text)]
+        return self._starts
 
     def index(self, offset: int) -> int:
         return bisect_right(self.starts, offset) - 1
@@ -70,6 +80,26 @@ def after_opening(text: str, pos: int) -> bool:
     """Whether pos starts a quoted sentence or follows a colon or dash (a fresh start)."""
     before = text[max(0, pos - 3):pos].rstrip()
     return bool(before) and (before[-1] in OPENERS or before[-1] in ":—–-")
+
+
+def lowered(ctx) -> str:
+    """ascii_lower of the document's text, once per document for every rule."""
+    return ctx.once("prose.lowered", lambda: ascii_lower(ctx.doc.text))
+
+
+def lowered_words(ctx) -> list[str]:
+    """The whitespace-separated words of lowered(ctx) (as many as the text's own words)."""
+    return ctx.once("prose.lowered_words", lambda: lowered(ctx).split())
+
+
+def paragraphs(ctx) -> "Paragraphs":
+    """The document's Paragraphs, shared by the rules (with its headline answers)."""
+    return ctx.once("prose.paragraphs", lambda: Paragraphs(ctx.doc.text))
+
+
+def quote_spans(ctx) -> "QuoteSpans":
+    """QuoteSpans of every top-level quotation, shared by the rules."""
+    return ctx.once("prose.quote_spans", lambda: QuoteSpans(ctx.quotations))
 
 
 class QuoteSpans:

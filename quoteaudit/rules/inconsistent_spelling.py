@@ -18,6 +18,7 @@ Example:
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -35,49 +36,45 @@ from ..model import Issue  # noqa: E402
 
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
-
-
-_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
-_CAP_WORD_FULL = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
-_PHRASE_GAPS = {" ", " of ", " for ", " and ", " the "}
+# Every capitalised word, or a run of three or more plain capitalised words joined by
+# " ", " of ", " for ", " and " or " the " (they spell out acronyms: "Collective Security
+# Treaty Organization"), tried first. A run's last word may be possessive, and none may go
+# on into more word characters (then the word is no plain one). "\b[A-Z]" is written
+# "[A-Z](?<!\w.)", the same test, so that the scan jumps from capital to capital.
+_CAPITALISED = re.compile(r"[A-Z](?<!\w.)"
+                          r"(?:[a-z]+ (?:of |for |and |the )?[A-Z][a-z]+"
+                          r"(?: (?:of |for |and |the )?[A-Z][a-z]+)+(?:[’']s)?(?![\w’'-])"
+                          r"|[\w’'-]*)")
+_GAP = re.compile(r" (?:of |for |and |the )?")
+_RUN_WORD = re.compile(r"[A-Z][a-z]+")
+_POSSESSIVE_END = re.compile(r"[’']s$", re.MULTILINE)
+_CAPITALISED_WORD = re.compile(r"[A-Z]\w*")
+_HYPHENATED = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
 
 
 class _Scan:
-    """One pass over the capitalised words of a text, for all three checks."""
+    """The capitalised words of a text (possessive "’s" dropped), for all three checks.
+
+    One findall lists the words and runs in order; the rest is joins, substitutions and a
+    Counter over the words "\n"-joined (C speed), instead of a Python step per word.
+    counts keeps the order in which the words first occur; lines holds each word once.
+    """
 
     def __init__(self, text: str) -> None:
-        self.acronyms: Counter = Counter()
-        self.words: Counter = Counter()
-        self.hyphenated: set[str] = set()
-        self.initials: set[str] = set()
-        run: list[str] = []
-        last_end = -1
-        for m in _CAPITALISED.finditer(text):
-            word = m.group(0)
-            if word.endswith(("’s", "'s")):
-                word = word[:-2]
-            if 3 <= len(word) <= 6 and word.isupper() and word.isalpha():
-                self.acronyms[word] += 1
-            plain = _CAP_WORD_FULL.fullmatch(word) is not None
-            if plain:
-                self.words[word] += 1
-                if "-" in word:
-                    self.hyphenated.add(word)
-            elif "-" in word and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+", word):
-                self.hyphenated.add(word)
-            # Runs of capitalised words joined by spaces or "of/for/and/the" spell out acronyms.
-            simple = plain and "-" not in word
-            if simple and run and text[last_end:m.start()] in _PHRASE_GAPS:
-                run.append(word)
-            else:
-                self._close(run)
-                run = [word] if simple else []
-            last_end = m.start() + len(word)
-        self._close(run)
-
-    def _close(self, run: list[str]) -> None:
-        if len(run) >= 3:
-            self.initials.add("".join(w[0] for w in run if w != "The"))
+        found = _CAPITALISED.findall(text)
+        runs = [f for f in found if " " in f]  # for the initials, below
+        joined = "\n".join(found)
+        if runs:
+            joined = _GAP.sub("\n", joined)  # a run's words, a line each
+        if "’s" in joined or "'s" in joined:
+            joined = _POSSESSIVE_END.sub("", joined)
+        self.counts: Counter = Counter(joined.split("\n")) if found else Counter()
+        self.lines = "\n".join(self.counts)
+        self.acronyms: Counter = Counter({w: self.counts[w] for w in filter(str.isupper, self.counts)
+                                          if 3 <= len(w) <= 6 and w.isalpha()})
+        self.hyphenated: set[str] = ({w for w in self.counts if "-" in w and _HYPHENATED.fullmatch(w)}
+                                     if "-" in self.lines else set())
+        self.initials: set[str] = {"".join(w[0] for w in _RUN_WORD.findall(run) if w != "The") for run in runs}
 
 
 def issues(ctx, options):
@@ -108,10 +105,13 @@ def _acronyms(text: str, scan: _Scan):
         for f in forms:
             if f != best:
                 canon[f] = best
+    by_letters = defaultdict(list)  # the initials by their sorted letters, in the set's order
+    for initial in initials:
+        by_letters["".join(sorted(initial))].append(initial)
     for acronym in seen:
         if acronym not in canon:
-            for initial in initials:
-                if initial != acronym and sorted(initial) == sorted(acronym) and initial not in seen:
+            for initial in by_letters.get("".join(sorted(acronym)), ()):
+                if initial != acronym and initial not in seen:
                     canon[acronym] = initial
     # Only a form the document spells out is known to be right ("PAC" and "CAP" may both
     # be), and only two neighbouring letters swapped is a slip ("NYT" and "TNY" are two names).
@@ -144,47 +144,81 @@ def _variants_of(canonicals: tuple[str, ...]):
     return _variant_pattern(canonicals)
 
 
+@lru_cache(maxsize=1)
+def _listed_places() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], re.Pattern]:
+    """(canonical, first part) of the listed places whose first part is a capitalised word
+    ("Nur"), of the others, and a pattern for any of the former first parts."""
+    places = [(c, c.split("-")[0]) for c in sorted(lexicon.words("place_spellings"))]
+    words = tuple(p for p in places if _CAPITALISED_WORD.fullmatch(p[1]))
+    others = tuple(p for p in places if p not in words)
+    return words, others, re.compile("|".join(re.escape(first) for _, first in words) or "(?!)")
+
+
 def _places(text: str, scan: _Scan):
     out = []
-    listed = set(lexicon.words("place_spellings"))
-    # Only the listed places whose first part occurs at all (a fast substring test), and
-    # the document's own hyphenated names ("Nur-Sultan" once, "Nur Sultan" later).
-    wanted = {c for c in listed if c.split("-")[0] in text}
+    listed = lexicon.words("place_spellings")
+    # Only the listed places whose first part occurs (a fast substring test), and the
+    # document's own hyphenated names ("Nur-Sultan" once, "Nur Sultan" later). A place's
+    # spellings only match at the start of a capitalised word, so a first part that is a
+    # capitalised word itself ("Nur") is looked for in the scan's words, a fraction of the
+    # text, after one regex search for any of them (leaving out a place none of whose
+    # spellings can match changes no finding).
+    words, others, any_word = _listed_places()
+    wanted = {c for c, first in others if first in text}
+    if any_word.search(scan.lines):
+        wanted |= {c for c, first in words if first in scan.lines}
     wanted |= scan.hyphenated
     if not wanted:
         return out
-    checks = [_variants_of(tuple(sorted(wanted)))]
-    for pattern, variants in checks:
-        for m in pattern.finditer(text):
-            if text[m.start() - 1:m.start()] == "-" or text[m.end():m.end() + 1] == "-":
-                continue
-            canonical = variants[m.group(0)]
-            if canonical not in listed and (re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2])
-                                            or canonical.split("-")[0].endswith(DEMONYM_ENDINGS)
-                                            or canonical.lower().endswith("-era")):
-                continue  # "African American History": a longer name, or a style choice
-            if m.group(0) != canonical and (" " in m.group(0) or canonical in text):
-                out.append(Issue(m.start(), m.end(), f"“{m.group(0)}” is written “{canonical}”", fix=canonical))
+    pattern, variants = _variants_of(tuple(sorted(wanted)))
+    if not any(v in text for v in variants):
+        return out  # substring tests (C speed) before the regex scan, which tries every position
+    for m in pattern.finditer(text):
+        if text[m.start() - 1:m.start()] == "-" or text[m.end():m.end() + 1] == "-":
+            continue
+        canonical = variants[m.group(0)]
+        if canonical not in listed and (re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2])
+                                        or canonical.split("-")[0].endswith(DEMONYM_ENDINGS)
+                                        or canonical.lower().endswith("-era")):
+            continue  # "African American History": a longer name, or a style choice
+        if m.group(0) != canonical and (" " in m.group(0) or canonical in text):
+            out.append(Issue(m.start(), m.end(), f"“{m.group(0)}” is written “{canonical}”", fix=canonical))
     return out
 
 
+@lru_cache(maxsize=8)
+def _long_plain_line(min_length: int) -> re.Pattern:
+    """Lines of _Scan.lines that are plain capitalised words ("Tokayev", "Nur-Sultan") of
+    at least min_length characters."""
+    return re.compile(r"^(?=[^\n]{%d})[A-Z][a-z]+(?:-[A-Z][a-z]+)?$" % min_length, re.MULTILINE)
+
+
 def _names(text: str, options, scan: _Scan):
-    counts = scan.words
-    common = {w for w in counts if w.lower() in lexicon.words("common_lowercase_words")}
-    words = [w for w in counts if len(w) >= options["min_length"] and w not in common]
+    counts = scan.counts
+    common = lexicon.words("common_lowercase_words")
+    min_length = max(0, math.ceil(options["min_length"]))
+    # A word written once is compared with the words of the same edges written at least
+    # three times, in the order they occur (the last that fits wins).
+    once: list[str] = []
+    usual_by_edges: dict[tuple[str, str], list[str]] = {}
+    for w in _long_plain_line(min_length).findall(scan.lines):
+        n = counts[w]
+        if n == 1:
+            once.append(w)
+        elif n >= 3:
+            usual_by_edges.setdefault((w[:2], w[-2:]), []).append(w)
+    if not usual_by_edges:
+        return []
     wrong: dict[str, str] = {}
-    by_edges = defaultdict(list)
-    for w in words:
-        by_edges[(w[:2], w[-2:])].append(w)
-    for group in by_edges.values():
-        for rare in group:
-            if counts[rare] != 1:
-                continue
-            for usual in group:
-                if usual != rare and counts[usual] >= 3 and not _inflection(rare, usual) \
-                        and DamerauLevenshtein.distance(rare, usual) == 1 \
-                        and fuzz.ratio(rare, usual) >= options["min_similarity"]:
-                    wrong[rare] = usual
+    for rare in once:
+        usuals = usual_by_edges.get((rare[:2], rare[-2:]))
+        if usuals is None or rare.lower() in common:
+            continue
+        for usual in usuals:
+            if usual.lower() not in common and not _inflection(rare, usual) \
+                    and DamerauLevenshtein.distance(rare, usual) == 1 \
+                    and fuzz.ratio(rare, usual) >= options["min_similarity"]:
+                wrong[rare] = usual
     out = []
     if not wrong:
         return out

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import itemgetter
 
 from .. import lexicon
 
@@ -28,7 +29,7 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 
 from ..model import Issue  # noqa: E402
-from ..prose import Paragraphs, QuoteSpans, after_opening, common_lowercase_words  # noqa: E402
+from ..prose import QuoteSpans, after_opening, common_lowercase_words, paragraphs  # noqa: E402
 
 # A capitalised word right after a lowercase word (or a comma) and one space.
 _MID_CAPITAL = re.compile(r"[a-z] ([A-Z][a-z]+)(?![\w’'-])(?:[ \t]+([A-Za-z0-9]))?")
@@ -44,23 +45,34 @@ def _title_case(quoted: str) -> bool:
 _PREVIOUS_WORD = re.compile(r"([\w’'-]+)[,;]? $")
 
 
+_PRONOUNS_OF_A_DEITY = ("He", "Him", "His")  # capitalised mid-sentence on purpose
+
+
 def issues(ctx):
     text = ctx.doc.text
     common = common_lowercase_words()
-    paragraphs = Paragraphs(text)
+    # Every match as (word, first letter after it): findall and Counter run in C. The tests
+    # on the word alone come first, and the scan for positions (and the tests on them) runs
+    # only in the few documents with a word that passes them.
+    pairs = _MID_CAPITAL.findall(text)
+    capitalised_mid = Counter(map(itemgetter(0), pairs))
+    following = dict(pairs)  # exact for a word seen once
+    candidates = {
+        word for word, n in capitalised_mid.items()
+        if n == 1  # capitalised the same way again: the document's own proper noun
+        and word.lower() in common
+        and word not in _PRONOUNS_OF_A_DEITY
+        # the first word of a capitalised run or "Round 2": a name or a title
+        and not (following[word] and (following[word].isupper() or following[word].isdigit()))}
+    if not candidates:
+        return []
     determiners = lexicon.words("determiners") | {"to", "of"}
-    matches = list(_MID_CAPITAL.finditer(text))
-    capitalised_mid = Counter(m.group(1) for m in matches)
-    titled = QuoteSpans(ctx.quotations, keep=lambda q: q.kind == "title" or _title_case(q.text))
+    titled = None
     out = []
-    for m in matches:
+    for m in _MID_CAPITAL.finditer(text):
         word = m.group(1)
-        if word.lower() not in common:
+        if word not in candidates:
             continue
-        if m.group(2) and (m.group(2).isupper() or m.group(2).isdigit()):
-            continue  # the first word of a capitalised run or "Round 2": a name or a title
-        if word in ("He", "Him", "His"):
-            continue  # the capitalised pronoun of a deity
         if re.match(r"[ \t]*\d", text[m.end(1):m.end(1) + 3]):
             continue
         previous = _PREVIOUS_WORD.search(text, max(0, m.start(1) - 40), m.start(1))
@@ -68,13 +80,13 @@ def issues(ctx):
             continue  # after a capitalised word: part of a name ("Rear More" is furniture's)
         if previous and previous.group(1).lower() in determiners:
             continue  # "the Mall", "a Crowd": a name the writer chose to capitalise
-        if capitalised_mid[word] >= 2:
-            continue  # capitalised the same way again: the document's own proper noun
         if _NAME_AHEAD.match(text, m.end(1)) or _NAME_BEHIND.search(text, max(0, m.start(1) - 30), m.start(1)):
             continue  # inside a name: "Campaign for an Independent ...", "Henry Holt and Company"
+        if titled is None:  # built on demand: _title_case reads every quotation
+            titled = QuoteSpans(ctx.quotations, keep=lambda q: q.kind == "title" or _title_case(q.text))
         if titled.contains(m.start(1)):
             continue  # a title in quotation marks: “This Kind of War”
-        if after_opening(text, m.start(1)) or paragraphs.is_headline(m.start(1)):
+        if after_opening(text, m.start(1)) or paragraphs(ctx).is_headline(m.start(1)):
             continue
         out.append(Issue(m.start(1), m.end(1), f"“{word}” is capitalised in the middle of a sentence",
                          fix=word.lower()))

@@ -22,7 +22,7 @@ SEVERITY = "warning"
 OPTIONS: dict = {"max_words": 3}
 
 from ..model import Issue  # noqa: E402
-from ..prose import Paragraphs, QuoteSpans, is_abbreviation  # noqa: E402
+from ..prose import is_abbreviation, paragraphs, quote_spans  # noqa: E402
 
 # A lowercase letter starting a "sentence" after a full stop: rare in edited prose, so
 # the scan looks for it first and reads the run of short pieces around it.
@@ -32,8 +32,6 @@ _SHORT_BEFORE = re.compile(r"(?:[A-Za-z][^.!?\n]{0,40}\.[ \t]+){1,2}$")
 
 def issues(ctx, max_words: int):
     text = ctx.doc.text
-    paragraphs = Paragraphs(text)
-    quoted = QuoteSpans(ctx.quotations)
     out = []
     last_end = -1
     for m in _LOWER_AFTER_STOP.finditer(text):
@@ -53,7 +51,7 @@ def issues(ctx, max_words: int):
             continue
         start, end, lowercase = run
         last_end = end
-        if quoted.contains(start) or paragraphs.is_headline(start):
+        if quote_spans(ctx).contains(start) or paragraphs(ctx).is_headline(start):
             continue
         if lowercase and not re.search(r"[<>@#/]", text[start:end]):
             out.append(Issue(start, end, f"sentence fragment: “{text[start:end]}”"))
