@@ -65,8 +65,10 @@ class Tokens:
         return len(self._matches)
 
     def __getitem__(self, i):
-        if i.__class__ is slice:
-            return [self[k] for k in range(*i.indices(len(self._matches)))]
+        if i.__class__ is slice:  # a lazy window too, keeping the tokens already made
+            part = Tokens(self._matches[i])
+            part._made = self._made[i]
+            return part
         token = self._made[i]
         if token is None:
             m = self._matches[i]
@@ -293,15 +295,8 @@ class _Attributor:
         single = [word for word, names in surnames.items() if len(names) == 1]
         if single:
             # str.find per surname (C speed) rather than a Python step per capitalised word.
-            text = self.text
             for word in single:
-                mentions = self.entities[surnames[word][0]].mentions
-                at = text.find(word)
-                while at != -1:
-                    end = at + len(word)
-                    if (at == 0 or not _WORD_CHAR.match(text, at - 1)) and not _NAME_CHAR.match(text, end):
-                        mentions.append(at)
-                    at = text.find(word, end)
+                self.entities[surnames[word][0]].mentions.extend(_whole_word_offsets(self.text, word))
             for ent in self.entities.values():
                 ent.mentions.sort()
         if self.people is not None:
@@ -318,7 +313,7 @@ class _Attributor:
         """How often a capitalised word occurs as a whole word (counted when first asked)."""
         count = self.capitalised.get(word)
         if count is None:
-            count = self.capitalised[word] = len(re.findall(r"(?<![\w-])" + re.escape(word) + r"(?![\w’'-])", self.text))
+            count = self.capitalised[word] = len(_whole_word_offsets(self.text, word))
         return count
 
     def _in_headline(self, offset: int) -> bool:
@@ -979,6 +974,19 @@ class _Attributor:
                                list(sp.names))
         name = sp.names[0] if sp.names else None
         return Attribution(q.index, name, sp.mention, cue_mention, sp.method, confidence)
+
+
+def _whole_word_offsets(text: str, word: str) -> list[int]:
+    """Where a capitalised word stands whole in text ("Trump", not "Trumpet" or "Trump’s"):
+    str.find runs in C, which beats a regex compiled per word."""
+    found = []
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if (at == 0 or not _WORD_CHAR.match(text, at - 1)) and not _NAME_CHAR.match(text, end):
+            found.append(at)
+        at = text.find(word, end)
+    return found
 
 
 def _skip_time_phrase(tokens, i: int) -> int:
