@@ -38,6 +38,9 @@ _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,[^—–\n]{1,40})?\s*(?:\([A-Z
 _WORD_CHAR = re.compile(r"[\w-]")  # a capitalised word starts after none of these
 _NAME_CHAR = re.compile(r"[\w’'-]")  # ... and runs on over these
 _OPENING_MARKS = ("“", '"', "‘", "'", "«", "„", "`")
+_TRANSCRIPT_TURN = re.compile(r"\s*([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")  # “WALLACE: Let's start ...”
+_DASH_AFTER = re.compile(r"\s*[―—–-]\s*")
+_WORD_BEFORE_DOT = re.compile(r"([\w.]+)$")
 _TERMINATOR = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
 
 
@@ -251,7 +254,7 @@ class _Attributor:
     def _is_abbreviation(self, dot: int) -> bool:
         if self.text[dot] != ".":
             return False
-        m = re.search(r"([\w.]+)$", self.text[max(0, dot - 12):dot])
+        m = _WORD_BEFORE_DOT.search(self.text[max(0, dot - 12):dot])
         if not m:
             return False
         word = m.group(1)
@@ -777,9 +780,9 @@ class _Attributor:
         after_end = self._sentence_end(q.end, next_start)
 
         # Transcript style: “WALLACE: Let's start ...” names its speaker inside.
-        m = re.match(r"\s*([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s", text[q.inner_start:q.inner_end])
+        m = _TRANSCRIPT_TURN.match(text, q.inner_start, q.inner_end)
         if m:
-            s, e = q.inner_start + m.start(1), q.inner_start + m.end(1)
+            s, e = m.start(1), m.end(1)
             return Attribution(q.index, m.group(1).title(), Mention(text[s:e], s, e),
                                Mention(":", e, e + 1), "explicit", 0.9)
 
@@ -792,9 +795,9 @@ class _Attributor:
             intro = len(text[before_cues[-1].end:q.start].split()) <= 8
 
         # Dash attribution after the quotation: “…” ― Sonya Herridge
-        m = re.match(r"\s*[―—–-]\s*", text[q.end:after_end])
+        m = _DASH_AFTER.match(text, q.end, after_end)
         if m:
-            sp = self._forward_np(q.end + m.end())
+            sp = self._forward_np(m.end())
             if sp is not None and sp.kind == "name":
                 return self._from_speaker(q, sp, None)
 
