@@ -23,8 +23,10 @@ _WORDS = re.compile(r"[\w’'\-]+")
 
 def classify(text: str, quotations: list[Quotation], attributions: list[Attribution]) -> None:
     for q in quotations:
-        q.kind = _kind(text, q, attributions[q.index])
-        q.partial = q.kind == "speech" and _is_partial(text, q)
+        inner = text[q.inner_start:q.inner_end].strip()
+        words = _WORDS.findall(inner)  # once, for both tests
+        q.kind = _kind(text, q, attributions[q.index], inner, words)
+        q.partial = q.kind == "speech" and _is_partial(text, q, inner, words)
         if q.kind != "speech" and q.depth == 0:
             attributions[q.index] = Attribution(q.index, None, None, None, "none", 0.0)
     for q in quotations:  # nested quotations inside a title or scare quote follow it
@@ -32,9 +34,7 @@ def classify(text: str, quotations: list[Quotation], attributions: list[Attribut
             q.kind = quotations[q.parent].kind
 
 
-def _kind(text: str, q: Quotation, a: Attribution) -> str:
-    inner = text[q.inner_start:q.inner_end].strip()
-    words = _WORDS.findall(inner)
+def _kind(text: str, q: Quotation, a: Attribution, inner: str, words: list[str]) -> str:
     if not words or text[max(0, q.start - 1):q.start] == "=" or re.fullmatch(r"\([^()]*\)\W*", inner):
         # empty, an attribute value in markup (id="123"), or a stage direction: "(CROSSTALK.)"
         return "scare"
@@ -43,12 +43,15 @@ def _kind(text: str, q: Quotation, a: Attribution) -> str:
     if len(words) <= 2 and inner[-1].isalpha() and _between_name_parts(text, q):
         return "scare"  # a nickname: Rep. Robert C. "Bobby" Scott
     before_text = text[max(0, q.start - 40):q.start]
-    before = _WORDS.findall(before_text.lower())[-2:]
-    after = _WORDS.findall(text[q.end:q.end + 30].lower())[:2]
-    title_cue = any(w in lexicon.words("title_cues") for w in before)
-    title_after = any(w in lexicon.words("title_cues") for w in after)
-    cue_nearby = a.method != "none" or _cue_in_paragraph(text, q)
-    if len(words) <= TITLE_MAX_WORDS and _title_case(words):
+    title_case = len(words) <= TITLE_MAX_WORDS and _title_case(words)
+    # The context tests below matter only for title-case or very short quotations (most
+    # speech is neither), so they are made only then.
+    title_cue = (title_case or len(words) <= 3) and any(
+        w in lexicon.words("title_cues") for w in _WORDS.findall(before_text.lower())[-2:])
+    cue_nearby = a.method != "none" or (
+        (title_case or len(words) <= SHORT_WORDS) and _cue_in_paragraph(text, q))
+    if title_case:
+        title_after = any(w in lexicon.words("title_cues") for w in _WORDS.findall(text[q.end:q.end + 30].lower())[:2])
         # A programme or work after its owner: CNN's “State of the Union”.
         if re.search(r"[A-Z][\w.&-]*[’']s\s*$|\b(?:of|on)\s*$", before_text) or (title_cue and not _adjacent_cue(a, q)) \
                 or title_after:  # “Keepin' It Real” radio program
@@ -62,10 +65,8 @@ def _kind(text: str, q: Quotation, a: Attribution) -> str:
     return "speech"
 
 
-def _is_partial(text: str, q: Quotation) -> bool:
+def _is_partial(text: str, q: Quotation, inner: str, words: list[str]) -> bool:
     """A fragment ("bandits and terrorists") rather than a full statement."""
-    inner = text[q.inner_start:q.inner_end].strip()
-    words = _WORDS.findall(inner)
     if not inner or not (inner[0].isupper() or inner[0].isdigit() or inner[0] in "“‘\"'[("):
         return True
     if len(words) <= SHORT_WORDS and not re.search(r"[.!?]\W*$", inner):
