@@ -22,6 +22,7 @@ The pass is built around speech cues ("said", "told", "according to", ...):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -35,6 +36,8 @@ _NAME_RUN = re.compile(r"\b(?:[A-Z](?:[a-z]{0,3}\.|[\w’'\-]*)[ \t\u00a0]+){1,5
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{3,}(?![\w’'-])")
 _LONG_CAP_WORD = re.compile(r"(?<!\w)[A-Z][^\W\d_]{3,}")
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,[^—–\n]{1,40})?\s*(?:\([A-Za-z]+\))?\s*[—–-]{1,2}\s*")
+_CAP_WORD = re.compile(r"(?<![\w-])[A-Z][\w’'-]*")
+_FEW_WORDS = 40  # up to this many names, str.find per name; beyond, one pass over the text
 _WORD_CHAR = re.compile(r"[\w-]")  # a capitalised word starts after none of these
 _NAME_CHAR = re.compile(r"[\w’'-]")  # ... and runs on over these
 _OPENING_MARKS = ("“", '"', "‘", "'", "«", "„", "`")
@@ -298,8 +301,14 @@ class _Attributor:
         single = [word for word, names in surnames.items() if len(names) == 1]
         if single:
             # str.find per surname (C speed) rather than a Python step per capitalised word.
-            for word in single:
-                self.entities[surnames[word][0]].mentions.extend(_whole_word_offsets(self.text, word))
+            if len(single) <= _FEW_WORDS:
+                for word in single:
+                    self.entities[surnames[word][0]].mentions.extend(_whole_word_offsets(self.text, word))
+            else:  # many names: one pass over the capitalised words keeps it linear
+                for m in _CAP_WORD.finditer(self.text):
+                    names = surnames.get(m.group())
+                    if names is not None and len(names) == 1:
+                        self.entities[names[0]].mentions.append(m.start())
             for ent in self.entities.values():
                 ent.mentions.sort()
         if self.people is not None:
@@ -316,7 +325,13 @@ class _Attributor:
         """How often a capitalised word occurs as a whole word (counted when first asked)."""
         count = self.capitalised.get(word)
         if count is None:
-            count = self.capitalised[word] = len(_whole_word_offsets(self.text, word))
+            if isinstance(self.capitalised, Counter):
+                count = 0  # every capitalised word is counted already
+            elif len(self.capitalised) < _FEW_WORDS:
+                count = self.capitalised[word] = len(_whole_word_offsets(self.text, word))
+            else:  # asked often: count every capitalised word in one linear pass
+                self.capitalised = Counter(_CAP_WORD.findall(self.text))
+                count = self.capitalised[word]
         return count
 
     def _in_headline(self, offset: int) -> bool:
@@ -842,10 +857,12 @@ class _Attributor:
         # Same sentence as the previous quotation ("“A,” he said, “B.”" already handled;
         # “A” and “B” both after one cue).
         if previous is not None and previous_quote is not None and previous_quote.end <= q.start:
-            between = text[previous_quote.end:q.start]
-            same_sentence = not _TERMINATOR.search(between) and "\n" not in between.strip(" ")
             same_paragraph = self._paragraph_of(previous_quote.start) == para
-            starts_para = text[para_start:q.start].strip() == ""
+            # Searched in place, and only within one paragraph: the last attributed quotation
+            # may lie far back, and copying the text between for every quotation adds up.
+            same_sentence = same_paragraph and not _TERMINATOR.search(text, previous_quote.end, q.start) \
+                and text.find("\n", previous_quote.end, q.start) == -1
+            starts_para = _blank(text, para_start, q.start)
             if same_sentence and same_paragraph:
                 return _copy(previous, q.index, previous.method, previous.confidence)
             if same_paragraph and not before_cues and not after_cues:
@@ -855,7 +872,7 @@ class _Attributor:
                 if prev_para == para - 1:
                     return _copy(previous, q.index, "continuation", min(previous.confidence, 0.7))
         # A quotation paragraph after a paragraph that ends on someone speaking.
-        if not before_cues and not after_cues and text[para_start:q.start].strip() == "" and para >= 1 \
+        if not before_cues and not after_cues and _blank(text, para_start, q.start) and para >= 1 \
                 and (previous_quote is None or self._paragraph_of(previous_quote.start) < para - 1):
             prev_start = self.paragraph_starts[para - 1]
             earlier = [c for c in self._cues_between(cues, prev_start, para_start) if c.subject is not None
@@ -865,7 +882,7 @@ class _Attributor:
                 found.method = "continuation"
                 return found
         # A quotation paragraph after "X said:" closing the previous paragraph.
-        if text[para_start:q.start].strip() == "" and para >= 1:
+        if _blank(text, para_start, q.start) and para >= 1:
             prev_cues = [c for c in self._cues_between(cues, self.paragraph_starts[para - 1], para_start)
                          if c.subject is not None]
             prev_text = text[self.paragraph_starts[para - 1]:para_start].rstrip()
@@ -880,7 +897,7 @@ class _Attributor:
                     return self._from_speaker(q, sp, None, confidence=0.6)
         # A partial quotation inside the writer's sentence ("Obama condemned the test as
         # “provocative”"): the sentence's subject is the one quoted.
-        object_quote = re.search(r"\b[a-z]+(?:ed|s)\s*$", before_text)  # "Trump attacked “…”"
+        object_quote = _ends_on_verb(before_text)  # "Trump attacked “…”"
         if re.search(r"\w", before_text) and (not ends_sentence or len(inner_tail.split()) <= 6 or object_quote):
             sp = self._sentence_subject(sent_start, q.start)
             if sp is not None:
@@ -977,6 +994,27 @@ class _Attributor:
                                list(sp.names))
         name = sp.names[0] if sp.names else None
         return Attribution(q.index, name, sp.mention, cue_mention, sp.method, confidence)
+
+
+_SPACES = re.compile(r"\s*")
+
+
+def _blank(text: str, start: int, end: int) -> bool:
+    """Only whitespace in text[start:end], tested without copying it."""
+    return _SPACES.match(text, start, end).end() == end
+
+
+def _ends_on_verb(text: str) -> bool:
+    """Whether text ends (before spaces) on a lowercase word in -s or -ed ("attacked",
+    "says"). Read backwards without a regex: a regex for it backtracks on long letter runs."""
+    tail = text.rstrip()
+    j = len(tail)
+    while j > 0 and "a" <= tail[j - 1] <= "z":
+        j -= 1
+    word = tail[j:]
+    if j > 0 and (tail[j - 1].isalnum() or tail[j - 1] == "_"):
+        return False
+    return (len(word) >= 2 and word.endswith("s")) or (len(word) >= 3 and word.endswith("ed"))
 
 
 def _whole_word_offsets(text: str, word: str) -> list[int]:
