@@ -37,7 +37,7 @@ _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{3,}(?![\w’'-])")
 _LONG_CAP_WORD = re.compile(r"(?<!\w)[A-Z][^\W\d_]{3,}")
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,[^—–\n]{1,40})?\s*(?:\([A-Za-z]+\))?\s*[—–-]{1,2}\s*")
 _CAP_WORD = re.compile(r"(?<![\w-])[A-Z][\w’'-]*")
-_FEW_WORDS = 40  # up to this many names, str.find per name; beyond, one pass over the text
+_FEW_WORDS = 40  # up to this many words, str.find per word; beyond, one pass over the text
 _WORD_CHAR = re.compile(r"[\w-]")  # a capitalised word starts after none of these
 _NAME_CHAR = re.compile(r"[\w’'-]")  # ... and runs on over these
 _OPENING_MARKS = ("“", '"', "‘", "'", "«", "„", "`")
@@ -87,12 +87,6 @@ class Tokens:
     def positions(self, text: str, within: int) -> list[int]:
         """Indexes of the tokens among the first `within` that are exactly `text`."""
         return [i for i, m in enumerate(self._matches[:within]) if m.group() == text]
-
-    def index(self, token: Token) -> int:
-        for i, m in enumerate(self._matches):
-            if m.start() == token.start:
-                return i
-        raise ValueError(token)
 
 
 @dataclass
@@ -204,6 +198,7 @@ class _Attributor:
         self._quote_bounds = [(q.start, q.end) for q in self.top]
         self._headline_cache: dict[int, bool] = {}
         self.capitalised: dict[str, int] = {}  # how often a capitalised word occurs, when asked
+        self._all_capitalised: Counter | None = None  # every capitalised word, once asked often
 
     # -------------------------------------------------------------- driver
     def run(self) -> list[Attribution]:
@@ -300,15 +295,8 @@ class _Attributor:
         surnames = self.surnames
         single = [word for word, names in surnames.items() if len(names) == 1]
         if single:
-            # str.find per surname (C speed) rather than a Python step per capitalised word.
-            if len(single) <= _FEW_WORDS:
-                for word in single:
-                    self.entities[surnames[word][0]].mentions.extend(_whole_word_offsets(self.text, word))
-            else:  # many names: one pass over the capitalised words keeps it linear
-                for m in _CAP_WORD.finditer(self.text):
-                    names = surnames.get(m.group())
-                    if names is not None and len(names) == 1:
-                        self.entities[names[0]].mentions.append(m.start())
+            for word, offsets in _whole_word_offsets(self.text, single).items():
+                self.entities[surnames[word][0]].mentions.extend(offsets)
             for ent in self.entities.values():
                 ent.mentions.sort()
         if self.people is not None:
@@ -322,16 +310,17 @@ class _Attributor:
                         self.surnames.setdefault(last, []).append(person.name)
 
     def _capitalised_count(self, word: str) -> int:
-        """How often a capitalised word occurs as a whole word (counted when first asked)."""
+        """How often a capitalised word occurs as a whole word, counted when first asked (most
+        documents ask about a few words, if any); past _FEW_WORDS words, all are counted in
+        one pass, which keeps a name-heavy text linear."""
+        if self._all_capitalised is not None:
+            return self._all_capitalised[word]
         count = self.capitalised.get(word)
         if count is None:
-            if isinstance(self.capitalised, Counter):
-                count = 0  # every capitalised word is counted already
-            elif len(self.capitalised) < _FEW_WORDS:
-                count = self.capitalised[word] = len(_whole_word_offsets(self.text, word))
-            else:  # asked often: count every capitalised word in one linear pass
-                self.capitalised = Counter(_CAP_WORD.findall(self.text))
-                count = self.capitalised[word]
+            if len(self.capitalised) >= _FEW_WORDS:
+                self._all_capitalised = Counter(_CAP_WORD.findall(self.text))
+                return self._all_capitalised[word]
+            count = self.capitalised[word] = len(_whole_word_offsets(self.text, [word])[word])
         return count
 
     def _in_headline(self, offset: int) -> bool:
@@ -456,10 +445,9 @@ class _Attributor:
                 return last.subject
             # "footage of Trump saying", "He’s claiming", "Trump is saying": the words right before.
             i = len(before)
-            if i and (before[i - 1].lower in ("is", "was", "are", "were", "been", "be") or
-                      _CONTRACTION.search(before[i - 1].lower)):
-                sp = self._np_backward(before, i - 1) if before[i - 1].lower in ("is", "was", "are", "were") \
-                    else self._np_backward(before, i)
+            if i and (before[i - 1].lower in ("is", "was", "are", "were") or _CONTRACTION.search(before[i - 1].lower)):
+                # the subject before "is", or the pronoun the contraction holds
+                sp = self._np_backward(before, i - 1 if before[i - 1].lower in ("is", "was", "are", "were") else i)
                 if sp is not None:
                     return sp
             elif i and before[i - 1].is_word and before[i - 1].capitalized \
@@ -490,7 +478,7 @@ class _Attributor:
             antecedent = self._np_backward(before, i - 2 if before[i - 2].text == "," else i - 1)
             if antecedent is not None and antecedent.kind == "description" and not antecedent.names:
                 # "McConnell, now the Senate majority leader, who ...": the name before the appositive.
-                k = before.index(next(t for t in before if t.start == antecedent.mention.start))
+                k = next(n for n in range(len(before)) if before[n].start == antecedent.mention.start)
                 while k > 0 and before[k - 1].lower in lexicon.words("adverbs"):
                     k -= 1
                 if k > 1 and before[k - 1].text == ",":
@@ -584,7 +572,6 @@ class _Attributor:
         stop, determiners = lexicon.words("stopwords"), lexicon.words("determiners")
         if last.lower in stop or last.lower in determiners:
             return None
-        honor = _honorifics()
         j, words = end - 1, 1
         while j > 0 and words < 8:
             tok = tokens[j - 1]
@@ -942,7 +929,6 @@ class _Attributor:
         starts = [0] + [c + 1 for c in commas]
         if tokens and tokens[0].lower.endswith(("ing", "ed")) and tokens[0].text not in self.surnames:
             starts = starts[1:]  # "Following the debate, ...", "Asked about it, ...": an opening phrase
-        fallback = None
         for k in starts:
             sp = self._np_forward_tokens(tokens[k:k + 16])
             if sp is None:
@@ -1017,16 +1003,24 @@ def _ends_on_verb(text: str) -> bool:
     return (len(word) >= 2 and word.endswith("s")) or (len(word) >= 3 and word.endswith("ed"))
 
 
-def _whole_word_offsets(text: str, word: str) -> list[int]:
-    """Where a capitalised word stands whole in text ("Trump", not "Trumpet" or "Trump’s"):
-    str.find runs in C, which beats a regex compiled per word."""
-    found = []
-    at = text.find(word)
-    while at != -1:
-        end = at + len(word)
-        if (at == 0 or not _WORD_CHAR.match(text, at - 1)) and not _NAME_CHAR.match(text, end):
-            found.append(at)
-        at = text.find(word, end)
+def _whole_word_offsets(text: str, words: list[str]) -> dict[str, list[int]]:
+    """Where each capitalised word stands whole in text ("Trump", not "Trumpet" or "Trump’s").
+    A few words: str.find per word, in C. Many: one pass over every capitalised word, so
+    the work stays linear in the text."""
+    found: dict[str, list[int]] = {word: [] for word in words}
+    if len(words) > _FEW_WORDS:
+        for m in _CAP_WORD.finditer(text):
+            offsets = found.get(m.group())
+            if offsets is not None:
+                offsets.append(m.start())
+        return found
+    for word, offsets in found.items():
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (at == 0 or not _WORD_CHAR.match(text, at - 1)) and not _NAME_CHAR.match(text, end):
+                offsets.append(at)
+            at = text.find(word, end)
     return found
 
 

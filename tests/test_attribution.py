@@ -157,6 +157,22 @@ def test_parenthetical_party_label_is_stepped_over():
     # PolNeAR dev: a quotation as the object of the subject's verb.
     ("Donald Trump has used the phrase often. In an August speech, Trump attacked “the hateful ideology "
      "of radical Islam – its oppression of women and gays.”", "Donald Trump", "Trump"),
+    # PolNeAR dev: a contraction holds the pronoun ("He’s claiming").
+    ("Donald Trump spoke in Ohio.\n\nHe’s claiming that voting fraud is “a big, big problem in this country” "
+     "but “nobody has the guts to talk about it.”", "Donald Trump", "He"),
+    # PolNeAR dev: a participle right after a name ("footage of Hillary Clinton asking").
+    ("Donald Trump released an ad on Monday. The ad uses footage of Hillary Clinton asking, “Why aren’t I "
+     "50 points ahead, you might ask?”", "Hillary Clinton", "Hillary Clinton"),
+    # PolNeAR dev: "it" stands for the named body that opens its sentence.
+    ("The United Nations Security Council on Friday made a strong condemnation of North Korea's latest "
+     "nuclear test and pledged to impose further sanctions as a deterrence to what it called \"a clear "
+     "threat to international peace and security.\"", "United Nations Security Council", "it"),
+    # PolNeAR dev: the participle phrase after the subject is stepped over.
+    ("Protesters marching through the streets chanted \"What curfew?\" and kept going until nearly 2 a.m.",
+     "Protesters", "Protesters"),
+    # PolNeAR dev: the name before an appositive, for "who".
+    ("Obama has had a frosty relationship with McConnell, now the Senate majority leader, who in 2010 said "
+     "the GOP's most important goal was to make Obama a \"one-term president.\"", "McConnell", "who"),
 ])
 def test_subject_patterns(text, name, mention):
     a = speakers(text)[-1][1]
@@ -182,30 +198,6 @@ def test_nicknames_and_stage_directions_are_not_speech():
     assert kinds['"Cia"'] == "scare"
     assert kinds['"(CROSSTALK.)"'] == "scare"
     assert kinds["“unhinged.”"] == "speech"
-
-
-@pytest.mark.parametrize("text, name, mention", [
-    # PolNeAR dev: a contraction holds the pronoun ("He’s claiming").
-    ("Donald Trump spoke in Ohio.\n\nHe’s claiming that voting fraud is “a big, big problem in this country” "
-     "but “nobody has the guts to talk about it.”", "Donald Trump", "He"),
-    # PolNeAR dev: a participle right after a name ("footage of Hillary Clinton asking").
-    ("Donald Trump released an ad on Monday. The ad uses footage of Hillary Clinton asking, “Why aren’t I "
-     "50 points ahead, you might ask?”", "Hillary Clinton", "Hillary Clinton"),
-    # PolNeAR dev: "it" stands for the named body that opens its sentence.
-    ("The United Nations Security Council on Friday made a strong condemnation of North Korea's latest "
-     "nuclear test and pledged to impose further sanctions as a deterrence to what it called \"a clear "
-     "threat to international peace and security.\"", "United Nations Security Council", "it"),
-    # PolNeAR dev: the participle phrase after the subject is stepped over.
-    ("Protesters marching through the streets chanted \"What curfew?\" and kept going until nearly 2 a.m.",
-     "Protesters", "Protesters"),
-    # PolNeAR dev: the name before an appositive, for "who".
-    ("Obama has had a frosty relationship with McConnell, now the Senate majority leader, who in 2010 said "
-     "the GOP's most important goal was to make Obama a \"one-term president.\"", "McConnell", "who"),
-])
-def test_more_subject_patterns(text, name, mention):
-    a = speakers(text)[-1][1]
-    assert a.speaker == name
-    assert a.mention is not None and text[a.mention.start:a.mention.end] == mention
 
 
 def test_a_pronoun_skips_a_person_of_the_other_gender():

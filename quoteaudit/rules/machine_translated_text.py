@@ -17,7 +17,6 @@ Example:
 """
 from __future__ import annotations
 
-import re
 
 from . import (inconsistent_spelling, mt_capitalization, mt_fragment, page_furniture, punctuation_debris,
                repeated_phrase)
