@@ -32,11 +32,14 @@ from .model import Attribution, Mention, Quotation
 
 _WORD = re.compile(r"[^\W_](?:[\w’'\-./]*[^\W_])?|[^\w\s]")
 # A run of capitalised words on one line; a period only after a short abbreviation or initial.
-_NAME_RUN = re.compile(r"\b(?:[A-Z](?:[a-z]{0,3}\.|[\w’'\-]*)[ \t\u00a0]+){1,5}[A-Z][\w’'\-]*")
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{3,}(?![\w’'-])")
-_LONG_CAP_WORD = re.compile(r"(?<!\w)[A-Z][^\W\d_]{3,}")
+# "\b[A-Z]" is written "[A-Z](?<!\w.)", the same test, so that the scan jumps from capital to
+# capital (a pattern that opens with a lookbehind is tried at every position).
+_NAME_RUN = re.compile(r"[A-Z](?<!\w.)(?:[a-z]{0,3}\.|[\w’'\-]*)[ \t\u00a0]+"
+                       r"(?:[A-Z](?:[a-z]{0,3}\.|[\w’'\-]*)[ \t\u00a0]+){0,4}[A-Z][\w’'\-]*")
+_LOWER_WORD = re.compile(r"[a-z](?<![\w’'-].)[a-z]{2,}(?![\w’'-])")
+_LONG_CAP_WORD = re.compile(r"[A-Z](?<!\w.)[^\W\d_]{3,}")
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,[^—–\n]{1,40})?\s*(?:\([A-Za-z]+\))?\s*[—–-]{1,2}\s*")
-_CAP_WORD = re.compile(r"(?<![\w-])[A-Z][\w’'-]*")
+_CAP_WORD = re.compile(r"[A-Z](?<![\w-].)[\w’'-]*")
 _FEW_WORDS = 40  # up to this many words, str.find per word; beyond, one pass over the text
 _WORD_CHAR = re.compile(r"[\w-]")  # a capitalised word starts after none of these
 _NAME_CHAR = re.compile(r"[\w’'-]")  # ... and runs on over these
@@ -267,8 +270,15 @@ class _Attributor:
         stop = lexicon.words("stopwords")
         titled_surnames = []  # ("Tokayev", {"president"}) from "President Tokayev"
         parsed: dict[str, list] = {}  # a name run recurs ("Donald Trump"): split it once
+        starts = self.paragraph_starts
+        para_end = -1  # the runs come in order: the paragraph's headline test is kept until it ends
         for m in _NAME_RUN.finditer(self.text):
-            if self._in_headline(m.start()):
+            at = m.start()
+            if at >= para_end:
+                para = self._paragraph_of(at)
+                para_end = starts[para + 1] if para + 1 < len(starts) else len(self.text)
+                headline = self._in_headline(at)
+            if headline:
                 continue  # headline case capitalises every word
             run = m.group(0)
             parts = parsed.get(run)
@@ -280,7 +290,7 @@ class _Attributor:
                     name = " ".join(name_words)
                     ent = self.entities.setdefault(name, _Entity(name))
                     ent.titles.update(titles)
-                    ent.mentions.append(m.start())
+                    ent.mentions.append(at)
                     surname = _strip_possessive(name_words[-1])
                     if name not in self.surnames.get(surname, []):
                         self.surnames.setdefault(surname, []).append(name)
@@ -359,12 +369,20 @@ class _Attributor:
 
     # -------------------------------------------------------------- cues
     def _find_cues(self) -> list[Cue]:
+        # The cues come in order: the paragraph and the last quotation opened before each are
+        # found by walking forward (the same answers as _paragraph_of and _inside_quote).
         cues = []
+        starts, bounds = self.paragraph_starts, self._quote_bounds
+        para, opened = 0, 0
         for m in cue_regex().finditer(self.text):
-            if self._inside_quote(m.start()):
-                continue
-            cue = Cue(m.start(), m.end(), m.group(0), paragraph=self._paragraph_of(m.start()))
-            cues.append(cue)
+            at = m.start()
+            while opened < len(bounds) and bounds[opened][0] <= at:
+                opened += 1
+            if opened and bounds[opened - 1][0] < at < bounds[opened - 1][1]:
+                continue  # inside a quotation
+            while para + 1 < len(starts) and starts[para + 1] <= at:
+                para += 1
+            cues.append(Cue(at, m.end(), m.group(), paragraph=para))
         return cues
 
     def _resolve_cues(self, cues: list[Cue]) -> None:
@@ -1064,9 +1082,11 @@ def _gendered_titles() -> dict[str, str]:
 def _gender_of(name: str, titles: set[str]) -> str | None:
     """m or f from a gendered title ("Mrs.", "congresswoman") or a common first name."""
     gendered = _gendered_titles()
-    for title in titles:
-        if title in gendered:
-            return gendered[title]
+    genders = {gendered[title] for title in titles if title in gendered}
+    if len(genders) == 1:
+        return genders.pop()
+    # No gendered title, or both ("Mr. Clinton" and "Mrs. Clinton" give their titles to
+    # every Clinton): the first name decides.
     first = name.split()[0].lower()
     return lexicon.table("first_names").get(first)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -119,3 +120,30 @@ def test_usage_error_is_one_line_exit_2():
     proc = run("check", "--no-such-option", SEED)
     assert proc.returncode == 2
     assert len(proc.stderr.decode().splitlines()) == 1 and b"Traceback" not in proc.stderr
+
+
+# From PolNeAR train (nyt_2016-08-01_pressure-rises-on-trump-after-cr): "Mr. Khan" and
+# "Ms. Khan" give both titles to every Khan, and which of them came first in a set depended
+# on Python's string hashing, so "She" went to a different person from run to run.
+KHAN = """The confrontation between the parents, Khizr and Ghazala Khan, and Mr. Trump has emerged as an unexpected flash point.
+
+''Mr. Khan made the ultimate sacrifice in his family, didn't he?'' Mrs. Clinton said.
+
+And Ms. Khan, in an opinion article published in The Washington Post, rebuked Mr. Trump. Ms. Khan said she had not spoken because she did not believe she could remain composed while talking about her son, Humayun Khan.
+
+''All the world, all America, felt my pain. I am a Gold Star mother,'' Ms. Khan wrote. She continued: ''Donald Trump has children whom he loves. Does he really need to wonder why I did not speak?''
+"""
+
+
+def test_same_output_whatever_the_string_hash_seed(tmp_path):
+    article = tmp_path / "khan.txt"
+    article.write_text(KHAN)
+    outputs = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        proc = subprocess.run([sys.executable, "-m", "quoteaudit", "extract", "--format", "json", str(article)],
+                              capture_output=True, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert proc.returncode == 0, proc.stderr
+        outputs.add(proc.stdout)
+    assert len(outputs) == 1
+    speakers = [q["speaker"]["name"] for q in json.loads(outputs.pop())["files"][0]["quotations"]]
+    assert speakers[0] == "Clinton"

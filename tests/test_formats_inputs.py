@@ -201,3 +201,14 @@ def test_every_rule_explains_itself_with_bad_and_good_examples():
         rule = line.split()[0]
         text = run("rule", rule).stdout
         assert "What:" in text and "Why:" in text and "Example:" in text and "Bad:" in text and "Good:" in text
+
+
+@pytest.mark.parametrize("written", ["quoteaudit", "QUOTEAUDIT", "QuoteAudit", "QUOTEAUD\u0130T", "quoteaud\u0131t"])
+def test_directives_found_however_the_name_is_cased(written):
+    # directives() skips texts whose lower() lacks "quoteaudit"; re.IGNORECASE also matches
+    # "i" to the dotted and dotless I, which lower() does not give back as "i".
+    from quoteaudit.suppress import _DIRECTIVE, directives
+    source = f"Some prose.\n\n<!-- {written}: ignore all -->\nA paragraph.\n\n[{written}: disable unattributed-quote]\n"
+    assert len(_DIRECTIVE.findall(source)) == 2
+    assert [(verb, sorted(rules)) for _, _, verb, rules in directives(source)] == \
+        [("ignore", ["all"]), ("disable", ["unattributed-quote"])]

@@ -105,8 +105,8 @@ def _acronyms(text: str, scan: _Scan):
         for f in forms:
             if f != best:
                 canon[f] = best
-    by_letters = defaultdict(list)  # the initials by their sorted letters, in the set's order
-    for initial in initials:
+    by_letters = defaultdict(list)  # the initials by their sorted letters, in sorted order (not the
+    for initial in sorted(initials):  # set's, which changes from run to run with string hashing)
         by_letters["".join(sorted(initial))].append(initial)
     for acronym in seen:
         if acronym not in canon:

@@ -31,8 +31,9 @@ OPTIONS: dict = {}
 from ..model import Issue  # noqa: E402
 from ..prose import QuoteSpans, after_opening, common_lowercase_words, paragraphs  # noqa: E402
 
-# A capitalised word right after a lowercase word (or a comma) and one space.
-_MID_CAPITAL = re.compile(r"[a-z] ([A-Z][a-z]+)(?![\w’'-])(?:[ \t]+([A-Za-z0-9]))?")
+# A capitalised word right after a lowercase word and one space. The pattern opens on the space,
+# which the scan finds fast, and looks behind it for the letter.
+_MID_CAPITAL = re.compile(r" (?<=[a-z] )([A-Z][a-z]+)(?![\w’'-])(?:[ \t]+([A-Za-z0-9]))?")
 _NAME_AHEAD = re.compile(r"[ \t]+(?:(?:of|for|and|the|an|a|on|in|to|de)[ \t]+){1,2}[A-Z]")
 _NAME_BEHIND = re.compile(r"[A-Z][\w’'.-]*[ \t]+(?:of|for|and|the|on|in|to|de)[ \t]+$")
 
