@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from . import lexicon
 from .document import Document, paragraph_break
@@ -47,6 +48,7 @@ _OPENING_MARKS = ("“", '"', "‘", "'", "«", "„", "`")
 _TRANSCRIPT_TURN = re.compile(r"\s*([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")  # “WALLACE: Let's start ...”
 _DASH_AFTER = re.compile(r"\s*[―—–-]\s*")
 _WORD_BEFORE_DOT = re.compile(r"([\w.]+)$")
+_PHRASE_ENDS = frozenset((",", ";", ":", "(", ")", "“", "”", '"', "—", "–"))
 _TERMINATOR = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
 
 
@@ -648,15 +650,15 @@ class _Attributor:
         return speaker
 
     def _forward_np(self, pos: int) -> Speaker | None:
-        tokens = self._tokens(pos, min(len(self.text), pos + 200))
-        cut = len(tokens)
-        for k, t in enumerate(tokens):
-            if t.text in (",", ";", ":", "(", ")", "“", "”", '"', "—", "–") or (
-                t.text in ".!?" and not (k > 0 and (tokens[k - 1].text in _abbreviated() or len(tokens[k - 1].text) == 1))
-            ):
-                cut = k
+        # The tokens up to the first that ends the phrase, read one by one up to there.
+        kept: list = []
+        for m in _WORD.finditer(self.text, pos, min(len(self.text), pos + 200)):
+            word = m.group()
+            if word in _PHRASE_ENDS or (word in ".!?" and not (
+                    kept and (kept[-1].group() in _abbreviated() or len(kept[-1].group()) == 1))):
                 break
-        return self._np_forward_tokens(tokens[:cut])
+            kept.append(m)
+        return self._np_forward_tokens(Tokens(kept))
 
     def _np_forward_tokens(self, tokens: list[Token]) -> Speaker | None:
         """The noun phrase that opens tokens ("Tokayev", "the Kazakh president", "he")."""
@@ -940,7 +942,8 @@ class _Attributor:
         if 0 <= colon and colon < end - start and head[colon + 2:colon + 3] not in _OPENING_MARKS:
             # "WASHINGTON: Trump said ..." opens after the colon; "X scolded him: “…” she said" does not.
             start = max(start, start + colon + 2 - (dateline.end() if dateline else 0))
-        tokens = self._tokens(start, end)
+        # Only the first 41 tokens are read: commas among the first 25, then 16 tokens on.
+        tokens = Tokens(list(islice(_WORD.finditer(self.text, start, end), 25 + 16)))
         commas = tokens.positions(",", 25)[:3]
         comma = commas[0] if commas else None
         # "On July 6, 2015, Sanders made ...": the subject may follow a second comma.

@@ -10,6 +10,7 @@ import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .model import InputError
 
@@ -17,6 +18,7 @@ _BLANK_LINE_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
 
 
+@lru_cache(maxsize=4)  # asked by every stage about the document in hand
 def paragraph_break(text: str) -> re.Pattern:
     """How this document separates paragraphs: blank lines, or (as many scraped
     articles do) a single newline. Hard-wrapped prose keeps blank-line paragraphs:
@@ -24,10 +26,10 @@ def paragraph_break(text: str) -> re.Pattern:
     newlines = text.count("\n")
     if newlines < 2:
         return _BLANK_LINE_BREAK
-    blank = sum(1 for _ in _BLANK_LINE_BREAK.finditer(text))
+    blank = len(_BLANK_LINE_BREAK.findall(text))
     if blank * 2 >= newlines:
         return _BLANK_LINE_BREAK
-    longest = max(len(line) for line in text.split("\n"))
+    longest = max(map(len, text.split("\n")))
     return _LINE_BREAK if longest > 120 else _BLANK_LINE_BREAK
 
 

@@ -19,9 +19,12 @@ from .document import _LINE_BREAK, paragraph_break
 from .model import Quotation, Span
 
 # '' and `` are the double marks of typewriter-era and Penn Treebank text (''like this'').
-_MARK_CHARS = r"''|``|[\"'“”„«»‹›‘’]"
-_MARKS_BLANK_LINE = re.compile(_MARK_CHARS + r"|\n[ \t\r\f\v]*\n\s*")
-_MARKS_LINE = re.compile(_MARK_CHARS + r"|\n\s*")
+# The marks, or a paragraph break: '' | `` | one mark | a break. Written to open on one
+# character class, so that the regex engine jumps from candidate to candidate instead of
+# trying the pattern at every position; what follows is chosen by looking back at it.
+_MARK_OR_BREAK = r"[\"'`“”„«»‹›‘’\n](?:(?<=')'?|(?<=`)`|(?<=\n){paragraph_break}|(?<=[\"“”„«»‹›‘’]))"
+_MARKS_BLANK_LINE = re.compile(_MARK_OR_BREAK.format(paragraph_break=r"[ \t\r\f\v]*\n\s*"))
+_MARKS_LINE = re.compile(_MARK_OR_BREAK.format(paragraph_break=r"\s*"))
 
 # What may stand right before an opening mark (besides white space and start of text).
 _OPEN_BEFORE = set("([{—–-/:;=…\"'“‘«‹„") | {"\u00a0"}
