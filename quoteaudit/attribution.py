@@ -269,7 +269,7 @@ class _Attributor:
     # -------------------------------------------------------------- names
     def _collect_names(self) -> None:
         """Full names in the document, with the titles written before them."""
-        stop = lexicon.words("stopwords")
+        stop = _name_breakers()
         titled_surnames = []  # ("Tokayev", {"president"}) from "President Tokayev"
         parsed: dict[str, list] = {}  # a name run recurs ("Donald Trump"): split it once
         starts = self.paragraph_starts
@@ -289,16 +289,23 @@ class _Attributor:
                                        (_split_titles(w) for w in _split_at_stopwords(run.split(), stop))]
             for titles, name_words, org in parts:
                 if 2 <= len(name_words) <= 4 and not org:
-                    name = " ".join(name_words)
+                    surname = _strip_possessive(name_words[-1])
+                    name = " ".join(name_words[:-1] + [surname])  # "Ivanka Trump’s" is Ivanka Trump
                     ent = self.entities.setdefault(name, _Entity(name))
                     ent.titles.update(titles)
                     ent.mentions.append(at)
-                    surname = _strip_possessive(name_words[-1])
                     if name not in self.surnames.get(surname, []):
                         self.surnames.setdefault(surname, []).append(name)
                 elif len(name_words) == 1 and titles:
                     titled_surnames.append((_strip_possessive(name_words[0]), titles))
+        name_words = {w for name in self.entities for w in name.split()}
         for surname, titles in titled_surnames:
+            if surname not in self.surnames and surname not in name_words \
+                    and surname.lower() not in lexicon.table("first_names") and surname not in _abbreviated():
+                # "President Obama" with no full name in the text: the surname is the name (not
+                # "Mayor Bill" of Bill de Blasio, nor "Prince Alwaleed" of Alwaleed Bin Talal).
+                self.entities[surname] = _Entity(surname)
+                self.surnames[surname] = [surname]
             for name in self.surnames.get(surname, []):
                 self.entities[name].titles.update(titles)
         for ent in self.entities.values():
@@ -1120,6 +1127,13 @@ def _split_titles(words: list[str]) -> tuple[set[str], list[str]]:
     return titles, words
 
 
+@lru_cache(maxsize=1)
+def _name_breakers() -> frozenset[str]:
+    """Words no name runs over: stopwords, determiners ("The Francis versus Trump dynamic")
+    and the prepositions that open a sentence ("For Clinton’s campaign")."""
+    return lexicon.words("stopwords") | lexicon.words("determiners") | lexicon.words("name_openers")
+
+
 def _split_at_stopwords(words: list[str], stop) -> list[list[str]]:
     parts, current = [], []
     for w in words:
@@ -1129,6 +1143,9 @@ def _split_at_stopwords(words: list[str], stop) -> list[list[str]]:
             current = []
         elif w.endswith(("’s", "'s")):
             parts.append(current + [w])  # "Ted Cruz’s Super PAC": the name ends at the possessive
+            current = []
+        elif w.endswith(".") and len(w) > 2 and w[:-1] not in _abbreviated():
+            parts.append(current + [w[:-1]])  # "Ted Cruz. An ...": the sentence, and the name, end
             current = []
         else:
             current.append(w)
