@@ -201,7 +201,6 @@ class _Attributor:
         self.entities: dict[str, _Entity] = {}
         self.surnames: dict[str, list[str]] = {}
         self._quote_bounds = [(q.start, q.end) for q in self.top]
-        self._headline_cache: dict[int, bool] = {}
         self.capitalised: dict[str, int] = {}  # how often a capitalised word occurs, when asked
         self._all_capitalised: Counter | None = None  # every capitalised word, once asked often
 
@@ -216,6 +215,7 @@ class _Attributor:
         previous: Attribution | None = None
         previous_quote: Quotation | None = None
         self._cue_starts = [c.start for c in cues]
+        self._quote_paragraph = self._paragraphs_of_quotations()
         for k, q in enumerate(self.top):
             self._neighbours = (self.top[k - 1] if k else None, self.top[k + 1] if k + 1 < len(self.top) else None)
             a = self._attribute_quote(q, cues, previous, previous_quote)
@@ -235,6 +235,17 @@ class _Attributor:
         from bisect import bisect_right
         return bisect_right(self.paragraph_starts, offset) - 1
 
+    def _paragraphs_of_quotations(self) -> dict[int, int]:
+        """The paragraph of each top-level quotation's start, by its index (walking forward)."""
+        out, para, starts = {}, 0, self.paragraph_starts
+        for q in self.top:
+            if q.start < starts[para]:
+                para = self._paragraph_of(q.start)
+            while para + 1 < len(starts) and starts[para + 1] <= q.start:
+                para += 1
+            out[q.index] = para
+        return out
+
     def _inside_quote(self, offset: int) -> bool:
         from bisect import bisect_right
         i = bisect_right(self._quote_bounds, (offset, float("inf"))) - 1
@@ -242,11 +253,10 @@ class _Attributor:
 
     def _sentence_start(self, pos: int, floor: int) -> int:
         """Start of the sentence holding pos, searching back no further than floor."""
-        start = floor
-        for m in _TERMINATOR.finditer(self.text, floor, pos):
+        for m in reversed(list(_TERMINATOR.finditer(self.text, floor, pos))):
             if not self._is_abbreviation(m.start()) and not self._inside_quote(m.start()):
-                start = m.end()
-        return start
+                return m.end()  # the last sentence end before pos
+        return floor
 
     def _sentence_end(self, pos: int, ceil: int) -> int:
         for m in _TERMINATOR.finditer(self.text, pos, ceil):
@@ -273,13 +283,14 @@ class _Attributor:
         titled_surnames = []  # ("Tokayev", {"president"}) from "President Tokayev"
         parsed: dict[str, list] = {}  # a name run recurs ("Donald Trump"): split it once
         starts = self.paragraph_starts
-        para_end = -1  # the runs come in order: the paragraph's headline test is kept until it ends
+        para, para_end = 0, -1  # the runs come in order: each paragraph is tested once, walking on
         for m in _NAME_RUN.finditer(self.text):
             at = m.start()
             if at >= para_end:
-                para = self._paragraph_of(at)
+                while para + 1 < len(starts) and starts[para + 1] <= at:
+                    para += 1
                 para_end = starts[para + 1] if para + 1 < len(starts) else len(self.text)
-                headline = self._in_headline(at)
+                headline = self._is_headline(starts[para], para_end)
             if headline:
                 continue  # headline case capitalises every word
             run = m.group(0)
@@ -342,22 +353,15 @@ class _Attributor:
             count = self.capitalised[word] = len(_whole_word_offsets(self.text, [word])[word])
         return count
 
-    def _in_headline(self, offset: int) -> bool:
-        para = self._paragraph_of(offset)
-        cached = self._headline_cache.get(para)
-        if cached is None:
-            start = self.paragraph_starts[para]
-            end = self.paragraph_starts[para + 1] if para + 1 < len(self.paragraph_starts) else len(self.text)
-            if end - start > 300:
-                self._headline_cache[para] = False  # headlines are short
-                return False
-            # Title case: every lowercase word is a small function word ("for", "and", "the").
-            small = lexicon.words("title_case_small_words")
-            # Most paragraphs fail at their first lowercase word ("said"): test that first.
-            cached = all(m.group() in small for m in _LOWER_WORD.finditer(self.text, start, end)) \
-                and len(_LONG_CAP_WORD.findall(self.text, start, end)) >= 3
-            self._headline_cache[para] = cached
-        return cached
+    def _is_headline(self, start: int, end: int) -> bool:
+        """Whether the paragraph text[start:end] is a headline, in title case."""
+        if end - start > 300:
+            return False  # headlines are short
+        # Title case: every lowercase word is a small function word ("for", "and", "the").
+        small = lexicon.words("title_case_small_words")
+        # Most paragraphs fail at their first lowercase word ("said"): test that first.
+        return all(m.group() in small for m in _LOWER_WORD.finditer(self.text, start, end)) \
+            and len(_LONG_CAP_WORD.findall(self.text, start, end)) >= 3
 
     def _resolve_name(self, words: list[str], at: int) -> tuple[str, set[str]]:
         """The full name a written name stands for, and the titles written with it."""
@@ -378,20 +382,21 @@ class _Attributor:
 
     # -------------------------------------------------------------- cues
     def _find_cues(self) -> list[Cue]:
-        # The cues come in order: the paragraph and the last quotation opened before each are
-        # found by walking forward (the same answers as _paragraph_of and _inside_quote).
+        # Only the text between quotations is scanned (a cue inside one is no cue), each gap
+        # together with the opening mark after it, which the pattern's lookahead may need to
+        # see. The cues come in order: the paragraph of each is found by walking forward.
         cues = []
-        starts, bounds = self.paragraph_starts, self._quote_bounds
-        para, opened = 0, 0
-        for m in cue_regex().finditer(self.text):
-            at = m.start()
-            while opened < len(bounds) and bounds[opened][0] <= at:
-                opened += 1
-            if opened and bounds[opened - 1][0] < at < bounds[opened - 1][1]:
-                continue  # inside a quotation
-            while para + 1 < len(starts) and starts[para + 1] <= at:
-                para += 1
-            cues.append(Cue(at, m.end(), m.group(), paragraph=para))
+        text, starts, pattern = self.text, self.paragraph_starts, cue_regex()
+        para = 0
+        gap_start = 0
+        for start, end in [*self._quote_bounds, (len(text), len(text))]:
+            if gap_start <= start:
+                for m in pattern.finditer(text, gap_start, start + 1):
+                    at = m.start()
+                    while para + 1 < len(starts) and starts[para + 1] <= at:
+                        para += 1
+                    cues.append(Cue(at, m.end(), m.group(), paragraph=para))
+            gap_start = max(gap_start, end)
         return cues
 
     def _resolve_cues(self, cues: list[Cue]) -> None:
@@ -796,7 +801,7 @@ class _Attributor:
     def _attribute_quote(self, q: Quotation, cues: list[Cue], previous: Attribution | None,
                          previous_quote: Quotation | None) -> Attribution:
         text = self.text
-        para = self._paragraph_of(q.start)
+        para = self._quote_paragraph[q.index]
         para_start = self.paragraph_starts[para]
         para_end = self.paragraph_starts[para + 1] if para + 1 < len(self.paragraph_starts) else len(text)
         before_q, after_q = self._neighbours
@@ -871,7 +876,7 @@ class _Attributor:
         # Same sentence as the previous quotation ("“A,” he said, “B.”" already handled;
         # “A” and “B” both after one cue).
         if previous is not None and previous_quote is not None and previous_quote.end <= q.start:
-            same_paragraph = self._paragraph_of(previous_quote.start) == para
+            same_paragraph = self._quote_paragraph[previous_quote.index] == para
             # Searched in place, and only within one paragraph: the last attributed quotation
             # may lie far back, and copying the text between for every quotation adds up.
             same_sentence = same_paragraph and not _TERMINATOR.search(text, previous_quote.end, q.start) \
@@ -882,12 +887,12 @@ class _Attributor:
             if same_paragraph and not before_cues and not after_cues:
                 return _copy(previous, q.index, "continuation", min(previous.confidence, 0.75))
             if starts_para and not before_cues and not after_cues and para >= 1:
-                prev_para = self._paragraph_of(previous_quote.start)
+                prev_para = self._quote_paragraph[previous_quote.index]
                 if prev_para == para - 1:
                     return _copy(previous, q.index, "continuation", min(previous.confidence, 0.7))
         # A quotation paragraph after a paragraph that ends on someone speaking.
         if not before_cues and not after_cues and _blank(text, para_start, q.start) and para >= 1 \
-                and (previous_quote is None or self._paragraph_of(previous_quote.start) < para - 1):
+                and (previous_quote is None or self._quote_paragraph[previous_quote.index] < para - 1):
             prev_start = self.paragraph_starts[para - 1]
             earlier = [c for c in self._cues_between(cues, prev_start, para_start) if c.subject is not None
                        and c.subject.names and c.subject.kind != "description"]
