@@ -1122,13 +1122,15 @@ def _split_titles(words: list[str]) -> tuple[set[str], list[str]]:
     role_words = lexicon.words("titles")
     titles = set()
     words = list(words)
-    while len(words) > 1 and (words[0] in honor or words[0].rstrip(".") in honor
-                              or words[0].lower() in role_words):
-        titles.add(words.pop(0).rstrip(".").lower())
-    # A nationality before a title ("Russian President") belongs to the title.
-    if len(words) > 2 and words[1].rstrip(".") in honor:
-        titles.update({words[0].lower(), words[1].rstrip(".").lower()})
-        words = words[2:]
+    while len(words) > 1:
+        if words[0] in honor or words[0].rstrip(".") in honor or words[0].lower() in role_words:
+            titles.add(words.pop(0).rstrip(".").lower())
+        elif len(words) > 2 and words[1].rstrip(".") in honor:
+            # A nationality or state before a title ("Russian President", "former Florida Gov.",
+            # "Australian Prime Minister") belongs to the title.
+            titles.add(words.pop(0).lower())
+        else:
+            break
     return titles, words
 
 
