@@ -55,3 +55,21 @@ def test_crlf_gives_the_same_findings(text):
     crlf = check_document(Document(path="p", source=crlf_text))
     assert [(f.rule, f.message, f.line, f.column) for f in lf.findings] == \
            [(f.rule, f.message, f.line, f.column) for f in crlf.findings]
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=5), children, max_size=4),
+    max_leaves=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(json_values)
+def test_report_json_reads_back_as_written(value):
+    import json
+
+    from quoteaudit.formatters.jsonio import dumps
+    written = dumps(value, flat_depth=2)
+    assert json.loads(written) == value
+    # Below the flat depth each value stands on one line: no line is indented deeper than it.
+    assert all(len(line) - len(line.lstrip(" ")) <= 2 * 2 for line in written.splitlines())

@@ -1,10 +1,10 @@
 """One JSON document per run, versioned; its shape is quoteaudit/schema/report.schema.json."""
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 from .. import __version__
+from .jsonio import dump
 
 SCHEMA_VERSION = "1.0"
 
@@ -98,5 +98,5 @@ def run_dict(run) -> dict:
 
 
 def render(run, stream, color: bool = False) -> None:
-    json.dump(run_dict(run), stream, ensure_ascii=False, indent=2)
+    dump(run_dict(run), stream)
     stream.write("\n")

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import inspect
-import json
 
 from .. import __version__
+from .jsonio import dump
 from .. import rules as rule_registry
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -65,5 +65,5 @@ def run_dict(run) -> dict:
 
 
 def render(run, stream, color: bool = False) -> None:
-    json.dump(run_dict(run), stream, ensure_ascii=False, indent=2)
+    dump(run_dict(run), stream)
     stream.write("\n")

@@ -1,0 +1,48 @@
+"""JSON for reports: the outer levels indented, each deeper value on one line.
+
+A report of many files lists thousands of quotations and findings. Fully indented,
+json.dump writes them with the pure-Python encoder (indentation turns the C one off),
+several times slower than the checks themselves; here each quotation or finding is
+encoded by the C encoder onto a line of its own, which also reads well: one record per
+line, easy to grep.
+"""
+from __future__ import annotations
+
+import json
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def dump(value, stream, flat_depth: int = 4, indent: int = 2) -> None:
+    """Write value as JSON to stream, indented down to flat_depth levels; deeper values on
+    one line each."""
+    stream.writelines(_chunks(value, flat_depth, indent))
+
+
+def dumps(value, flat_depth: int = 4, indent: int = 2) -> str:
+    return "".join(_chunks(value, flat_depth, indent))
+
+
+def _chunks(value, flat_depth: int, indent: int) -> list[str]:
+    parts: list[str] = []
+
+    def emit(item, depth: int) -> None:
+        if depth >= flat_depth or not item or not isinstance(item, (dict, list)):
+            parts.append(_ENCODE(item))
+            return
+        pad = "\n" + " " * (indent * (depth + 1))
+        if isinstance(item, dict):
+            parts.append("{")
+            for i, (key, child) in enumerate(item.items()):
+                parts.append(("," if i else "") + pad + _ENCODE(str(key)) + ": ")
+                emit(child, depth + 1)
+            parts.append("\n" + " " * (indent * depth) + "}")
+        else:
+            parts.append("[")
+            for i, child in enumerate(item):
+                parts.append(("," if i else "") + pad)
+                emit(child, depth + 1)
+            parts.append("\n" + " " * (indent * depth) + "]")
+
+    emit(value, 0)
+    return parts
