@@ -498,13 +498,17 @@ class _Attributor:
             cue.inverted = True
             return self._forward_np(cue.end)
         i = len(before)
-        while i > 0 and before[i - 1].lower in lexicon.words("adverbs"):
+        while i > 0 and (before[i - 1].lower in lexicon.words("adverbs") or _ly_adverb_after_subject(before, i - 1)):
             i -= 1
         i = _skip_time_phrase(before, i)
         if i == 0 or before[i - 1].text in (".", "!", "?"):
             cue.inverted = True  # the cue opens its sentence: "Said Ellis: ..."
             return self._forward_np(cue.end)
         prev = before[i - 1]
+        if prev.lower == "to" and i >= 2 and before[i - 2].is_word:
+            # "He went on to say", "Trump wanted to tell reporters": the sentence's subject.
+            return self._sentence_subject(self._sentence_start(cue.start, max(para_start, cue.start - 300)),
+                                          prev.start)
         if prev.lower in ("who", "which") and i >= 2:
             # "Sanders, who says ...": the relative pronoun is the mention, Sanders the speaker.
             antecedent = self._np_backward(before, i - 2 if before[i - 2].text == "," else i - 1)
@@ -946,14 +950,17 @@ class _Attributor:
     def _sentence_subject(self, start: int, end: int, organisations: bool = False) -> Speaker | None:
         """Who a partial quotation belongs to: the subject opening its sentence (a name, a
         role or a pronoun), read after an opening adverbial phrase when there is one."""
-        head = self.text[start:end]
+        head_start, head = start, self.text[start:end]
         dateline = _DATELINE.match(head)
         if dateline:
             start += dateline.end()  # "FLINT, Mich., Oct. 4 (UPI) — Former President ..."
         colon = head.find(": ")
-        if 0 <= colon and colon < end - start and head[colon + 2:colon + 3] not in _OPENING_MARKS:
-            # "WASHINGTON: Trump said ..." opens after the colon; "X scolded him: “…” she said" does not.
-            start = max(start, start + colon + 2 - (dateline.end() if dateline else 0))
+        # The character after ": " is read from the text: head may end right there, before a quotation.
+        after_colon = self.text[head_start + colon + 2:head_start + colon + 3]
+        if 0 <= colon and after_colon not in _OPENING_MARKS and head_start + colon + 2 < end:
+            # "WASHINGTON: Trump said ..." opens after the colon; "X scolded him: “…” she said" and
+            # "X delivered a message to Trump: “…”" do not.
+            start = max(start, head_start + colon + 2)
         # Only the first 41 tokens are read: commas among the first 25, then 16 tokens on.
         tokens = Tokens(list(islice(_WORD.finditer(self.text, start, end), 25 + 16)))
         commas = tokens.positions(",", 25)[:3]
@@ -970,6 +977,8 @@ class _Attributor:
                 if sp.mention.text.lower() in ("it", "they", "we") and k == 0 and comma is not None:
                     continue
                 return self._resolve_pronoun(sp, self._people_at(sp.mention.start), sp.mention.start)
+            if sp.kind == "name" and sp.mention.text.isupper() and len(sp.mention.text) > 4:
+                continue  # a headline in capitals ("INDIANA’S DEMOGRAPHICS FAVOR CRUZ:"), not a name
             if sp.kind == "name" and (sp.mention.end - sp.mention.start) > 2:
                 # A lone capitalised word ("Preys on our fears") counts only as a known name.
                 if " " in sp.mention.text or _strip_possessive(sp.mention.text) in self.surnames \
@@ -1057,6 +1066,16 @@ def _whole_word_offsets(text: str, words: list[str]) -> dict[str, list[int]]:
     return found
 
 
+def _ly_adverb_after_subject(tokens, j: int) -> bool:
+    """"Trump jokingly said": a lowercase -ly word right after a name or a pronoun (not "the
+    family said", where the -ly word is the noun)."""
+    word = tokens[j]
+    if j == 0 or not word.is_word or word.capitalized or len(word.lower) < 5 or not word.lower.endswith("ly"):
+        return False
+    subject = tokens[j - 1]
+    return subject.is_word and (subject.capitalized or _pronoun_gender(subject.text) is not None)
+
+
 def _skip_time_phrase(tokens, i: int) -> int:
     """Index before "on Monday", "in 2010", "in a statement" ending at tokens[i - 1], else i."""
     if i < 3 or not tokens[i - 1].is_word:
@@ -1131,7 +1150,19 @@ def _split_titles(words: list[str]) -> tuple[set[str], list[str]]:
             titles.add(words.pop(0).lower())
         else:
             break
+    # A title inside the run, after its own modifiers: "Senate Majority Leader Mitch McConnell",
+    # "Justice Department Spokesman Peter Carr" (not "Martin Luther King Jr.": a suffix follows).
+    for i in range(len(words) - 2, 0, -1):
+        word = words[i]
+        if (word in honor or word.rstrip(".") in honor or word.lower() in role_words) \
+                and words[-1].rstrip(".") not in _NAME_SUFFIXES:
+            titles.update(w.rstrip(".").lower() for w in words[:i + 1])
+            words = words[i + 1:]
+            break
     return titles, words
+
+
+_NAME_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
 
 
 @lru_cache(maxsize=1)

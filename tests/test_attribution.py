@@ -255,3 +255,21 @@ def test_a_titled_surname_alone_is_a_person_a_description_can_resolve_to():
             "legislation,\" the president said in a Rolling Stone interview in October 2010.")
     a = only(text)
     assert (a.speaker, a.mention.text, a.method) == ("Obama", "the president", "description")
+
+
+@pytest.mark.parametrize("text, name, mention", [
+    # usa-today_2016-06-09_trump-tries-new-chapter-in-campa: a colon right before the quotation
+    # had sent the subject search past the end of the sentence.
+    ("Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message to Trump: \"It's time to "
+     "quit attacking various people that you compete with.\"", "Mitch McConnell",
+     "Senate Majority Leader Mitch McConnell"),
+    # west-journal_2016-03-01_right-after-this-big-name-senato: an -ly adverb after the subject.
+    ("Trump jokingly said, “I hate to say it, I’m becoming mainstream.”", "Trump", "Trump"),
+    # west-journal_2016-06-21_hillary-clinton-accused-of-shock: the cue is an infinitive.
+    ("Former Secret Service officer Gary Byrne wrote a book. Breitbart News has released an excerpt of the book.\n\n"
+     "He went on to say, “She once threw a Bible at an agent on her detail, hitting him in the back of the head.”",
+     "Gary Byrne", "He"),
+])
+def test_speakers_before_an_introducing_comma_or_colon(text, name, mention):
+    a = speakers(text)[-1][1]
+    assert (a.speaker, a.mention.text) == (name, mention)
