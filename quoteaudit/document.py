@@ -33,6 +33,12 @@ def paragraph_break(text: str) -> re.Pattern:
     return _LINE_BREAK if longest > 120 else _BLANK_LINE_BREAK
 
 
+@lru_cache(maxsize=4)  # the attribution and the rules both ask, about the document in hand
+def paragraph_starts(text: str) -> tuple[int, ...]:
+    """Offsets where the paragraphs of text start (the first at 0), in order."""
+    return (0, *(m.end() for m in paragraph_break(text).finditer(text)))
+
+
 @dataclass
 class Document:
     path: str

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from . import lexicon
-from .document import paragraph_break
+from .document import paragraph_starts
 
 OPENERS = "“‘\"'«‹„(["
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -45,15 +45,11 @@ class Paragraphs:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._starts: list[int] | None = None
         self._headline: dict[int, bool] = {}
 
     @property
-    def starts(self) -> list[int]:
-        if self._starts is None:
-            text = self.text
-            self._starts = [0] + [m.end() for m in paragraph_break(text).finditer(text)]
-        return self._starts
+    def starts(self) -> tuple[int, ...]:
+        return paragraph_starts(self.text)
 
     def index(self, offset: int) -> int:
         return bisect_right(self.starts, offset) - 1
