@@ -22,20 +22,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared")
 
 
-# The agreed scorer's units are segments opened by “ or " (polnear_gold.py); quotations
-# in other marks (NYT's ''...'', headline ‘...’) are neither gold nor "other" there, so
-# they are left out of the system file and counted apart.
-SCORER_OPENERS = ("“", '"')
-
-
-def system_lines(report: dict, seconds: float, excluded: list) -> dict:
+def system_lines(report: dict, seconds: float) -> dict:
+    """The scorer's line for one article: every top-level speech quotation, whatever its marks
+    (nested quotations belong to their parent), one entry per paragraph part."""
     doc = os.path.basename(report["path"])[:-4]
     quotes = []
     for q in report["quotations"]:
         if q["kind"] != "speech" or q["depth"] != 0:
-            continue
-        if not q["text"].startswith(SCORER_OPENERS) or q["text"].startswith("''"):
-            excluded.append(q["text"])
             continue
         sp = q["speaker"]
         mention = sp["mention"]
@@ -74,10 +67,9 @@ def run(args, folder: str, texts: list[str], tmp: str) -> None:
     report = json.loads(proc.stdout)
     total_chars = sum(os.path.getsize(t) for t in texts)
     out = args.out or os.path.join(tmp, "system.jsonl")
-    excluded: list = []
     with open(out, "w", encoding="utf-8") as fh:
         for f in report["files"]:
-            fh.write(json.dumps(system_lines(f, elapsed / len(texts), excluded)) + "\n")
+            fh.write(json.dumps(system_lines(f, elapsed / len(texts))) + "\n")
     cmd = [sys.executable, os.path.join(SHARED, "eval", "polnear_score.py"), gold, out]
     if args.verbose:
         cmd.append("-v")
@@ -86,7 +78,6 @@ def run(args, folder: str, texts: list[str], tmp: str) -> None:
     print(f"split={args.split} articles={len(texts)} extract wall time {elapsed:.2f}s "
           f"(one process, start-up included) for {total_chars / 1e6:.2f} MB"
           + (f"; system file {out}" if args.out else ""))
-    print(f"speech quotations in marks the scorer does not define as units (left out): {len(excluded)}")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ class Settings:
     references: Any = None  # references.ReferenceSet
     people: Any = None  # references.People
     fail_on: Severity | None = Severity.WARNING  # None: never fail on findings
+    speaker_model: Any = None  # attribution.ranker.SpeakerModel; None: the shipped one
 
     def enabled(self, rule_id: str) -> bool:
         if rule_id in self.ignore:

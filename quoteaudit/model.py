@@ -68,6 +68,8 @@ class Attribution:
     method: str  # explicit | pronoun | description | continuation | none
     confidence: float
     candidates: list[str] = field(default_factory=list)  # set when ambiguous
+    probability: float | None = None  # the speaker ranker's probability for this speaker
+    source_type: str | None = None  # person | organisation | document | anonymous | group
 
 
 @dataclass

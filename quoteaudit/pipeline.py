@@ -8,7 +8,6 @@ from .attribution import attribute
 from .config import Settings
 from .context import CheckContext
 from .document import Document
-from .kinds import classify
 from .model import Finding, InputError
 from .quotes import find_quotations
 from .suppress import apply_suppressions
@@ -27,8 +26,8 @@ def analyse(doc: Document, settings: Settings | None = None) -> CheckContext:
     """Quotations, their kinds and speakers (and reference matches when given)."""
     settings = settings or Settings()
     scan = find_quotations(doc.text)
-    attributions = attribute(doc, scan.quotations, people=settings.people)
-    classify(doc.text, scan.quotations, attributions)
+    attributions = attribute(doc, scan.quotations, people=settings.people,
+                             model=settings.speaker_model)  # sets each quotation's kind too
     ctx = CheckContext(doc=doc, quotations=scan.quotations, attributions=attributions,
                        unbalanced=scan.unbalanced, people=settings.people)
     if settings.references is not None:

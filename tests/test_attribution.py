@@ -31,8 +31,9 @@ def only(text: str):
     ("Trump said: “He doesn’t know me, never met me, doesn’t know what I am all about.”",
      "Trump", "Trump", "explicit"),
     # Before: "According to X, “…”".
-    ("According to Woodward, “The New York real estate world is more complex than the CIA,” he wrote.",
+    ("According to Woodward, “The New York real estate world is more complex than the CIA.”",
      "Woodward", "Woodward", "explicit"),
+
     # A description as the speaker.
     ("“Nobody seems to be preoccupied by it,” the insider said.", None, "the insider", "description"),
 ])
@@ -263,3 +264,10 @@ def test_mention_resolves_to_speaker(text, mention, name):
     a = only(text)
     assert a.mention.text == mention
     assert a.speaker == name
+
+
+def test_according_to_and_a_pronoun_cue_name_one_person():
+    # Two right mentions of one source: "According to Woodward" and the adjacent "he wrote".
+    a = only("According to Woodward, “The New York real estate world is more complex than the CIA,” he wrote.")
+    assert a.speaker == "Woodward" and a.mention.text in ("Woodward", "he")
+    assert a.source_type == "person"

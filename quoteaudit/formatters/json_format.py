@@ -42,6 +42,8 @@ def quotation_dict(ctx, q) -> dict:
             "cue": _mention(doc, a.cue),
             "method": a.method,
             "confidence": round(a.confidence, 3),
+            "probability": round(a.probability, 3) if a.probability is not None else None,
+            "type": a.source_type,
             "candidates": list(a.candidates),
         },
     }

@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 
-from . import lexicon
-from .document import Document, paragraph_starts
-from .model import Attribution, Mention, Quotation
+from .. import lexicon
+from ..document import Document, paragraph_starts
+from ..model import Attribution, Mention, Quotation
 
 _WORD = re.compile(r"[^\W_](?:[\w’'\-./]*[^\W_])?|[^\w\s]")
 # A run of capitalised words on one line; a period only after a short abbreviation or initial.
@@ -207,7 +207,7 @@ class _Attributor:
     # -------------------------------------------------------------- driver
     def run(self) -> list[Attribution]:
         self._collect_names()
-        cues = self._find_cues()
+        cues = self.cues = self._find_cues()
         self._resolve_cues(cues)
         result: list[Attribution] = [
             Attribution(q.index, None, None, None, "none", 0.0) for q in self.quotes
@@ -560,9 +560,11 @@ class _Attributor:
                     continue
                 if segment and segment[0].is_word and segment[0].capitalized \
                         and segment[0].lower not in lexicon.words("determiners"):
-                    # "after the primary, Gov. John Kasich (R-OH), said": the name sits between the commas.
+                    # "after the primary, Gov. John Kasich (R-OH), said": the name sits between the
+                    # commas, and is all of it; "X, Professor of ... in Washington, argues" is an
+                    # appositive whose last words are no subject.
                     np = self._np_backward(tokens, comma)
-                    if np is not None:
+                    if np is not None and np.mention.start <= segment[0].start:
                         return np
                 np = self._np_backward(tokens, j)
                 if np is not None and np.kind != "pronoun":

@@ -1,0 +1,197 @@
+"""Candidate sources of a quotation: every mention near it that could be its speaker.
+
+The speech-cue pass (``rules.py``) has already parsed the subject of each cue and
+resolved names, descriptions and pronouns. Around each quotation this module
+gathers, from the previous paragraph to the end of the quotation's paragraph:
+
+- the subject of every cue (``Tokayev told``, ``said the president``, ``according to X``),
+- every mention of a person named in the document (full name or surname alone),
+- every pronoun that can stand for a speaker (``he``, ``she``, ``they``, ``who``),
+- the mention the rules chose, when they chose one.
+
+Mentions that overlap are one candidate (a cue's subject "Russian President Vladimir
+Putin" and the name "Vladimir Putin" in it). The ranker (``ranker.py``) picks one.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from .. import lexicon
+from ..model import Attribution, Mention, Quotation
+from .rules import _NAME_RUN
+
+# A pronoun that can stand for a speaker, outside quotation marks ("he", "She’s", "who").
+_PRONOUN = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Ii]t|I|[Ww]ho|[Ww]hich|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)(?![\w-])")
+# A capitalised word or run of them that no name or cue accounts for ("Politico", "USA Today").
+_CAPITALISED = re.compile(r"[A-Z](?<![\w’'-].)[\w’'&.-]*(?:[ \t]+[A-Z][\w’'&.-]*){0,4}")
+_POSSESSIVE = frozenset(("his", "her", "its", "their"))
+_RELATIVE = frozenset(("who", "which"))
+WINDOW_BACK = 1500  # characters before a quotation that candidates are sought in
+WINDOW_AHEAD = 600  # ... and after it, within its paragraph
+MAX_BEFORE = 8  # the nearest mentions before a quotation that are ranked
+MAX_AFTER = 4  # ... and after it
+
+
+class Candidate:
+    """One mention that could be a quotation's source, found once per document."""
+    __slots__ = ("start", "end", "text", "names", "kind", "cue", "sources", "static", "static_score")
+
+    def __init__(self, start: int, end: int, text: str, names: list[str], kind: str, cue=None,
+                 sources: set | None = None) -> None:
+        self.start, self.end, self.text = start, end, text
+        self.names = names  # resolved name(s); several for "Putin and Tokayev"
+        self.kind = kind  # name | pronoun | possessive | relative | description | organisation | capitalised
+        self.cue = cue  # rules.Cue whose subject this mention is
+        self.sources = sources or set()  # how it was found: cue, name, pronoun, capitalised
+        self.static: list[str] | None = None  # features that do not depend on the quotation
+        self.static_score: dict = {}  # per model
+
+    @property
+    def mention(self) -> Mention:
+        return Mention(self.text, self.start, self.end)
+
+    def __repr__(self) -> str:
+        return f"Candidate({self.text!r}, {self.kind}, {self.names})"
+
+
+def pronoun_words() -> frozenset[str]:
+    return frozenset(lexicon.table("pronouns")) | _RELATIVE
+
+
+class CandidateFinder:
+    """Candidates for each quotation of one document, from a finished rules pass. The
+    document's mentions are gathered and merged once; each quotation takes those in its
+    window by bisection."""
+
+    def __init__(self, attributor, quotations: list[Quotation]) -> None:
+        self.att = attributor
+        text = self.text = attributor.text
+        # Mentions are sought only in the windows of the quotations to rank, merged.
+        spans: list[list[int]] = []
+        for q in quotations:
+            start, end = self.window(q)
+            if spans and start <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], end)
+            else:
+                spans.append([start, end])
+        span_starts = [s for s, _ in spans]
+
+        def wanted(at: int) -> bool:
+            i = bisect_right(span_starts, at) - 1
+            return i >= 0 and at < spans[i][1]
+
+        found: list[Candidate] = []
+        for cue in attributor.cues:
+            sp = cue.subject
+            if sp is None or not wanted(sp.mention.start):
+                continue
+            m = sp.mention
+            kind = "relative" if m.text.lower() in _RELATIVE else sp.kind
+            found.append(Candidate(m.start, m.end, m.text, list(sp.names), kind, cue, {"cue"}))
+        for name, ent in attributor.entities.items():
+            for at in ent.mentions:
+                if wanted(at):
+                    length = _written_length(text, at, name)
+                    found.append(Candidate(at, at + length, text[at:at + length], [name], "name", None, {"name"}))
+        pronouns = pronoun_words()
+        function_words = lexicon.words("stopwords") | lexicon.words("determiners") | pronouns
+        for start, end in spans:
+            for m in _PRONOUN.finditer(text, start, end):
+                word = m.group().lower()
+                if word in pronouns or word in _POSSESSIVE:
+                    kind = "relative" if word in _RELATIVE else "possessive" if word in _POSSESSIVE else "pronoun"
+                    found.append(Candidate(m.start(), m.end(), m.group(), [], kind, None, {"pronoun"}))
+            for m in _CAPITALISED.finditer(text, start, end):
+                if m.group().split()[0].lower() not in function_words:  # "The", "But": no source
+                    found.append(Candidate(m.start(), m.end(), m.group(), [], "capitalised", None, {"capitalised"}))
+        self.pool = [c for c in _merge(found) if not attributor._inside_quote(c.start)]
+        self.starts = [c.start for c in self.pool]
+
+    def window(self, q: Quotation) -> tuple[int, int]:
+        att = self.att
+        para = att._quote_paragraph[q.index]
+        starts = att.paragraph_starts
+        start = starts[para - 1] if para >= 1 else starts[para]
+        start = max(start, q.start - WINDOW_BACK)
+        end = starts[para + 1] if para + 1 < len(starts) else len(self.text)
+        return start, min(end, q.end + WINDOW_AHEAD)
+
+    def find(self, q: Quotation, chosen: Attribution) -> tuple[list[Candidate], Candidate | None]:
+        """The candidates in q's window, and which of them the rules chose (None: none)."""
+        start, end = self.window(q)
+        pool = self.pool
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        inside = bisect_left(self.starts, q.start, lo, hi)
+        after = bisect_left(self.starts, q.end, inside, hi)
+        # The nearest mentions on each side: a source farther off is rare, and each costs time.
+        found = pool[max(lo, inside - MAX_BEFORE):inside] + pool[after:min(hi, after + MAX_AFTER)]
+        rule = None
+        m = chosen.mention
+        if m is not None and not q.start <= m.start < q.end:
+            rule = next((c for c in found if c.start < m.end and m.start < c.end), None)
+            if rule is None:  # a mention only the rules read ("the leader of Kazakhstan")
+                names = list(chosen.candidates) or ([chosen.speaker] if chosen.speaker else [])
+                rule = Candidate(m.start, m.end, m.text, names, _kind_of_method(chosen), None, {"rule"})
+                found.append(rule)
+                found.sort(key=lambda c: c.start)
+        return found, rule
+
+    def resolve(self, cand: Candidate) -> list[str]:
+        """Names for a candidate found without them (a pronoun outside any cue)."""
+        if cand.names or cand.kind not in ("pronoun", "possessive"):
+            return cand.names
+        att = self.att
+        from .rules import Speaker  # the rules' own resolution, for the same answer
+        word = {"his": "he", "her": "she", "its": "it", "their": "they"}.get(cand.text.lower(), cand.text)
+        mention = Mention(word, cand.start, cand.end)
+        sp = att._resolve_pronoun(Speaker(mention, [], "pronoun", 0.8, "pronoun"),
+                                  att._people_at(cand.start), cand.start)
+        return sp.names
+
+
+def _kind_of_method(a: Attribution) -> str:
+    if a.method == "pronoun":
+        return "pronoun"
+    if a.method == "description":
+        return "description"
+    return "name"
+
+
+def _written_length(text: str, at: int, name: str) -> int:
+    if text.startswith(name, at):
+        return len(name)
+    surname = name.split()[-1]
+    if text.startswith(surname, at):
+        return len(surname)
+    run = _NAME_RUN.match(text, at)  # "Sen. John McCain": the whole run
+    if run:
+        return run.end() - at
+    end = at
+    while end < len(text) and (text[end].isalnum() or text[end] in "-’'."):
+        end += 1
+    return max(1, end - at)
+
+
+def _merge(found: list[Candidate]) -> list[Candidate]:
+    """One candidate per group of overlapping mentions, keeping the richest reading:
+    a cue's subject, else a named person, else the mention itself."""
+    found.sort(key=lambda c: (c.start, -c.end))
+    out: list[Candidate] = []
+    for c in found:
+        last = out[-1] if out else None
+        if last is not None and c.start < last.end:
+            keep, other = (last, c) if _rank(last) >= _rank(c) else (c, last)
+            keep.sources |= other.sources
+            if keep.cue is None:
+                keep.cue = other.cue
+            if not keep.names and other.names:
+                keep.names = other.names
+            out[-1] = keep
+        else:
+            out.append(c)
+    return out
+
+
+def _rank(c: Candidate) -> int:
+    return (2 if c.cue is not None else 0) + (1 if c.kind == "name" else 0)

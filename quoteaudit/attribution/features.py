@@ -1,0 +1,171 @@
+"""Features of a (quotation, candidate source) pair, for the ranker.
+
+Each feature is a name with the value 1 (a sparse binary vector): geometry (side,
+distance in characters, sentences and paragraphs, candidates in between), the
+speech cue (the candidate is a cue's subject, the cue stands next to the quotation,
+"said X" order), the mention (name, pronoun, description, relative pronoun; the
+sentence's subject; how often the entity is named), the quotation (partial, its
+closing punctuation, alone in its paragraph), and what the rules chose. A few
+conjunctions (side x distance, kind x sentence) let a linear model express what a
+tree would. Add a feature here, in one place; ``training.py`` learns its weight.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from ..model import Quotation
+from .candidates import Candidate
+
+_GAP_BUCKETS = (0, 3, 10, 25, 60, 150, 400)
+_ADVERBIAL = re.compile(r"[\s,.;:—–-]*")
+
+
+def _bucket(value: int, bounds=_GAP_BUCKETS) -> int:
+    return bisect_left(bounds, value)
+
+
+class QuoteContext:
+    """What every candidate of one quotation shares, computed once."""
+    __slots__ = ("q", "para", "inner", "partial", "ends", "starts_para", "alone", "before_text_blank")
+
+    def __init__(self, att, q: Quotation) -> None:
+        text = att.text
+        self.q = q
+        self.para = att._quote_paragraph[q.index]
+        inner = text[q.inner_start:q.inner_end].rstrip()
+        self.inner = inner
+        self.partial = bool(inner) and not (inner[0].isupper() or inner[0] in "“‘\"'[(")
+        last = inner[-1:] if inner else ""
+        self.ends = {",": "comma", ".": "period", "?": "question", "!": "exclaim"}.get(last, "other")
+        starts = att.paragraph_starts
+        para_start = starts[self.para]
+        para_end = starts[self.para + 1] if self.para + 1 < len(starts) else len(text)
+        self.starts_para = not text[para_start:q.start].strip()
+        self.alone = self.starts_para and not text[q.end:para_end].strip(" \t\r\n.,")
+        self.before_text_blank = self.starts_para
+
+
+def null_features(ctx: QuoteContext, n: int, rule: bool) -> list[str]:
+    """The features of the "nobody" candidate: the quotation has no plausible source near it."""
+    f = ["null", f"null_ends={ctx.ends}", f"null_n={min(n, 6)}"]
+    if ctx.partial:
+        f.append("null_partial")
+    if ctx.starts_para:
+        f.append("null_starts_para")
+    if ctx.alone:
+        f.append("null_alone")
+    if rule:
+        f.append("null_rule")
+    return f
+
+
+def static_features(att, c: Candidate) -> list[str]:
+    """The features of a candidate that do not depend on the quotation (computed once)."""
+    text = att.text
+    kind = c.kind
+    f = [f"kind={kind}"]
+    if c.names:
+        f.append("resolved")
+        if len(c.names) > 1:
+            f.append("several_names")
+        entity = att.entities.get(c.names[0])
+        f.append(f"mentions={_bucket(len(entity.mentions) if entity else 0, (0, 1, 3, 9))}")
+    # The candidate opens its sentence (its subject), or follows a comma (an object or appositive).
+    k = c.start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    opener = text[k - 1] if k else "\n"
+    if opener in "\n.!?”\"":
+        f.append(f"opens_sentence_{kind}")
+    elif opener == ",":
+        f.append(f"after_comma_{kind}")
+    if text.startswith(",", c.end):
+        f.append(f"before_comma_{kind}")
+    # The words on either side: "according to X", "told X" (an object), "X said", "X, who".
+    prev_word = _LAST_WORD.search(text, max(0, c.start - 30), c.start)
+    if prev_word:
+        f.append(f"prev={_word_class(prev_word.group(1))}")
+    next_word = _FIRST_WORD.match(text, c.end, c.end + 30)
+    if next_word:
+        f.append(f"next={_word_class(next_word.group(1))}")
+    return f
+
+
+def features(att, ctx: QuoteContext, c: Candidate, rule: bool, order: int, n: int,
+             sentence_ends: list[int], quote_starts: list[int]) -> list[str]:
+    """The features of candidate c that depend on the quotation ctx.q: rule tells whether the
+    rules chose c, order is c's rank by distance among the candidates on its side, n how many."""
+    q = ctx.q
+    before = c.end <= q.start
+    side = "B" if before else "A"
+    gap = q.start - c.end if before else c.start - q.end
+    g = _bucket(gap)
+    lo, hi = (c.end, q.start) if before else (q.end, c.start)
+    s = min(bisect_left(sentence_ends, hi) - bisect_left(sentence_ends, lo), 3)
+    para = att._paragraph_of(c.start)
+    p = min(ctx.para - para, 2) if before else (0 if para == ctx.para else -1)
+    between_quotes = bisect_left(quote_starts, hi) - bisect_left(quote_starts, lo)
+    kind = c.kind
+    o = min(order, 3)
+    s1 = min(s, 1)
+    f = [
+        f"side={side}", f"gap={side}{g}", f"sent={side}{s}", f"para={p}", f"order={side}{o}",
+        f"kind_sent={kind}{side}{s}", f"kind_order={kind}{side}{o}",
+        f"ends={ctx.ends}", f"ends_side={ctx.ends}{side}{s1}",
+        f"quotes_between={min(between_quotes, 2)}",
+        f"n={min(n, 6)}",
+    ]
+    if ctx.partial:
+        f += ["partial", f"partial_kind={kind}{side}{s1}"]
+    if ctx.starts_para:
+        f.append(f"starts_para_{side}{s1}{p}")
+    if ctx.alone:
+        f.append(f"alone_{side}{p}")
+    if rule:
+        f += ["rule", f"rule_kind={kind}"]
+    cue = c.cue
+    if cue is not None:
+        f.append(f"cue_{side}{s}")
+        if 0 <= cue.start - q.end <= 40 or 0 <= q.start - cue.end <= 40:  # the cue stands next to the quotation
+            f.append(f"cue_adjacent_{side}")
+        if cue.inverted:
+            f.append(f"cue_inverted_{side}")
+        word = cue.text.split()[0].lower()
+        f.append(f"cue_word={word}{side}")
+        if word == "according":
+            f.append("cue_according")
+        elif word.endswith("ing"):
+            f.append("cue_participle")
+        between = (cue.start >= c.end and cue.end <= q.start) if before else (cue.start >= q.end and cue.end <= c.start)
+        if between:
+            f.append(f"cue_between_{side}{g}")
+    return f
+
+
+_LAST_WORD = re.compile(r"([\w’']+)[\s,]*\Z")
+_FIRST_WORD = re.compile(r"[\s,]*([\w’']+)")
+
+
+def _word_class(word: str) -> str:
+    low = word.lower()
+    if low in _common_words():
+        return low
+    if word[0].isupper():
+        return "CAP"
+    if low.endswith("ed"):
+        return "-ed"
+    if low.endswith("s"):
+        return "-s"
+    return "other"
+
+
+_COMMON = None
+
+
+def _common_words() -> frozenset:
+    global _COMMON
+    if _COMMON is None:
+        from .. import lexicon
+        _COMMON = lexicon.words("stopwords") | lexicon.speech_cues()[0]
+    return _COMMON

@@ -1,0 +1,115 @@
+"""Rank the candidate sources of each quotation with the trained model.
+
+The model is logistic regression over the binary features of ``features.py``; its
+weights ship in ``speaker_model.json`` (trained by ``scripts/train_speaker_model.py``,
+described in ``MODEL_CARD.md``) and are applied here in plain Python: a sum of the
+weights of the features that hold, squashed to a probability. No runtime dependency.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..model import Quotation
+from .candidates import Candidate, CandidateFinder
+from .features import QuoteContext, features, null_features, static_features
+from .rules import _TERMINATOR
+
+MODEL_FILE = "speaker_model.json"
+
+
+@dataclass(frozen=True)
+class SpeakerModel:
+    weights: dict  # feature name -> weight
+    version: str = ""
+    rules_only: bool = False  # no ranking: the rules' own choice (a baseline for benchmarks)
+
+    def score(self, names: list[str]) -> float:
+        w = self.weights
+        return sum(w.get(name, 0.0) for name in names)
+
+    def static_score(self, c) -> float:
+        """The score of a candidate's quotation-independent features, summed once."""
+        key = id(self)
+        score = c.static_score.get(key)
+        if score is None:
+            score = c.static_score[key] = self.score(c.static)
+        return score
+
+    @staticmethod
+    def probabilities(scores: list[float]) -> list[float]:
+        """Softmax over one quotation's candidate scores: the chance each is the speaker."""
+        if not scores:
+            return []
+        top = max(scores)
+        e = [math.exp(s - top) for s in scores]
+        total = sum(e)
+        return [v / total for v in e]
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> SpeakerModel:
+    raw = resources.files(__package__).joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return model_from_json(json.loads(raw))
+
+
+def model_from_json(data: dict) -> SpeakerModel:
+    return SpeakerModel(weights=dict(data["weights"]), version=str(data.get("version", "")))
+
+
+@dataclass
+class Ranked:
+    """A quotation's candidates, each with its probability, best first; None stands for
+    "nobody near it is the source"."""
+    quote: Quotation
+    candidates: list[Candidate]
+    probabilities: list[float]
+    rule: Candidate | None  # the candidate the rules chose
+
+
+def sentence_ends(att) -> list[int]:
+    """Offsets of sentence ends outside quotations, paragraph starts included, in order."""
+    ends = [m.start() for m in _TERMINATOR.finditer(att.text)
+            if not att._is_abbreviation(m.start()) and not att._inside_quote(m.start())]
+    return sorted(set(ends) | set(att.paragraph_starts[1:]))
+
+
+def candidate_features(att, finder: CandidateFinder, q: Quotation, chosen, ends: list[int],
+                       quote_starts: list[int]) -> tuple[list[Candidate], list[list[str]], Candidate | None]:
+    """The candidates of one quotation and the quotation-dependent features of each (the
+    rest, ``Candidate.static``, is computed once per candidate). The last row is the
+    "nobody" candidate's: its candidate is None."""
+    cands, rule = finder.find(q, chosen)
+    ctx = QuoteContext(att, q)
+    before = [c for c in cands if c.end <= q.start][::-1]  # nearest first
+    after = [c for c in cands if c.start >= q.end]
+    kept, rows = [], []
+    n = len(before) + len(after)
+    for side in (before, after):
+        for order, c in enumerate(side):
+            if c.static is None:
+                c.static = static_features(att, c)
+            kept.append(c)
+            rows.append(features(att, ctx, c, c is rule, order, n, ends, quote_starts))
+    kept.append(None)
+    rows.append(null_features(ctx, n, rule is not None))
+    return kept, rows, rule
+
+
+def rank(att, finder: CandidateFinder, chosen: list, model: SpeakerModel) -> dict[int, Ranked]:
+    """Ranked candidates for each top-level speech quotation, by quotation index."""
+    ends = sentence_ends(att)
+    quote_starts = [q.start for q in att.top]
+    out: dict[int, Ranked] = {}
+    for q in att.top:
+        if q.kind != "speech":
+            continue
+        cands, rows, rule = candidate_features(att, finder, q, chosen[q.index], ends, quote_starts)
+        probs = model.probabilities([(model.static_score(c) if c is not None else 0.0) + model.score(r)
+                                     for c, r in zip(cands, rows)])
+        order = sorted(range(len(cands)), key=lambda i: -probs[i])
+        out[q.index] = Ranked(q, [cands[i] for i in order], [probs[i] for i in order], rule)
+    return out

@@ -1,0 +1,99 @@
+"""From the ranked candidates to the speaker of each quotation.
+
+The best candidate becomes the quotation's speaker: its resolved name (a surname to
+the full name, a description to a titled person, a pronoun to the person it stands
+for), the mention in the text, the cue it is the subject of, and the model's
+probability as the confidence. Several names ("Putin and Tokayev said", or "he"
+after them) leave the speaker open between them: the quotation is ambiguous.
+"""
+from __future__ import annotations
+
+from .. import lexicon
+from ..model import Attribution, Mention
+from .candidates import Candidate, CandidateFinder
+from .ranker import Ranked
+from .sources import source_type
+
+_METHOD = {"name": "explicit", "capitalised": "explicit", "organisation": "explicit",
+           "pronoun": "pronoun", "possessive": "pronoun", "relative": "pronoun",
+           "description": "description"}
+
+
+def is_certain(rule: Attribution, quote) -> bool:
+    """Rules that stay rules: a transcript label inside the quotation ("PUTIN: ...")."""
+    return rule.mention is not None and quote.start <= rule.mention.start < quote.end
+
+
+# Chosen by 5-fold cross-validation over PolNeAR train (benchmarks/speakers.py, README): "nobody"
+# wins only when the model is this sure, and two different people whose probabilities are this
+# close make the quotation ambiguous. Each costs little accuracy and keeps alarms rare.
+NOBODY_MIN = 0.8
+AMBIGUITY_RATIO = 0.95
+
+
+def decide(finder: CandidateFinder, ranked: Ranked, rule: Attribution) -> Attribution:
+    q = ranked.quote
+    if is_certain(rule, q):
+        return rule
+    real = [(c, p) for c, p in zip(ranked.candidates, ranked.probabilities) if c is not None]
+    nobody = next((p for c, p in zip(ranked.candidates, ranked.probabilities) if c is None), 0.0)
+    if not real or nobody >= NOBODY_MIN:  # nobody near the quotation is plausibly its source
+        out = Attribution(q.index, None, None, None, "none", 0.0)
+        out.probability = round(nobody, 6)
+        return out
+    best, probability = real[0]
+    if best is ranked.rule:
+        # The rules' own reading of this mention (its cue, method and resolution) stands.
+        out = Attribution(q.index, rule.speaker, rule.mention, rule.cue, rule.method, probability,
+                          list(rule.candidates))
+    else:
+        names = [best.text] if best.kind == "capitalised" else finder.resolve(best)
+        cue = Mention(best.cue.text, best.cue.start, best.cue.end) if best.cue is not None else None
+        method = _METHOD.get(best.kind, "explicit")
+        if len(names) > 1:
+            out = Attribution(q.index, None, best.mention, cue, method, probability, list(names))
+        else:
+            out = Attribution(q.index, names[0] if names else None, best.mention, cue, method, probability)
+    if len(real) > 1 and not out.candidates and out.speaker:
+        second, p2 = real[1]
+        other = finder.resolve(second)
+        if p2 >= AMBIGUITY_RATIO * probability and len(other) == 1 and other[0] != out.speaker:
+            out.candidates = [out.speaker, other[0]]  # two people, and the model cannot tell which
+            out.speaker = None
+    out.probability = probability
+    if len(out.candidates) > 1:  # the mention is sure, the person is not: share it between them
+        out.confidence = probability / len(out.candidates)
+    return out
+
+
+def finish(att, attributions: list[Attribution], text: str) -> None:
+    """The last step for every quotation: a coordination before a writing cue is one joint
+    source ("Cummings and Conyers wrote"), not an ambiguity; each source gets its type."""
+    joint_words = lexicon.words("joint_cues")
+    pronouns = lexicon.table("pronouns")
+
+    def is_person(name: str) -> bool:
+        return name in att.entities or att._in_people(name)
+
+    for a in attributions:
+        plural = a.mention is not None and a.mention.text.lower() in ("they", "we")
+        if plural and not a.speaker and not a.candidates:
+            # "Cummings and Conyers wrote ... “…,” they wrote": they are the coordination before.
+            people = att._people_at(a.mention.start)
+            if len(people) > 1:
+                a.speaker, a.source_type = " and ".join(people), "group"
+                continue
+        if len(a.candidates) > 1 and a.cue is not None and a.mention is not None \
+                and a.mention.text.lower() not in pronouns:
+            around = text[a.cue.start:a.cue.end + 40].lower().split()
+            if any(w.strip(".,:;") in joint_words for w in around[:6]):
+                a.speaker, a.candidates = " and ".join(a.candidates), []  # one joint source
+                a.source_type = "group"
+                continue
+        mention = a.mention.text if a.mention is not None else None
+        words = (mention or "").split()
+        first = words[0].lower() if words else ""
+        kind = "pronoun" if first in pronouns or first in ("who", "which", "his", "her", "its", "their") \
+            else "description" if first in lexicon.words("determiners") or a.method == "description" else "name"
+        names = list(a.candidates) or ([a.speaker] if a.speaker else [])
+        a.source_type = source_type(mention, names, kind, is_person)
