@@ -223,7 +223,8 @@ def _write_quotations(ctx) -> None:
         extra = f" candidates: {', '.join(a.candidates)}" if a.candidates else ""
         indent = "  " * q.depth
         kind = f"{q.kind} (partial)" if q.partial else q.kind
-        sys.stdout.write(f"{doc.path}:{line}:{col}: {indent}{kind} {q.text} -- {speaker} "
+        source = f" [{a.source_type}]" if a.source_type else ""
+        sys.stdout.write(f"{doc.path}:{line}:{col}: {indent}{kind} {q.text} -- {speaker}{source} "
                          f"({a.method}, {a.confidence:.2f}){extra}\n")
 
 

@@ -24,13 +24,13 @@ from .rules import _NAME_RUN
 # A pronoun that can stand for a speaker, outside quotation marks ("he", "She’s", "who").
 _PRONOUN = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Ii]t|I|[Ww]ho|[Ww]hich|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)(?![\w-])")
 # A capitalised word or run of them that no name or cue accounts for ("Politico", "USA Today").
-_CAPITALISED = re.compile(r"[A-Z](?<![\w’'-].)[\w’'&.-]*(?:[ \t]+[A-Z][\w’'&.-]*){0,4}")
+_CAPITALISED = re.compile(r"[A-Z](?<![\w’'-].)[\w’'&-]*(?:[ \t]+[A-Z][\w’'&-]*){0,4}")
 _POSSESSIVE = frozenset(("his", "her", "its", "their"))
 _RELATIVE = frozenset(("who", "which"))
 WINDOW_BACK = 1500  # characters before a quotation that candidates are sought in
 WINDOW_AHEAD = 600  # ... and after it, within its paragraph
-MAX_BEFORE = 8  # the nearest mentions before a quotation that are ranked
-MAX_AFTER = 4  # ... and after it
+MAX_BEFORE = 5  # the nearest mentions before a quotation that are ranked
+MAX_AFTER = 3  # ... and after it
 
 
 class Candidate:
@@ -75,6 +75,7 @@ class CandidateFinder:
                 spans[-1][1] = max(spans[-1][1], end)
             else:
                 spans.append([start, end])
+        self.spans = spans
         span_starts = [s for s, _ in spans]
 
         def wanted(at: int) -> bool:

@@ -27,9 +27,10 @@ def _bucket(value: int, bounds=_GAP_BUCKETS) -> int:
 
 class QuoteContext:
     """What every candidate of one quotation shares, computed once."""
-    __slots__ = ("q", "para", "inner", "partial", "ends", "starts_para", "alone", "before_text_blank")
+    __slots__ = ("q", "para", "inner", "partial", "ends", "starts_para", "alone", "before_text_blank",
+                 "nearest_cue", "rule_names")
 
-    def __init__(self, att, q: Quotation) -> None:
+    def __init__(self, att, q: Quotation, rule_names: tuple = ()) -> None:
         text = att.text
         self.q = q
         self.para = att._quote_paragraph[q.index]
@@ -44,6 +45,14 @@ class QuoteContext:
         self.starts_para = not text[para_start:q.start].strip()
         self.alone = self.starts_para and not text[q.end:para_end].strip(" \t\r\n.,")
         self.before_text_blank = self.starts_para
+        self.rule_names = rule_names  # whom the rules named
+        # The cue with a subject nearest the quotation, within its paragraph (either side).
+        self.nearest_cue = None
+        best = None
+        for cue in att.cues_near(q.start, q.end, para_start, para_end):
+            gap = q.start - cue.end if cue.end <= q.start else cue.start - q.end
+            if gap >= 0 and (best is None or gap < best):
+                best, self.nearest_cue = gap, cue
 
 
 def null_features(ctx: QuoteContext, n: int, rule: bool) -> list[str]:
@@ -124,9 +133,13 @@ def features(att, ctx: QuoteContext, c: Candidate, rule: bool, order: int, n: in
         f.append(f"alone_{side}{p}")
     if rule:
         f += ["rule", f"rule_kind={kind}"]
+    if ctx.rule_names and c.names and not rule:
+        f.append("same_as_rule" if c.names[0] in ctx.rule_names else "other_than_rule")
     cue = c.cue
     if cue is not None:
         f.append(f"cue_{side}{s}")
+        if cue is ctx.nearest_cue:
+            f.append(f"nearest_cue_{side}{s1}")
         if 0 <= cue.start - q.end <= 40 or 0 <= q.start - cue.end <= 40:  # the cue stands next to the quotation
             f.append(f"cue_adjacent_{side}")
         if cue.inverted:

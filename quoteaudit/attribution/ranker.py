@@ -70,10 +70,21 @@ class Ranked:
     rule: Candidate | None  # the candidate the rules chose
 
 
-def sentence_ends(att) -> list[int]:
-    """Offsets of sentence ends outside quotations, paragraph starts included, in order."""
-    ends = [m.start() for m in _TERMINATOR.finditer(att.text)
-            if not att._is_abbreviation(m.start()) and not att._inside_quote(m.start())]
+def sentence_ends(att, spans: list | None = None) -> list[int]:
+    """Offsets of sentence ends outside quotations (within spans, when given), paragraph
+    starts included, in order. The quotations are walked alongside, not searched."""
+    text, bounds = att.text, att._quote_bounds
+    ends: list[int] = []
+    k = 0
+    for start, end in spans if spans is not None else [(0, len(text))]:
+        for m in _TERMINATOR.finditer(text, start, end):
+            at = m.start()
+            while k < len(bounds) and bounds[k][1] <= at:
+                k += 1
+            if k < len(bounds) and bounds[k][0] < at:
+                continue  # inside a quotation
+            if not att._is_abbreviation(at):
+                ends.append(at)
     return sorted(set(ends) | set(att.paragraph_starts[1:]))
 
 
@@ -83,7 +94,7 @@ def candidate_features(att, finder: CandidateFinder, q: Quotation, chosen, ends:
     rest, ``Candidate.static``, is computed once per candidate). The last row is the
     "nobody" candidate's: its candidate is None."""
     cands, rule = finder.find(q, chosen)
-    ctx = QuoteContext(att, q)
+    ctx = QuoteContext(att, q, tuple(chosen.candidates) or ((chosen.speaker,) if chosen.speaker else ()))
     before = [c for c in cands if c.end <= q.start][::-1]  # nearest first
     after = [c for c in cands if c.start >= q.end]
     kept, rows = [], []
@@ -101,7 +112,7 @@ def candidate_features(att, finder: CandidateFinder, q: Quotation, chosen, ends:
 
 def rank(att, finder: CandidateFinder, chosen: list, model: SpeakerModel) -> dict[int, Ranked]:
     """Ranked candidates for each top-level speech quotation, by quotation index."""
-    ends = sentence_ends(att)
+    ends = sentence_ends(att, finder.spans)
     quote_starts = [q.start for q in att.top]
     out: dict[int, Ranked] = {}
     for q in att.top:

@@ -987,6 +987,13 @@ class _Attributor:
         i = bisect_right(self._timeline, (offset, chr(0x10FFFF))) - 1
         return self._timeline[i][1] if i >= 0 else []
 
+    def cues_near(self, start: int, end: int, floor: int, ceil: int) -> list[Cue]:
+        """The cues with a subject in [floor, ceil) outside [start, end)."""
+        from bisect import bisect_left
+        cues = self.cues
+        lo, hi = bisect_left(self._cue_starts, floor), bisect_left(self._cue_starts, ceil)
+        return [c for c in cues[lo:hi] if c.subject is not None and not start <= c.start < end]
+
     def _cues_between(self, cues: list[Cue], start: int, end: int) -> list[Cue]:
         """The cues starting in [start, end), by bisection over their sorted starts."""
         from bisect import bisect_left

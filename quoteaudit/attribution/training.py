@@ -38,6 +38,7 @@ class Example:
     labels: list[int]
     names: list[tuple[str, ...]] = ()  # each candidate's resolved names
     attributed: bool = True  # the gold names a source
+    mentions: list[str] = ()  # each candidate's words, for reading errors
 
 
 def _ov(a0: int, a1: int, b0: int, b1: int) -> int:
@@ -69,7 +70,7 @@ def examples_for(doc: str, text: str, gold: list) -> list[Example]:
     chosen = att.run()
     classify(text, scan.quotations, chosen)
     finder = CandidateFinder(att, [q for q in att.top if q.kind == "speech"])
-    ends = sentence_ends(att)
+    ends = sentence_ends(att, finder.spans)
     quote_starts = [q.start for q in att.top]
     out = []
     for q in att.top:
@@ -86,7 +87,8 @@ def examples_for(doc: str, text: str, gold: list) -> list[Example]:
                   for c in cands[:-1]]
         labels.append(int(not any(labels)))  # nobody: the gold has no source, or none of ours is it
         out.append(Example(doc, q.index, [(c.static if c is not None else []) + r for c, r in zip(cands, rows)],
-                           labels, [tuple(finder.resolve(c)) for c in cands[:-1]] + [()], bool(best["sources"])))
+                           labels, [tuple(finder.resolve(c)) for c in cands[:-1]] + [()], bool(best["sources"]),
+                           [f"{c.text}@{c.start}" for c in cands[:-1]] + ["<nobody>"]))
     return out
 
 
