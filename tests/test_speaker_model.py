@@ -33,13 +33,14 @@ def ranked(text: str):
     quotes = [q for q in att.top if q.kind == "speech"]
     finder = CandidateFinder(att, quotes)
     q = quotes[0]
-    cands, rows, _ = ranker.candidate_features(att, finder, q, chosen[q.index], ranker.sentence_ends(att, finder.spans),
-                                               [x.start for x in att.top])
+    cands, rows, _, common = ranker.candidate_features(att, finder, q, chosen[q.index],
+                                                       ranker.sentence_ends(att, finder.spans),
+                                                       [x.start for x in att.top])
     model = ranker.shipped_model()
-    scores = [(model.static_score(c) if c is not None else 0.0) + model.score(r) for c, r in zip(cands, rows)]
-    probs = model.probabilities(scores)
+    rows = ranker.all_features(cands, rows, common)
+    probs = model.probabilities([model.score(r) for r in rows])
     order = sorted(range(len(cands)), key=lambda i: -probs[i])
-    return [(cands[i], probs[i], (cands[i].static if cands[i] is not None else []) + rows[i]) for i in order]
+    return [(cands[i], probs[i], rows[i]) for i in order]
 
 
 def test_model_card_records_the_shipped_weights():

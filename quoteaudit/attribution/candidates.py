@@ -35,7 +35,7 @@ MAX_AFTER = 3  # ... and after it
 
 class Candidate:
     """One mention that could be a quotation's source, found once per document."""
-    __slots__ = ("start", "end", "text", "names", "kind", "cue", "sources", "static", "static_score")
+    __slots__ = ("start", "end", "text", "names", "kind", "cue", "sources", "static", "static_score", "paragraph")
 
     def __init__(self, start: int, end: int, text: str, names: list[str], kind: str, cue=None,
                  sources: set | None = None) -> None:
@@ -46,6 +46,7 @@ class Candidate:
         self.sources = sources or set()  # how it was found: cue, name, pronoun, capitalised
         self.static: list[str] | None = None  # features that do not depend on the quotation
         self.static_score: dict = {}  # per model
+        self.paragraph = -1  # set with the static features
 
     @property
     def mention(self) -> Mention:

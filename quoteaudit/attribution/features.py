@@ -55,6 +55,15 @@ class QuoteContext:
                 best, self.nearest_cue = gap, cue
 
 
+def common_features(ctx: QuoteContext, n: int) -> list[str]:
+    """The features every real candidate of a quotation shares (scored once per quotation):
+    against "nobody", they say how much this quotation looks attributed at all."""
+    f = [f"ends={ctx.ends}", f"n={min(n, 6)}"]
+    if ctx.partial:
+        f.append("partial")
+    return f
+
+
 def null_features(ctx: QuoteContext, n: int, rule: bool) -> list[str]:
     """The features of the "nobody" candidate: the quotation has no plausible source near it."""
     f = ["null", f"null_ends={ctx.ends}", f"null_n={min(n, 6)}"]
@@ -73,6 +82,7 @@ def static_features(att, c: Candidate) -> list[str]:
     """The features of a candidate that do not depend on the quotation (computed once)."""
     text = att.text
     kind = c.kind
+    c.paragraph = att._paragraph_of(c.start)
     f = [f"kind={kind}"]
     if c.names:
         f.append("resolved")
@@ -112,7 +122,7 @@ def features(att, ctx: QuoteContext, c: Candidate, rule: bool, order: int, n: in
     g = _bucket(gap)
     lo, hi = (c.end, q.start) if before else (q.end, c.start)
     s = min(bisect_left(sentence_ends, hi) - bisect_left(sentence_ends, lo), 3)
-    para = att._paragraph_of(c.start)
+    para = c.paragraph
     p = min(ctx.para - para, 2) if before else (0 if para == ctx.para else -1)
     between_quotes = bisect_left(quote_starts, hi) - bisect_left(quote_starts, lo)
     kind = c.kind
@@ -121,12 +131,11 @@ def features(att, ctx: QuoteContext, c: Candidate, rule: bool, order: int, n: in
     f = [
         f"side={side}", f"gap={side}{g}", f"sent={side}{s}", f"para={p}", f"order={side}{o}",
         f"kind_sent={kind}{side}{s}", f"kind_order={kind}{side}{o}",
-        f"ends={ctx.ends}", f"ends_side={ctx.ends}{side}{s1}",
+        f"ends_side={ctx.ends}{side}{s1}",
         f"quotes_between={min(between_quotes, 2)}",
-        f"n={min(n, 6)}",
     ]
     if ctx.partial:
-        f += ["partial", f"partial_kind={kind}{side}{s1}"]
+        f.append(f"partial_kind={kind}{side}{s1}")
     if ctx.starts_para:
         f.append(f"starts_para_{side}{s1}{p}")
     if ctx.alone:

@@ -15,7 +15,7 @@ from importlib import resources
 
 from ..model import Quotation
 from .candidates import Candidate, CandidateFinder
-from .features import QuoteContext, features, null_features, static_features
+from .features import QuoteContext, common_features, features, null_features, static_features
 from .rules import _TERMINATOR
 
 MODEL_FILE = "speaker_model.json"
@@ -89,10 +89,10 @@ def sentence_ends(att, spans: list | None = None) -> list[int]:
 
 
 def candidate_features(att, finder: CandidateFinder, q: Quotation, chosen, ends: list[int],
-                       quote_starts: list[int]) -> tuple[list[Candidate], list[list[str]], Candidate | None]:
-    """The candidates of one quotation and the quotation-dependent features of each (the
-    rest, ``Candidate.static``, is computed once per candidate). The last row is the
-    "nobody" candidate's: its candidate is None."""
+                       quote_starts: list[int]) -> tuple[list[Candidate], list[list[str]], Candidate | None, list[str]]:
+    """The candidates of one quotation, the quotation-dependent features of each (the rest:
+    ``Candidate.static``, computed once per candidate, and the features all real candidates
+    share), and the rules' choice. The last candidate is None, "nobody"."""
     cands, rule = finder.find(q, chosen)
     ctx = QuoteContext(att, q, tuple(chosen.candidates) or ((chosen.speaker,) if chosen.speaker else ()))
     before = [c for c in cands if c.end <= q.start][::-1]  # nearest first
@@ -107,7 +107,12 @@ def candidate_features(att, finder: CandidateFinder, q: Quotation, chosen, ends:
             rows.append(features(att, ctx, c, c is rule, order, n, ends, quote_starts))
     kept.append(None)
     rows.append(null_features(ctx, n, rule is not None))
-    return kept, rows, rule
+    return kept, rows, rule, common_features(ctx, n)
+
+
+def all_features(cands: list, rows: list[list[str]], common: list[str]) -> list[list[str]]:
+    """Each candidate's whole feature list (what training sees)."""
+    return [(c.static + common + r) if c is not None else r for c, r in zip(cands, rows)]
 
 
 def rank(att, finder: CandidateFinder, chosen: list, model: SpeakerModel) -> dict[int, Ranked]:
@@ -118,8 +123,9 @@ def rank(att, finder: CandidateFinder, chosen: list, model: SpeakerModel) -> dic
     for q in att.top:
         if q.kind != "speech":
             continue
-        cands, rows, rule = candidate_features(att, finder, q, chosen[q.index], ends, quote_starts)
-        probs = model.probabilities([(model.static_score(c) if c is not None else 0.0) + model.score(r)
+        cands, rows, rule, common = candidate_features(att, finder, q, chosen[q.index], ends, quote_starts)
+        shared = model.score(common)
+        probs = model.probabilities([(model.static_score(c) + shared if c is not None else 0.0) + model.score(r)
                                      for c, r in zip(cands, rows)])
         order = sorted(range(len(cands)), key=lambda i: -probs[i])
         out[q.index] = Ranked(q, [cands[i] for i in order], [probs[i] for i in order], rule)

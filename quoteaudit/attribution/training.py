@@ -24,7 +24,7 @@ from ..document import Document
 from ..kinds import classify
 from ..quotes import find_quotations
 from .candidates import CandidateFinder
-from .ranker import candidate_features, sentence_ends
+from .ranker import all_features, candidate_features, sentence_ends
 from .rules import _Attributor
 
 _CAP = re.compile(r"[A-Z][\w'-]{2,}")
@@ -82,11 +82,11 @@ def examples_for(doc: str, text: str, gold: list) -> list[Example]:
         overlap = _ov(q.start, q.end, best["start"], best["end"])
         if overlap < 0.5 * min(q.end - q.start, best["end"] - best["start"]) or overlap == 0:
             continue
-        cands, rows, _ = candidate_features(att, finder, q, chosen[q.index], ends, quote_starts)
+        cands, rows, _, common = candidate_features(att, finder, q, chosen[q.index], ends, quote_starts)
         labels = [int(bool(best["sources"]) and right_answer(finder.resolve(c), c.start, c.end, best["sources"]))
                   for c in cands[:-1]]
         labels.append(int(not any(labels)))  # nobody: the gold has no source, or none of ours is it
-        out.append(Example(doc, q.index, [(c.static if c is not None else []) + r for c, r in zip(cands, rows)],
+        out.append(Example(doc, q.index, all_features(cands, rows, common),
                            labels, [tuple(finder.resolve(c)) for c in cands[:-1]] + [()], bool(best["sources"]),
                            [f"{c.text}@{c.start}" for c in cands[:-1]] + ["<nobody>"]))
     return out
