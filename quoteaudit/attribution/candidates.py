@@ -98,6 +98,7 @@ class CandidateFinder:
                     found.append(Candidate(at, at + length, text[at:at + length], [name], "name", None, {"name"}))
         pronouns = pronoun_words()
         function_words = lexicon.words("stopwords") | lexicon.words("determiners") | pronouns
+        common = lexicon.words("common_lowercase_words")
         for start, end in spans:
             for m in _PRONOUN.finditer(text, start, end):
                 word = m.group().lower()
@@ -105,7 +106,10 @@ class CandidateFinder:
                     kind = "relative" if word in _RELATIVE else "possessive" if word in _POSSESSIVE else "pronoun"
                     found.append(Candidate(m.start(), m.end(), m.group(), [], kind, None, {"pronoun"}))
             for m in _CAPITALISED.finditer(text, start, end):
-                if m.group().split()[0].lower() not in function_words:  # "The", "But": no source
+                words = m.group().split()
+                first = words[0].lower()
+                # "The", "But" open sentences, and so does any word news writes lowercase ("See").
+                if first not in function_words and not (len(words) == 1 and first in common):
                     found.append(Candidate(m.start(), m.end(), m.group(), [], "capitalised", None, {"capitalised"}))
         self.pool = [c for c in _merge(found) if not attributor._inside_quote(c.start)]
         self.starts = [c.start for c in self.pool]
