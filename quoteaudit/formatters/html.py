@@ -469,7 +469,7 @@ text-align:center;text-decoration:none;vertical-align:.35em;color:#fff}
 .where{color:var(--muted);font-size:.8rem;margin-left:auto}
 .msg{margin:.3rem 0 0}
 .label{display:inline-block;font-size:.7rem;letter-spacing:.06em;text-transform:uppercase;color:var(--muted);margin-right:.4rem}
-.diff,.fix{margin-top:.45rem;padding-top:.45rem;border-top:1px dashed var(--line)}
+.diff,.fix{margin-bottom:0;margin-top:.45rem;padding-top:.45rem;border-top:1px dashed var(--line)}
 .diff p{margin:.2rem 0}
 .diff-line{font-family:Georgia,"Times New Roman",serif;font-size:.98rem}
 del{background:var(--error-bg);color:var(--error);text-decoration:line-through;text-decoration-thickness:1.5px;padding:0 .15em;border-radius:3px}
@@ -499,7 +499,7 @@ html,body{background:#fff;font-size:10.5pt}
 .controls,.skip,footer{display:none}
 .top{border:0;padding:0 0 .5rem}
 main{padding:0;max-width:none}
-.para{grid-template-columns:minmax(0,1fr) 15rem;column-gap:1rem}
+.para{display:block}
 .legend{margin-bottom:1rem;break-inside:avoid}
 .note,.rule,.tile{break-inside:avoid}
 .file+.file{break-before:page}
