@@ -242,3 +242,12 @@ def test_workers_end_with_the_service():
     alive = [pid for pid in map(int, children) if os.path.exists(f"/proc/{pid}") and
              b"Z" not in open(f"/proc/{pid}/stat", "rb").read().split()[2:3]]
     assert alive == []
+
+
+def test_serve_without_the_extra_says_how_to_install_it():
+    code = ("import sys; sys.modules['starlette'] = None; sys.modules['uvicorn'] = None; "
+            "from quoteaudit.cli import main; main(['serve'])")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=60)
+    err = proc.stderr.decode().splitlines()
+    assert proc.returncode == 2 and len(err) == 1
+    assert "pip install 'quoteaudit[serve]'" in err[0] and "starlette" in err[0]

@@ -16,6 +16,7 @@ import hashlib
 import inspect
 import os
 import re
+from bisect import bisect_right
 from collections import Counter
 from html import escape
 
@@ -207,11 +208,11 @@ class _FileView:
         for i, (name, entry) in enumerate(self.speakers.items()):
             named = ", ".join(f"{escape(m)}{' ×' + str(n) if n > 1 else ''}"
                               for m, n in entry["mentions"].most_common())
-            kind = escape(str(entry["type"])) if entry["type"] else "speaker"
+            kind = f"{escape(str(entry['type']))} · " if entry["type"] else ""  # when attribution gives one
             count = len(entry["quotes"])
             rows.append(f"<li class=\"who\" data-swatch=\"s{i % PALETTE_SIZE}\"><span class=\"sw s{i % PALETTE_SIZE}\">"
                         f"</span><span class=\"who-name\">{escape(name)}</span>"
-                        f"<span class=\"who-meta\">{kind} · {count} quotation{'s' if count != 1 else ''}"
+                        f"<span class=\"who-meta\">{kind}{count} quotation{'s' if count != 1 else ''}"
                         f"{' · named as ' + named if named else ''}</span></li>")
         other = Counter(self.quote_class[q.index].split()[1] for q in self.ctx.quotations
                         if self.quote_class[q.index].split()[1] in ("q-amb", "q-none", "q-term"))
@@ -235,38 +236,51 @@ class _FileView:
             notes = self._notes(self.report.findings)
             return "<p class=\"muted\">The file is empty.</p>" + notes
         starts = [p[0] for p in paragraphs]
-        by_paragraph: dict[int, list] = {}
+
+        def paragraph_of(offset: int) -> int:  # the one it is in, or the one before a gap
+            return max(0, bisect_right(starts, offset) - 1)
+        # Everything is sorted into its paragraphs once: linear in the size of the text.
+        findings: dict[int, list] = {}
         for f in self.report.findings:
-            # A finding belongs to the paragraph it starts in (or the one before a gap).
-            k = max(0, _last_at_or_before(starts, f.start))
-            by_paragraph.setdefault(k, []).append(f)
+            findings.setdefault(paragraph_of(f.start), []).append(f)
+        quote_spans: dict[int, list] = {}
+        tags: dict[int, dict] = {}
+        for q in self.ctx.quotations:
+            for a, b in ([(p.start, p.end) for p in q.parts] or [(q.start, q.end)]):
+                k = paragraph_of(a)
+                while k < len(paragraphs) and paragraphs[k][0] < b:
+                    start, end = paragraphs[k]
+                    if a < end:
+                        quote_spans.setdefault(k, []).append((max(a, start), min(b, end), q))
+                    k += 1
+            if q.kind == "speech" and not q.depth and not q.partial and q.end > 0:
+                k = paragraph_of(q.end - 1)
+                if paragraphs[k][0] < q.end <= paragraphs[k][1]:
+                    tags.setdefault(k, {})[q.end] = q
         parts = []
         for k, (start, end) in enumerate(paragraphs):
-            found = by_paragraph.get(k, [])
-            parts.append(f"<div class=\"para{' has-notes' if found else ''}\">"
-                         f"<p class=\"text\">{self._paragraph(start, end, found)}</p>"
+            found = findings.get(k, [])
+            text = self._paragraph(start, end, quote_spans.get(k, []), found, tags.get(k, {}))
+            parts.append(f"<div class=\"para{' has-notes' if found else ''}\"><p class=\"text\">{text}</p>"
                          f"{self._notes(found)}</div>")
         return "".join(parts)
 
-    def _paragraph(self, start: int, end: int, findings: list) -> str:
+    def _paragraph(self, start: int, end: int, quote_spans: list, findings: list, tags: dict) -> str:
         """The paragraph's text cut at every quotation and finding boundary, each piece
-        wrapped in the classes of what covers it; a numbered marker where a finding starts."""
+        wrapped in the classes of what covers it; a numbered marker where a finding starts
+        (kept inside the paragraph), the speaker's name after a full quotation."""
         text = self.ctx.doc.text
-        quote_spans = []
-        for q in self.ctx.quotations:
-            for a, b in ([(p.start, p.end) for p in q.parts] or [(q.start, q.end)]):
-                if a < end and b > start:
-                    quote_spans.append((max(a, start), min(b, end), q))
-        finding_spans = [(max(f.start, start), min(max(f.end, f.start), end), f) for f in findings]
+        finding_spans = []
+        for f in findings:
+            a = min(max(f.start, start), end)
+            finding_spans.append((a, max(a, min(f.end, end)), f))
         cuts = {start, end}
         for a, b, _ in quote_spans + finding_spans:
             cuts.update((a, b))
-        cuts = sorted(c for c in cuts if start <= c <= end)
+        cuts = sorted(cuts)
         markers: dict[int, list] = {}
         for a, _, f in finding_spans:
             markers.setdefault(a, []).append(f)
-        tags = {q.end: q for q in self.ctx.quotations
-                if q.kind == "speech" and not q.depth and not q.partial and start < q.end <= end}
         out = []
         for a, b in zip(cuts, cuts[1:] + [None]):
             for f in markers.get(a, ()):
@@ -314,7 +328,9 @@ class _FileView:
             named = f": “{a.mention.text}” names no one in the text" if a.mention is not None else ""
             return "no speaker found" + named
         named = f", named as “{a.mention.text}”" if a.mention is not None else ""
-        return f"{a.speaker}{named} ({a.method}, confidence {a.confidence:.2f})"
+        probability = getattr(a, "probability", None)
+        sure = f"probability {probability:.2f}" if probability is not None else f"confidence {a.confidence:.2f}"
+        return f"{a.speaker}{named} ({a.method}, {sure})"
 
     # ---- findings
 
@@ -380,11 +396,6 @@ def word_diff_html(article: str, record: str) -> str:
         if j2 > j1:
             out.append(f"<ins>{escape(' '.join(r_words[j1:j2]))}</ins>")
     return " ".join(out)
-
-
-def _last_at_or_before(starts: list[int], offset: int) -> int:
-    from bisect import bisect_right
-    return bisect_right(starts, offset) - 1
 
 
 # ---------------------------------------------------------------- style and script
