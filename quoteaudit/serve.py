@@ -231,10 +231,10 @@ class WorkerPool:
 
 # ---------------------------------------------------------------- HTTP
 
-def problem(status: int, detail: str, **extra) -> JSONResponse:
+def problem(status: int, detail: str, headers: dict | None = None, **extra) -> JSONResponse:
     """An error as RFC 9457 problem details."""
     body = {"type": "about:blank", "title": HTTPStatus(status).phrase, "status": status, "detail": detail, **extra}
-    headers = {"Connection": "close"} if status == 413 else None
+    headers = dict(headers or {}, **({"Connection": "close"} if status == 413 else {}))
     return JSONResponse(body, status_code=status, media_type="application/problem+json", headers=headers)
 
 
@@ -361,8 +361,9 @@ def create_app(config: ServiceConfig, pool: WorkerPool, settings) -> Starlette:
         return HTMLResponse(docs_page(openapi_document(config)))
 
     async def http_error(request: Request, exc: HTTPException) -> Response:
-        return problem(exc.status_code, exc.detail if exc.detail != HTTPStatus(exc.status_code).phrase
-                       else f"{request.method} {request.url.path}: {exc.detail.lower()}")
+        detail = exc.detail if exc.detail != HTTPStatus(exc.status_code).phrase else \
+            f"{request.method} {request.url.path}: {exc.detail.lower()}"
+        return problem(exc.status_code, detail, headers=exc.headers)  # 405 keeps its Allow header
 
     async def body_too_large(request: Request, exc: BodyTooLarge) -> Response:
         return too_large(config.max_body)

@@ -243,3 +243,12 @@ def test_json_and_html_agree_on_the_counts():
     assert int(tiles["errors"]) == doc["summary"]["by_severity"]["error"]
     assert int(tiles["warnings"]) == doc["summary"]["by_severity"]["warning"]
     assert int(tiles["quotations"]) == doc["summary"]["quotations"]
+
+
+def test_parallel_run_gives_the_same_page(tmp_path):
+    second = tmp_path / "second.txt"
+    second.write_text("“Then they plan to occupy the capital,” Tokayev said.\n", encoding="utf-8")
+    args = ["check", "--format", "html", "--references", REFERENCES, SEED, second]
+    serial, parallel = cli(*args), cli("check", "--jobs", "2", *args[1:])
+    assert serial.returncode == parallel.returncode == 1
+    assert serial.stdout == parallel.stdout and b"<del>occupy</del>" in serial.stdout

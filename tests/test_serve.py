@@ -161,7 +161,7 @@ def test_unknown_path_and_method_are_problem_details(service):
     status, headers, body = service.request("GET", "/v2/nothing")
     assert status == 404 and json.loads(body)["status"] == 404
     status, headers, body = service.request("GET", "/v1/check")
-    assert status == 405 and headers["content-type"] == "application/problem+json"
+    assert status == 405 and headers["content-type"] == "application/problem+json" and headers["allow"] == "POST"
 
 
 def test_rules_health_docs_and_the_page(service):
