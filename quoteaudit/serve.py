@@ -23,6 +23,7 @@ import asyncio
 import json
 import multiprocessing
 import os
+import re
 import socket
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -439,7 +440,7 @@ def home_page(config: ServiceConfig, settings) -> str:
     body = (
         "<p class=\"brand\">quoteaudit · quotation review</p><h1>Check an article</h1>"
         f"<p class=\"muted\">Paste the text or choose a file (plain text, Markdown or HTML, UTF-8, up to "
-        f"{config.max_body / 1e6:g} MB). {escape(against)}</p>"
+        f"{config.max_body / 1024 / 1024:.3g} MB). {escape(against)}</p>"
         "<form method=\"post\" action=\"/review\" enctype=\"multipart/form-data\">"
         "<label for=\"text\">Article text</label>"
         "<textarea id=\"text\" name=\"text\" placeholder=\"“We will not allow it,” the minister said.\"></textarea>"
@@ -518,6 +519,11 @@ def openapi_document(config: ServiceConfig) -> dict:
     }
 
 
+def _markdown_code(text: str) -> str:
+    """Escaped text, with `code` spans (OpenAPI descriptions are CommonMark) as <code>."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(text))
+
+
 def docs_page(spec: dict) -> str:
     """The OpenAPI document as a readable page (no assets fetched from anywhere)."""
     parts = [f"<p class=\"brand\">quoteaudit {escape(spec['info']['version'])} · HTTP API</p>"
@@ -529,13 +535,13 @@ def docs_page(spec: dict) -> str:
             parts.append(f"<section class=\"op\"><h3><span class=\"method\">{method.upper()}</span>"
                          f"<code>{escape(path)}</code> {escape(op['summary'])}</h3>")
             if op.get("description"):
-                parts.append(f"<p>{escape(op['description'])}</p>")
+                parts.append(f"<p>{_markdown_code(op['description'])}</p>")
             body = op.get("requestBody", {}).get("content", {})
             for media, content in body.items():
                 shown = content.get("example") or content.get("schema")
                 parts.append(f"<p class=\"muted\">Request body ({escape(media)}):</p>"
                              f"<pre>{escape(json.dumps(shown, indent=2, ensure_ascii=False))}</pre>")
-            codes = ", ".join(f"<code>{escape(code)}</code> {escape(r['description'])}"
+            codes = ", ".join(f"<code>{escape(code)}</code> {_markdown_code(r['description'])}"
                               for code, r in op["responses"].items())
             parts.append(f"<p class=\"muted\">Responses: {codes}</p></section>")
     parts.append("<h2>Schemas</h2>")

@@ -251,3 +251,13 @@ def test_serve_without_the_extra_says_how_to_install_it():
     err = proc.stderr.decode().splitlines()
     assert proc.returncode == 2 and len(err) == 1
     assert "pip install 'quoteaudit[serve]'" in err[0] and "starlette" in err[0]
+
+
+def test_the_openapi_document_describes_every_route():
+    from quoteaudit import Settings
+    from quoteaudit.serve import ServiceConfig, create_app, openapi_document
+    config = ServiceConfig()
+    app = create_app(config, pool=None, settings=Settings())
+    routes = {(r.path, m.lower()) for r in app.routes for m in r.methods if m != "HEAD"}
+    documented = {(path, method) for path, ops in openapi_document(config)["paths"].items() for method in ops}
+    assert routes - {("/openapi.json", "get"), ("/docs", "get")} == documented
