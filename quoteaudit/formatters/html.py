@@ -26,7 +26,7 @@ from ..normalize import normalize, words
 from .text import location, summary_line
 
 SEVERITIES = ("error", "warning", "info")
-PALETTE_SIZE = 8  # speaker colours s0..s7 in the CSS; further speakers reuse them in turn
+PALETTE_SIZE = 8  # speaker colours s0..s7 in assets/review.css; further speakers reuse them in turn
 REFERENCE_RULES = ("altered-quote", "misattributed-quote")
 
 
@@ -400,149 +400,14 @@ def word_diff_html(article: str, record: str) -> str:
 
 # ---------------------------------------------------------------- style and script
 
-_CSS = """
-:root{--ink:#1d2433;--muted:#5b6475;--paper:#fbfaf7;--card:#fff;--line:#e4e1d9;--accent:#233e7a;
---error:#b42318;--error-bg:#fde8e6;--warning:#9a4a00;--warning-bg:#fdf0dc;--info:#1d5fa8;--info-bg:#e3eefb;
---s0:#0d7680;--s0-bg:#d3f0f2;--s1:#6b3fc4;--s1-bg:#ece4fb;--s2:#b8430d;--s2-bg:#fde6d6;--s3:#2f7a12;--s3-bg:#e1f2d6;
---s4:#b0186c;--s4-bg:#fbe2f0;--s5:#1b4ea8;--s5-bg:#dce6fa;--s6:#80570a;--s6-bg:#f5ead0;--s7:#4a5568;--s7-bg:#e5e8ee}
-@media (prefers-color-scheme:dark){:root{--ink:#e8e6e1;--muted:#a3a9b6;--paper:#16181d;--card:#1f2229;--line:#343844;
---accent:#9db7f0;--error:#ff8a7a;--error-bg:#3d1f1c;--warning:#f4b35e;--warning-bg:#3a2c17;--info:#8cbcf5;--info-bg:#1b2b40;
---s0:#5cc8d0;--s0-bg:#143a3d;--s1:#b69cf5;--s1-bg:#2d2445;--s2:#f59a67;--s2-bg:#42271a;--s3:#8bcf6c;--s3-bg:#1f3518;
---s4:#f08cc4;--s4-bg:#3f1d30;--s5:#8fb0f2;--s5-bg:#1d2a47;--s6:#dcb767;--s6-bg:#3a2f16;--s7:#b4bccb;--s7-bg:#2c3039}}
-*{box-sizing:border-box}
-html{background:var(--paper);color:var(--ink)}
-body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
-a{color:var(--accent)}
-a:focus-visible,[tabindex]:focus-visible,input:focus-visible{outline:3px solid var(--accent);outline-offset:2px;border-radius:3px}
-.skip{position:absolute;left:-999px;top:0;background:var(--card);padding:.5em 1em}
-.skip:focus{left:1em;z-index:2}
-.top{padding:1.6rem clamp(1rem,4vw,3rem) 1rem;border-bottom:1px solid var(--line);background:var(--card)}
-.path{margin:0;color:var(--muted);font-size:.85rem;word-break:break-all}
-.tiles{margin-top:1rem!important}
-.brand{margin:0;font-size:.78rem;letter-spacing:.08em;text-transform:uppercase;color:var(--muted)}
-h1{margin:.2rem 0 .1rem;font:600 1.5rem/1.25 Georgia,"Iowan Old Style","Times New Roman",serif;word-break:break-word}
-h2{font-size:1.05rem;margin:0 0 .6rem}
-.tiles{display:flex;flex-wrap:wrap;gap:.6rem;list-style:none;margin:0;padding:0}
-.tile{border:1px solid var(--line);border-radius:10px;padding:.45rem .9rem;min-width:7.5rem;background:var(--paper);color:var(--muted)}
-.tile strong{display:block;font-size:1.45rem;line-height:1.2;color:var(--ink)}
-.tile-error strong{color:var(--error)}.tile-warning strong{color:var(--warning)}.tile-info strong{color:var(--info)}
-.summary-line{color:var(--muted);margin:.7rem 0 0;font-size:.9rem}
-.controls{margin-top:.8rem;display:flex;flex-wrap:wrap;gap:1rem;align-items:center;font-size:.9rem;color:var(--muted)}
-.controls[hidden]{display:none}
-kbd{border:1px solid var(--line);border-bottom-width:2px;border-radius:4px;padding:0 .35em;font-size:.85em;background:var(--paper)}
-main{padding:1.5rem clamp(1rem,4vw,3rem) 3rem;max-width:86rem;margin:0 auto}
-.toc,.input-errors{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:1rem 1.4rem;margin-bottom:1.5rem}
-.toc ol{margin:0;padding-left:1.4rem}.toc li{margin:.25rem 0}
-.file{margin-bottom:3rem}
-.file-title{font-size:1.15rem;margin:2rem 0 .2rem;word-break:break-all}
-.legend{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:.8rem 1.1rem;margin:0 0 1.8rem}
-.legend-title{font-size:.75rem;letter-spacing:.08em;text-transform:uppercase;color:var(--muted);margin:0 0 .2rem}
-.legend ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.2rem 1.6rem}
-.who{display:grid;grid-template-columns:1.1rem auto;column-gap:.55rem;align-content:start;margin:.3rem 0;border-radius:6px;padding:.15rem .3rem;width:21rem}
-.who-name{font-weight:600}
-.who-meta{grid-column:2;font-size:.82rem;color:var(--muted)}
-.sw{width:1.1rem;height:1.1rem;border-radius:4px;margin-top:.18rem;border:2px solid transparent}
-.article{font:1.08rem/1.7 Georgia,"Iowan Old Style","Charter","Times New Roman",serif}
-.para{display:grid;grid-template-columns:minmax(0,42rem) minmax(17rem,1fr);column-gap:2rem;margin:0 0 1.1rem;align-items:start}
-.text{margin:0;grid-column:1}
-.notes{grid-column:2}
-@media (max-width:1000px){.para{display:block}}
-.q{border-radius:3px;padding:.05em 0;box-decoration-break:clone;-webkit-box-decoration-break:clone}
-""" + "".join(f".s{i}{{background:var(--s{i}-bg);box-shadow:inset 0 -2px 0 var(--s{i})}}"
-              f".sw.s{i}{{background:var(--s{i}-bg);border-color:var(--s{i})}}" for i in range(PALETTE_SIZE)) + """
-.q-amb{background:repeating-linear-gradient(135deg,var(--s7-bg) 0 5px,transparent 5px 9px);box-shadow:inset 0 -2px 0 var(--muted)}
-.tag{display:inline-block;margin:0 .2em 0 .3em;padding:0 .45em;border-radius:4px;font:600 .68rem/1.5 system-ui,sans-serif;
-vertical-align:.15em;letter-spacing:.02em;box-shadow:none;color:var(--ink)}
-.tag.q-none{outline:1px dashed var(--muted);color:var(--muted)}
-.tag.q-amb{box-shadow:none;outline:1px solid var(--muted)}
-.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-.sw.q-amb{border-color:var(--muted)}
-.q-none{background:transparent;outline:1.5px dashed var(--muted);outline-offset:0}
-.sw.q-none{border:2px dashed var(--muted)}
-.q-term{background:transparent;box-shadow:inset 0 -1px 0 var(--muted)}
-.sw.q-term{border-color:var(--line);background:transparent;box-shadow:inset 0 -3px 0 var(--muted)}
-.fl{text-decoration:underline wavy;text-decoration-thickness:1.5px;text-underline-offset:4px;text-decoration-skip-ink:none}
-.fl-error{text-decoration-color:var(--error)}.fl-warning{text-decoration-color:var(--warning)}.fl-info{text-decoration-color:var(--info)}
-.mk{display:inline-block;min-width:1.35em;height:1.35em;padding:0 .3em;margin:0 .15em;border-radius:.7em;font:700 .68rem/1.35em system-ui,sans-serif;
-text-align:center;text-decoration:none;vertical-align:.35em;color:#fff}
-.mk.sev-error{background:var(--error)}.mk.sev-warning{background:var(--warning)}.mk.sev-info{background:var(--info)}
-@media (prefers-color-scheme:dark){.mk{color:#111}}
-.notes{list-style:none;margin:0;padding:0;font:.9rem/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
-.note{background:var(--card);border:1px solid var(--line);border-left:4px solid;border-radius:8px;padding:.5rem .75rem;margin:0 0 .5rem}
-@media (max-width:1000px){.note{margin:.5rem 0}}
-.note.sev-error{border-left-color:var(--error)}.note.sev-warning{border-left-color:var(--warning)}.note.sev-info{border-left-color:var(--info)}
-.note:target,.note:focus{box-shadow:0 0 0 3px var(--accent)}
-.note-head{display:flex;flex-wrap:wrap;gap:.5rem;align-items:baseline}
-.note-head .mk{margin:0}
-.sev-label{font-weight:700;text-transform:uppercase;font-size:.72rem;letter-spacing:.06em}
-.sev-error .sev-label{color:var(--error)}.sev-warning .sev-label{color:var(--warning)}.sev-info .sev-label{color:var(--info)}
-.rule-link code{font-size:.85rem}
-.where{color:var(--muted);font-size:.8rem;margin-left:auto}
-.msg{margin:.3rem 0 0}
-.label{display:inline-block;font-size:.7rem;letter-spacing:.06em;text-transform:uppercase;color:var(--muted);margin-right:.4rem}
-.diff,.fix{margin-bottom:0;margin-top:.45rem;padding-top:.45rem;border-top:1px dashed var(--line)}
-.diff p{margin:.2rem 0}
-.diff-line{font-family:Georgia,"Times New Roman",serif;font-size:.98rem}
-del{background:var(--error-bg);color:var(--error);text-decoration:line-through;text-decoration-thickness:1.5px;padding:0 .15em;border-radius:3px}
-ins{background:#dff3e3;color:#17692b;text-decoration:none;border-bottom:2px solid #3a9b53;padding:0 .15em;border-radius:3px}
-@media (prefers-color-scheme:dark){ins{background:#183522;color:#8fe0a5}}
-.record{color:var(--muted)}
-.badge{display:inline-block;font-size:.75rem;border-radius:999px;padding:0 .55em;border:1px solid var(--line);color:var(--muted);font-weight:500}
-.badge.sev-error{color:var(--error);border-color:var(--error)}.badge.sev-warning{color:var(--warning);border-color:var(--warning)}
-.badge.sev-info{color:var(--info);border-color:var(--info)}
-.muted{color:var(--muted)}
-.rules{margin-top:3rem;border-top:1px solid var(--line);padding-top:1.5rem;max-width:52rem}
-.rule{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:.9rem 1.2rem;margin:0 0 1rem}
-.rule:target{box-shadow:0 0 0 3px var(--accent)}
-.rule h3{margin:0 0 .3rem;font-size:1rem}.rule h4{margin:.7rem 0 .1rem;font-size:.85rem;color:var(--muted)}
-.rule p{margin:.2rem 0}.rule-summary{font-weight:600}
-.rule pre{white-space:pre-wrap;background:var(--paper);border:1px solid var(--line);border-radius:6px;padding:.5rem .7rem;font-size:.85rem;margin:.2rem 0}
-footer{color:var(--muted);font-size:.8rem;padding:1rem clamp(1rem,4vw,3rem);border-top:1px solid var(--line)}
-body.dim .q:not(.hl){opacity:.35}
-.who:hover,.who:focus-within{background:var(--paper)}
-.hide-error .note.sev-error,.hide-warning .note.sev-warning,.hide-info .note.sev-info{display:none}
-.hide-error .mk.sev-error,.hide-warning .mk.sev-warning,.hide-info .mk.sev-info{display:none}
-.hide-error .fl-error,.hide-warning .fl-warning,.hide-info .fl-info{text-decoration:none}
-@media print{
-:root{--paper:#fff;--card:#fff}
-html,body{background:#fff;font-size:10.5pt}
-*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.controls,.skip,footer{display:none}
-.top{border:0;padding:0 0 .5rem}
-main{padding:0;max-width:none}
-.para{display:block}
-.legend{margin-bottom:1rem;break-inside:avoid}
-.note,.rule,.tile{break-inside:avoid}
-.file+.file{break-before:page}
-a{color:inherit;text-decoration:none}
-.article{font-size:11pt}
-}
-"""
+_ASSETS = os.path.join(os.path.dirname(__file__), "assets")
 
-_SCRIPT = """
-(function(){
-var body=document.body;
-var controls=document.querySelector('.controls');
-if(controls){controls.hidden=false;
-controls.addEventListener('change',function(e){var s=e.target.getAttribute('data-filter');
-if(s){body.classList.toggle('hide-'+s,!e.target.checked);}});}
-function visible(){return Array.prototype.filter.call(document.querySelectorAll('.text .mk'),
-function(m){return m.offsetParent!==null;});}
-document.addEventListener('keydown',function(e){
-if(e.altKey||e.ctrlKey||e.metaKey||/INPUT|TEXTAREA|SELECT/.test(e.target.tagName))return;
-if(e.key!=='j'&&e.key!=='k')return;
-var marks=visible();if(!marks.length)return;
-var i=marks.indexOf(document.activeElement);
-i=e.key==='j'?(i<0?0:Math.min(i+1,marks.length-1)):(i<0?marks.length-1:Math.max(i-1,0));
-marks[i].focus();marks[i].scrollIntoView({block:'center'});e.preventDefault();});
-Array.prototype.forEach.call(document.querySelectorAll('.who[data-swatch]'),function(row){
-var cls=row.getAttribute('data-swatch');var article=row.closest('.file');row.tabIndex=0;
-function on(){body.classList.add('dim');Array.prototype.forEach.call(article.querySelectorAll('.q.'+cls),
-function(q){q.classList.add('hl');});}
-function off(){body.classList.remove('dim');Array.prototype.forEach.call(document.querySelectorAll('.q.hl'),
-function(q){q.classList.remove('hl');});}
-row.addEventListener('mouseenter',on);row.addEventListener('mouseleave',off);
-row.addEventListener('focus',on);row.addEventListener('blur',off);});
-})();
-"""
+
+def _asset(name: str) -> str:
+    with open(os.path.join(_ASSETS, name), encoding="utf-8") as fh:
+        return fh.read()
+
+
+_CSS = _asset("review.css")
+_SCRIPT = _asset("review.js")
 _SCRIPT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(_SCRIPT.encode("utf-8")).digest()).decode("ascii")
