@@ -104,6 +104,10 @@ def test_every_quotation_speaker_and_finding_is_on_the_page():
         assert squash(q.text) in article, q.text
     names = page.texts("who-name")
     assert "Kassym-Jomart Tokayev" in names and "Robin Forestie-Walker" in names
+    legend = dict(zip(names, page.texts("who-meta")))
+    assert legend["Kassym-Jomart Tokayev"].startswith("7 quotations · named as Tokayev ×2, The Kazakh president ×2")
+    assert legend["speaker ambiguous (several candidates)"] == \
+        "4 quotations · between Vladimir Putin, Kassym-Jomart Tokayev"
     notes = page.texts("note")
     assert len(notes) == len(report.findings) == 29
     for note, finding in zip(notes, report.findings):

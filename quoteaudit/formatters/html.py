@@ -218,11 +218,15 @@ class _FileView:
                         if self.quote_class[q.index].split()[1] in ("q-amb", "q-none", "q-term"))
         labels = {"q-amb": "speaker ambiguous (several candidates)", "q-none": "no speaker found",
                   "q-term": "term or title in quotation marks"}
+        candidates = Counter(c for q in self.ctx.quotations if self.quote_class[q.index] == "q q-amb"
+                             for c in self.ctx.attributions[q.index].candidates)
+        between = {"q-amb": " · between " + ", ".join(escape(c) for c, _ in candidates.most_common())
+                   if candidates else ""}
         for cls, label in labels.items():
             if other[cls]:
                 rows.append(f"<li class=\"who\" data-swatch=\"{cls}\"><span class=\"sw {cls}\"></span>"
                             f"<span class=\"who-name\">{label}</span><span class=\"who-meta\">{other[cls]} "
-                            f"quotation{'s' if other[cls] != 1 else ''}</span></li>")
+                            f"quotation{'s' if other[cls] != 1 else ''}{between.get(cls, '')}</span></li>")
         body = "".join(rows) or "<li class=\"muted\">No quotations.</li>"
         return (f"<aside class=\"legend\" aria-label=\"Speakers\"><h2 class=\"legend-title\">Speakers</h2>"
                 f"<ul>{body}</ul></aside>")
