@@ -359,6 +359,10 @@ def create_app(config: ServiceConfig, pool: WorkerPool, settings) -> Starlette:
         return JSONResponse(openapi_document(config))
 
     async def docs(request: Request) -> Response:
+        """The page for a browser; the OpenAPI document itself for a client asking for JSON."""
+        accept = request.headers.get("accept", "")
+        if "json" in accept and "text/html" not in accept:
+            return JSONResponse(openapi_document(config))
         return HTMLResponse(docs_page(openapi_document(config)))
 
     async def http_error(request: Request, exc: HTTPException) -> Response:

@@ -256,3 +256,35 @@ def test_parallel_run_gives_the_same_page(tmp_path):
     serial, parallel = cli(*args), cli("check", "--jobs", "2", *args[1:])
     assert serial.returncode == parallel.returncode == 1
     assert serial.stdout == parallel.stdout and b"<del>occupy</del>" in serial.stdout
+
+
+PROBE = """<script>
+function key(k){document.dispatchEvent(new KeyboardEvent('keydown',{key:k,bubbles:true}));
+  return document.activeElement.id;}
+var seen=[key('j'),key('j'),key('j'),key('k')];
+var row=document.querySelector('.who[data-swatch="s0"]');row.dispatchEvent(new MouseEvent('mouseenter'));
+seen.push(document.body.className,document.querySelectorAll('.q.hl').length>0);
+row.dispatchEvent(new MouseEvent('mouseleave'));seen.push(document.body.className);
+var box=document.querySelector('input[data-filter="warning"]');box.checked=false;
+box.dispatchEvent(new Event('change',{bubbles:true}));
+seen.push(document.body.className,Array.prototype.filter.call(document.querySelectorAll('.note'),
+  function(n){return n.offsetParent!==null;}).map(function(n){return n.getAttribute('data-sev');}).join(' '));
+seen.push(key('j'));
+document.body.setAttribute('data-probe',JSON.stringify(seen));
+</script></body>"""
+
+
+@needs_chromium
+def test_chromium_keys_filters_and_legend_work(tmp_path):
+    """The page's script, driven by synthetic events (a probe added for the test, with
+    the page's Content-Security-Policy taken out so that the probe may run)."""
+    html = render_report(seed_report(), "html")
+    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html).replace("</body>", PROBE)
+    dom = Page(dump_dom(tmp_path, html))
+    probe = json.loads(next(a["data-probe"] for tag, a in dom.elements if tag == "body"))
+    # j, j, j, k: the first three markers in the text, then back to the second
+    assert probe[:4] == ["at-file1-f1", "at-file1-f2", "at-file1-f3", "at-file1-f2"]
+    assert probe[4:7] == ["dim", True, ""]  # pointing at a speaker dims the other quotations, and back
+    # warnings hidden: only the errors and infos stay, and j skips the hidden markers
+    assert probe[7] == "hide-warning" and sorted(probe[8].split()) == ["error", "error", "info", "info"]
+    assert probe[9] == "at-file1-f11"  # the first finding that is not a warning (an info)

@@ -178,6 +178,8 @@ def test_rules_health_docs_and_the_page(service):
     assert spec["openapi"].startswith("3.") and {"/v1/check", "/v1/rules", "/healthz", "/", "/review"} <= set(spec["paths"])
     status, headers, body = service.request("GET", "/docs")
     assert status == 200 and headers["content-type"].startswith("text/html") and b"/v1/check" in body
+    status, headers, body = service.request("GET", "/docs", headers={"Accept": "application/json"})
+    assert status == 200 and json.loads(body) == spec
 
     status, headers, body = service.request("GET", "/")
     page = body.decode()
