@@ -194,6 +194,9 @@ class WorkerPool:
         except (EOFError, OSError) as exc:
             self._replace(worker)
             raise WorkerFailed(f"the worker process ended ({type(exc).__name__})") from None
+        except asyncio.CancelledError:  # the request was given up (shutdown): its answer would
+            self._replace(worker)       # be the next job's, so the worker goes
+            raise
         idle.put_nowait(worker)
         if status != "ok":
             raise WorkerFailed(output)

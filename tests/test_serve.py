@@ -263,3 +263,26 @@ def test_the_openapi_document_describes_every_route():
     routes = {(r.path, m.lower()) for r in app.routes for m in r.methods if m != "HEAD"}
     documented = {(path, method) for path, ops in openapi_document(config)["paths"].items() for method in ops}
     assert routes - {("/openapi.json", "get"), ("/docs", "get")} == documented
+
+
+def test_a_check_given_up_does_not_leave_its_answer_to_the_next():
+    """A request cancelled while its worker runs (at shutdown) must not leave that
+    worker out of the pool, nor let its late answer reach the next request."""
+    import asyncio
+
+    from quoteaudit.serve import ServiceConfig, WorkerPool
+
+    async def scenario() -> str:
+        slow = asyncio.ensure_future(pool.run(SEED.read_text(encoding="utf-8") * 100, "slow.txt", "text"))
+        await asyncio.sleep(0.3)
+        slow.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await slow
+        return await pool.run("“We will win,” Tokayev said.", "quick.txt", "text")
+
+    pool = WorkerPool(ServiceConfig(workers=1, timeout=30))
+    pool.start()
+    try:
+        assert asyncio.run(scenario()) == "0 findings in 1 file, 1 quotation.\n"
+    finally:
+        pool.close()
