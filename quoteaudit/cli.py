@@ -18,8 +18,8 @@ from . import rules as rule_registry
 from .config import Settings
 from .formatters import Run, render
 from .inputs import iter_documents
-from .model import InputError, Severity
-from .pipeline import FileReport, check_document
+from .model import InputError
+from .pipeline import FileReport
 
 app = typer.Typer(
     add_completion=False,
@@ -39,6 +39,7 @@ class OutputFormat(str, Enum):
     json = "json"
     sarif = "sarif"
     github = "github"
+    html = "html"
 
 
 class FailOn(str, Enum):
@@ -67,25 +68,9 @@ def _split_ids(value: Optional[str]) -> set[str]:
 def build_settings(fail_on: Optional[FailOn], select: Optional[str], ignore: Optional[str],
                    references: List[str], strict: bool, file_config=None) -> tuple[Settings, list[InputError], int]:
     """Settings from the config file (if any), with the command line on top."""
-    cfg = file_config
-    chosen_fail_on = fail_on.value if fail_on is not None else (cfg.fail_on if cfg and cfg.fail_on else "warning")
-    settings = Settings(
-        select=_split_ids(select) or (cfg.select if cfg else None),
-        ignore=_split_ids(ignore) | (cfg.ignore if cfg else set()),
-        severities=dict(cfg.severities) if cfg else {},
-        rule_options=dict(cfg.rule_options) if cfg else {},
-        fail_on=None if chosen_fail_on == "never" else Severity(chosen_fail_on),
-    )
-    errors: list[InputError] = []
-    skipped = 0
-    reference_files = list(references) + (cfg.references + cfg.people if cfg else [])
-    if reference_files:
-        from .references import load_references  # only loaded when references are given
-        loaded = load_references(reference_files, strict=strict)
-        settings.references, settings.people = loaded.references, loaded.people
-        errors.extend(loaded.errors)
-        skipped = loaded.skipped
-    return settings, errors, skipped
+    from .api import build_settings as build
+    return build(file_config, references=references, select=_split_ids(select), ignore=_split_ids(ignore),
+                 fail_on=fail_on.value if fail_on is not None else None, strict=strict)
 
 
 def _file_config(paths: List[str], config: Optional[str]):
@@ -166,26 +151,10 @@ def check(
 
 def _checked(paths: List[str], settings: Settings, jobs: int, progress: bool):
     """Reports and input errors in input order, from one process or a pool."""
-    items = iter_documents(paths)
+    from .api import iter_checked
     show = progress and sys.stderr.isatty() and len(paths) >= 20
     bar = typer.progressbar(length=len(paths), label="checking", file=sys.stderr) if show else None
-    if jobs > 1:
-        import multiprocessing
-
-        from .pipeline import check_for_pool
-        with multiprocessing.get_context("spawn").Pool(jobs) as pool:
-            pending = [(item, None) if isinstance(item, InputError) else (None, item) for item in items]
-            work = [(doc, settings) for _, doc in pending if doc is not None]
-            done = iter(pool.imap(check_for_pool, work, chunksize=4))
-            for error, doc in pending:
-                yield error if error is not None else next(done)
-                if bar is not None:
-                    bar.update(1)
-    else:
-        for item in items:
-            yield item if isinstance(item, InputError) else check_document(item, settings)
-            if bar is not None:
-                bar.update(1)
+    yield from iter_checked(paths, settings, jobs, on_each=(lambda: bar.update(1)) if bar is not None else None)
     if bar is not None:
         bar.render_finish()
 
@@ -250,6 +219,33 @@ def explain_rule(rule_id: str = typer.Argument(..., help="A rule id, as 'quoteau
         sys.stdout.write("\nOptions:\n")
         for key, value in options.items():
             sys.stdout.write(f"  {key}: {value!r}\n")
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port (0: any free port; the address is printed)."),
+    references: List[str] = typer.Option([], "--references", "-r",
+                                         help="Reference quotations (YAML, JSON Lines, CSV); repeatable."),
+    config: Optional[str] = typer.Option(None, "--config", help="Config file (rules, severities, references)."),
+    workers: int = typer.Option(0, "--workers", min=0, help="Worker processes (default: one per core)."),
+    max_body_mb: float = typer.Option(5.0, "--max-body-mb", min=0.001, help="Largest request body (MB)."),
+    timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds a check may take before a 503."),
+    strict: bool = typer.Option(False, "--strict", help="A bad reference row stops the service from starting."),
+) -> None:
+    """Serve the checks over HTTP: POST /v1/check, a review page at /, the API at /docs.
+    Needs the 'serve' extra: pip install 'quoteaudit[serve]'."""
+    try:
+        from .serve import ServiceConfig, ServiceError, run as run_service
+    except ImportError as exc:
+        raise UsageError(f"'quoteaudit serve' needs the serve extra: pip install 'quoteaudit[serve]' "
+                         f"({exc.name} is not installed)") from None
+    try:
+        run_service(ServiceConfig(host=host, port=port, references=list(references), config=config,
+                                  workers=workers, max_body=int(max_body_mb * 1024 * 1024), timeout=timeout,
+                                  strict=strict))
+    except ServiceError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _dedent(doc: str) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..model import InputError
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 @dataclass
