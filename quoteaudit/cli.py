@@ -65,7 +65,8 @@ def _split_ids(value: Optional[str]) -> set[str]:
 
 
 def build_settings(fail_on: Optional[FailOn], select: Optional[str], ignore: Optional[str],
-                   references: List[str], strict: bool, file_config=None) -> tuple[Settings, list[InputError], int]:
+                   references: List[str], strict: bool, file_config=None,
+                   reference_speaker: Optional[str] = None) -> tuple[Settings, list[InputError], int]:
     """Settings from the config file (if any), with the command line on top."""
     cfg = file_config
     chosen_fail_on = fail_on.value if fail_on is not None else (cfg.fail_on if cfg and cfg.fail_on else "warning")
@@ -81,11 +82,21 @@ def build_settings(fail_on: Optional[FailOn], select: Optional[str], ignore: Opt
     reference_files = list(references) + (cfg.references + cfg.people if cfg else [])
     if reference_files:
         from .references import load_references  # only loaded when references are given
-        loaded = load_references(reference_files, strict=strict)
+        loaded = load_references(reference_files, strict=strict,
+                                 speakers=reference_speakers(reference_speaker, cfg))
         settings.references, settings.people = loaded.references, loaded.people
         errors.extend(loaded.errors)
         skipped = loaded.skipped
     return settings, errors, skipped
+
+
+def reference_speakers(reference_speaker: Optional[str], cfg) -> dict[str, str]:
+    """Who speaks in plain transcripts: the config's per-file speakers, and
+    --reference-speaker for every other one ("*")."""
+    speakers = dict(cfg.reference_speakers) if cfg else {}
+    if reference_speaker:
+        speakers["*"] = reference_speaker
+    return speakers
 
 
 def _file_config(paths: List[str], config: Optional[str]):
@@ -117,7 +128,11 @@ def check(
                                              help="Exit 1 when a finding is at or above this severity "
                                                   "(default: warning, or the config's fail_on)."),
     references: List[str] = typer.Option([], "--references", "-r",
-                                         help="Reference quotations (YAML, JSON Lines, CSV); repeatable."),
+                                         help="Reference quotations (YAML, JSON Lines, CSV), or articles and "
+                                              "transcripts (.txt, .md, .html, a directory of them); repeatable."),
+    reference_speaker: Optional[str] = typer.Option(None, "--reference-speaker", metavar="NAME",
+                                                    help="The person speaking in a reference transcript "
+                                                         "without speaker labels."),
     strict: bool = typer.Option(False, "--strict", help="A bad reference row is an error (exit 2), not skipped."),
     select: Optional[str] = typer.Option(None, "--select", help="Only these rules (comma-separated ids)."),
     ignore: Optional[str] = typer.Option(None, "--ignore", help="Not these rules (comma-separated ids)."),
@@ -132,7 +147,8 @@ def check(
     """Check files and report findings."""
     from .inputs import expand_paths
     file_config = _file_config(paths, config)
-    settings, errors, skipped = build_settings(fail_on, select, ignore, references, strict, file_config)
+    settings, errors, skipped = build_settings(fail_on, select, ignore, references, strict, file_config,
+                                               reference_speaker)
     for error in errors:
         report_error(error)
     if errors and strict:

@@ -118,7 +118,7 @@ def options_from_context(ctx) -> dict:
 
 def speaker_conflict(attribution, reference: Reference, people) -> bool:
     """The record names a speaker, and the article names someone else or leaves it open."""
-    if not reference.speaker:
+    if not reference.speaker or reference.kind != "quotation":
         return False
     if attribution.candidates:
         return not all(same_speaker(c, reference.speaker, people) for c in attribution.candidates)
@@ -138,18 +138,41 @@ def best_reference(refs, segment: str) -> tuple[Reference, float] | None:
         return None
     if refs.rows is not None and len(refs.rows) < BRUTE_FORCE_BELOW:
         norms = _norms(refs)
-        result = process.extractOne(norm, norms, scorer=lambda a, b, **_: similarity(a, b))
-        if result is None:
-            return None
-        _, score, index = result
-        return refs.rows[index], score
+        if not any(r.kind == "narration" for r in refs.rows):
+            result = process.extractOne(norm, norms, scorer=lambda a, b, **_: similarity(a, b))
+            if result is None:
+                return None
+            _, score, index = result
+            return refs.rows[index], score
+        return _prefer_quotations([(similarity(norm, n), i + 1) for i, n in enumerate(norms)], refs.rows)
     index = refs.index()
     candidates = index.candidates(norm)
     if not candidates:
         return None
     scored = [(similarity(norm, c.norm), c.rowid) for c in candidates]
+    if refs.rows is not None:
+        # The rows in memory carry what the index does not keep (kind, line, column).
+        return _prefer_quotations(scored, refs.rows)
     score, rowid = max(scored, key=lambda t: (t[0], -t[1]))
     return index.reference(rowid), score
+
+
+NARRATION_MARGIN = 5.0  # how much better narration must score to beat a quotation of the record
+
+
+def _prefer_quotations(scored: list[tuple[float, int]], rows: list[Reference]) -> tuple[Reference, float] | None:
+    """The best (score, rowid) of a reference document's rows: words the original
+    has in marks win over its narration unless the narration is clearly closer (the
+    narration around a quotation, or a paragraph repeating it, also holds its words)."""
+    if not scored:
+        return None
+    best = max(scored, key=lambda t: (t[0], -t[1]))
+    quoted = [t for t in scored if rows[t[1] - 1].kind != "narration"]
+    if quoted and rows[best[1] - 1].kind == "narration":
+        best_quoted = max(quoted, key=lambda t: (t[0], -t[1]))
+        if best_quoted[0] + NARRATION_MARGIN > best[0]:
+            best = best_quoted
+    return rows[best[1] - 1], best[0]
 
 
 def _norms(refs) -> list[str]:
