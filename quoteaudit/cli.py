@@ -207,6 +207,47 @@ def _checked(paths: List[str], settings: Settings, jobs: int, progress: bool):
 
 
 @app.command()
+def compare(
+    original: str = typer.Argument(..., help="The original article or transcript."),
+    copy: str = typer.Argument(..., help="The copy to check against it ('-' for standard input)."),
+    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "--output-format", "-f",
+                                               help="Report format."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on",
+                                             help="Exit 1 when a finding is at or above this severity "
+                                                  "(default: warning, or the config's fail_on)."),
+    reference_speaker: Optional[str] = typer.Option(None, "--reference-speaker", metavar="NAME",
+                                                    help="The person speaking in an original transcript "
+                                                         "without speaker labels."),
+    select: Optional[str] = typer.Option(None, "--select", help="Only these rules (comma-separated ids)."),
+    ignore: Optional[str] = typer.Option(None, "--ignore", help="Not these rules (comma-separated ids)."),
+    config: Optional[str] = typer.Option(None, "--config", help="Config file (default: the nearest .quoteaudit.yml)."),
+) -> None:
+    """Check a copy against its original: the checks with the original as the only
+    reference, and what the copy lost (quotations dropped, unmarked, paraphrased)."""
+    import dataclasses
+
+    from .compare import compare_files
+    file_config = _file_config([copy], config)
+    if file_config is not None:
+        file_config = dataclasses.replace(file_config, references=[])  # the original is the only reference
+    settings, errors, _ = build_settings(fail_on, select, ignore, [], False, file_config)
+    run = Run(reports=[], errors=list(errors))
+    speakers = reference_speakers(reference_speaker, file_config)
+    for item in iter_documents([copy]):
+        if isinstance(item, InputError):
+            run.errors.append(item)
+            continue
+        reports, original_errors = compare_files(original, item, settings, speakers)
+        run.errors.extend(original_errors)
+        # The copy is still checked when the original cannot be read.
+        run.reports.extend(reports or [check_document(item, settings)])
+    for error in run.errors:
+        report_error(error)
+    render(output_format.value, run, sys.stdout, color=_color(sys.stdout))
+    raise typer.Exit(exit_code(run, settings))
+
+
+@app.command()
 def extract(
     paths: List[str] = typer.Argument(..., help="Files to read ('-' for standard input)."),
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text or json."),

@@ -61,6 +61,9 @@ class Person:
     aliases: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     gender: str | None = None
+    # Named in a reference article or transcript: known for name checks, but no part of
+    # finding speakers (a copy is then read the same whatever it is compared with).
+    named_only: bool = False
 
     @property
     def names(self) -> list[str]:
@@ -86,6 +89,13 @@ class People:
     def add(self, person: Person) -> None:
         self.persons.append(person)
         self._rebuild()
+
+    def for_attribution(self) -> "People | None":
+        """The registry that takes part in finding speakers: without named_only people."""
+        if not any(p.named_only for p in self.persons):
+            return self
+        kept = [p for p in self.persons if not p.named_only]
+        return People(kept) if kept else None
 
     def find(self, name: str | None) -> Person | None:
         if not name:
@@ -213,7 +223,11 @@ def _add_reference_speakers(people: People, rows: list[Reference]) -> None:
         return
     for ref in rows:
         if ref.speaker and people.find(ref.speaker) is None:
-            people.add(Person(ref.speaker))
+            if ref.line is None:
+                people.add(Person(ref.speaker))
+            elif len(ref.speaker.split()) >= 2:
+                # From an article or transcript: full names only ("Mexicans say" names nobody).
+                people.add(Person(ref.speaker, named_only=True))
 
 
 def _read_text(path: str) -> str:

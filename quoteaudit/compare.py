@@ -1,0 +1,170 @@
+"""Compare a copy with its original: the checks with the original as the only
+reference, then what the copy lost of the original's quotations.
+
+For each statement the original quotes (speech, at least ``min_words`` words), the
+copy either still quotes it (some quotation of the copy holds its words), prints its
+words without quotation marks, turns it into paraphrase (its content words in one
+passage of the copy's narration), or drops it. The last three become findings of
+the quote-unmarked and quote-paraphrased rules (at the passage in the copy) and of
+quote-missing (at the quotation in the original). A speaker changed between the
+two is misattributed-quote, as with any reference.
+
+The original here is an article; a transcript original gives only the checks (a
+copy quotes a few sentences of a transcript, and the rest is not "lost").
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .config import Settings
+from .document import Document, InputErrorException, read_file
+from .inputs import make_document
+from .matching import options_from
+from .model import InputError
+from .normalize import STOPWORDS, normalize
+from .pipeline import FileReport, analyse, run_rules
+from .refdocs import ARTICLE_WINDOW, narration_stretches, sentence_spans, speaker_for, transcript_turns
+from .suppress import apply_suppressions
+
+UNMARKED_SCORE = 85.0  # the quotation's words stand (nearly) as they were in a passage of narration
+PARAPHRASE_SHARE = 2 / 3  # of the quotation's content words found together in one passage
+PARAPHRASE_WORDS = 3  # and at least this many of them
+ORIGINAL_RULES = {"quote-missing"}  # the only findings placed in the original
+
+
+@dataclass
+class Lost:
+    status: str  # "missing" | "unmarked" | "paraphrased"
+    start: int  # in the copy (unmarked, paraphrased) or in the original (missing)
+    end: int
+    quotation: str  # the original's words, without marks (or the comma closing them)
+    speaker: str | None  # who the original says spoke them
+    where: str  # "orig.txt:12:5": the quotation in the original
+    score: float = 0.0
+
+
+def compare_files(original_path: str, copy: Document, settings: Settings,
+                  speakers: dict[str, str] | None = None) -> tuple[list[FileReport], list[InputError]]:
+    """The copy's report (checks and what it lost) and the original's (quotations the
+    copy dropped); input errors instead when the original cannot be read."""
+    from .references import load_references
+    loaded = load_references([original_path], speakers=speakers)
+    if loaded.errors:
+        return [], loaded.errors
+    settings = dataclasses.replace(settings, references=loaded.references, people=_merged(settings.people,
+                                                                                          loaded.people))
+    try:
+        original = make_document(original_path, read_file(original_path))
+    except InputErrorException as exc:
+        return [], [exc.error]
+    copy_ctx = analyse(copy, settings)
+    original_ctx = analyse(original, dataclasses.replace(settings, references=None))
+    lost = [] if _is_transcript(original, speakers) else lost_quotations(original_ctx, copy_ctx, settings)
+    copy_ctx.lost = [item for item in lost if item.status != "missing"]
+    original_ctx.lost = [item for item in lost if item.status == "missing"]
+    copy_report = FileReport(path=copy.path, record_id=copy.record_id, context=copy_ctx,
+                             findings=apply_suppressions(run_rules(copy_ctx, settings), copy.source))
+    only_missing = dataclasses.replace(settings, select={r for r in ORIGINAL_RULES if settings.enabled(r)})
+    original_report = FileReport(path=original.path, context=original_ctx,
+                                 findings=apply_suppressions(run_rules(original_ctx, only_missing), original.source))
+    return [copy_report, original_report], []
+
+
+def _merged(configured, found):
+    """The config's people registry, with the people the original names added."""
+    if configured is None:
+        return found
+    for person in found.persons if found is not None else []:
+        if configured.find(person.name) is None:
+            configured.add(person)
+    return configured
+
+
+def _is_transcript(original: Document, speakers) -> bool:
+    return bool(speaker_for(original.path, speakers) or transcript_turns(original.text))
+
+
+def lost_quotations(original_ctx, copy_ctx, settings: Settings) -> list[Lost]:
+    """For each checkable statement the original quotes and the copy does not, where
+    its words went: a passage of the copy's narration (unmarked or paraphrased), or
+    nowhere (missing)."""
+    min_words = options_from(settings)["min_words"]
+    threshold = options_from(settings)["match_threshold"]
+    copy_quotes = [normalize(copy_ctx.doc.text[q.inner_start:q.inner_end]) for q in copy_ctx.quotations if not q.depth]
+    passages = _passages(copy_ctx)
+    out = []
+    doc = original_ctx.doc
+    for q in original_ctx.quotations:
+        if q.kind != "speech" or q.depth:
+            continue
+        norm = normalize(doc.text[q.inner_start:q.inner_end])
+        if len(norm.split()) < min_words or any(_kept(norm, c, threshold) for c in copy_quotes):
+            continue
+        a = original_ctx.attributions[q.index]
+        line, column = doc.position(q.inner_start)
+        found = _best_passage(norm, passages)
+        lost = Lost("missing", q.start, q.end, doc.source[q.inner_start:q.inner_end].strip().rstrip(","),
+                    a.speaker if not a.candidates else None, f"{doc.path}:{line}:{column}")
+        if found is not None:
+            lost.status, lost.start, lost.end, lost.score = found
+        out.append(lost)
+    return out
+
+
+def _kept(norm: str, copy_norm: str, threshold: float) -> bool:
+    """Some quotation of the copy holds these words (or part of them, for a copy that
+    cut the statement short)."""
+    if len(copy_norm.split()) < 2:
+        return False
+    return fuzz.partial_ratio(norm, copy_norm) >= threshold
+
+
+def _passages(ctx) -> list[tuple[int, int, str]]:
+    """The copy's narration, as windows of sentences: (start, end, normalised text)."""
+    out = []
+    text = ctx.doc.text
+    for start, end in narration_stretches(ctx.doc, ctx.quotations):
+        sentences = sentence_spans(text, start, end)
+        for i, (s_start, _) in enumerate(sentences):
+            s_end = sentences[min(i + ARTICLE_WINDOW, len(sentences)) - 1][1]
+            out.append((s_start, s_end, normalize(text[s_start:s_end])))
+    return out
+
+
+def _best_passage(norm: str, passages) -> tuple[str, int, int, float] | None:
+    """(status, start, end, score) of the passage that holds the quotation's words
+    best, or None. Unmarked: the words stand nearly as quoted. Paraphrased: most of
+    its content words stand in one passage."""
+    content = {w for w in norm.split() if w not in STOPWORDS and len(w) > 2}
+    best = None
+    for start, end, passage in passages:
+        score = fuzz.partial_ratio(norm, passage)
+        if score >= UNMARKED_SCORE and len(passage) >= 0.6 * len(norm):
+            if best is None or best[0] != "unmarked" or score > best[3]:
+                best = ("unmarked", start, end, score)
+            continue
+        if best is not None and best[0] == "unmarked":
+            continue
+        shared = len(content.intersection(passage.split()))
+        share = shared / len(content) if content else 0.0
+        if shared >= PARAPHRASE_WORDS and share >= PARAPHRASE_SHARE and (best is None or share * 100 > best[3]):
+            best = ("paraphrased", start, end, share * 100)
+    return best
+
+
+def lost_issues(ctx, status: str, describe):
+    """Issues for the quotations the comparison found in this state (rules call it)."""
+    from .model import Issue
+    for item in ctx.lost or []:
+        if item.status == status:
+            yield Issue(item.start, item.end, describe(item),
+                        data={"original": item.where, "quotation": item.quotation, "speaker": item.speaker,
+                              "score": round(item.score, 1)})
+
+
+def said_by(item: Lost, capital: bool = False) -> str:
+    words = f"the words of {item.speaker}" if item.speaker else "the words"
+    return words[0].upper() + words[1:] if capital else words
