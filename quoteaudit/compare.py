@@ -26,7 +26,9 @@ from .matching import options_from
 from .model import InputError
 from .normalize import STOPWORDS, normalize
 from .pipeline import FileReport, analyse, run_rules
-from .refdocs import ARTICLE_WINDOW, narration_stretches, sentence_spans, speaker_for, transcript_turns
+from .refdocs import (ARTICLE_WINDOW, article_rows, narration_stretches, read_reference_document, reader_key,
+                      sentence_spans, sentence_windows, speaker_for, transcript_turns)
+from .references import People, ReferenceSet, _add_reference_speakers, file_digest
 from .suppress import apply_suppressions
 
 UNMARKED_SCORE = 85.0  # the quotation's words stand (nearly) as they were in a passage of narration
@@ -50,19 +52,22 @@ def compare_files(original_path: str, copy: Document, settings: Settings,
                   speakers: dict[str, str] | None = None) -> tuple[list[FileReport], list[InputError]]:
     """The copy's report (checks and what it lost) and the original's (quotations the
     copy dropped); input errors instead when the original cannot be read."""
-    from .references import load_references
-    loaded = load_references([original_path], speakers=speakers)
-    if loaded.errors:
-        return [], loaded.errors
-    settings = dataclasses.replace(settings, references=loaded.references, people=_merged(settings.people,
-                                                                                          loaded.people))
     try:
         original = make_document(original_path, read_file(original_path))
     except InputErrorException as exc:
         return [], [exc.error]
-    copy_ctx = analyse(copy, settings)
     original_ctx = analyse(original, dataclasses.replace(settings, references=None))
-    lost = [] if _is_transcript(original, speakers) else lost_quotations(original_ctx, copy_ctx, settings)
+    transcript = _is_transcript(original, speakers)
+    # The original is read once: its quotations and speakers here are its reference rows.
+    rows = read_reference_document(original_path, original.source, speakers) if transcript \
+        else article_rows(original, original_ctx)
+    people = People(list(settings.people.persons) if settings.people is not None else [])
+    _add_reference_speakers(people, rows)
+    references = ReferenceSet([original_path], file_digest(original_path) + reader_key(original_path, speakers),
+                              rows) if rows else None
+    settings = dataclasses.replace(settings, references=references, people=people if len(people) else None)
+    copy_ctx = analyse(copy, settings)
+    lost = [] if transcript else lost_quotations(original_ctx, copy_ctx, settings)
     copy_ctx.lost = [item for item in lost if item.status != "missing"]
     original_ctx.lost = [item for item in lost if item.status == "missing"]
     copy_report = FileReport(path=copy.path, record_id=copy.record_id, context=copy_ctx,
@@ -71,16 +76,6 @@ def compare_files(original_path: str, copy: Document, settings: Settings,
     original_report = FileReport(path=original.path, context=original_ctx,
                                  findings=apply_suppressions(run_rules(original_ctx, only_missing), original.source))
     return [copy_report, original_report], []
-
-
-def _merged(configured, found):
-    """The config's people registry, with the people the original names added."""
-    if configured is None:
-        return found
-    for person in found.persons if found is not None else []:
-        if configured.find(person.name) is None:
-            configured.add(person)
-    return configured
 
 
 def _is_transcript(original: Document, speakers) -> bool:
@@ -122,15 +117,15 @@ def _kept(norm: str, copy_norm: str, threshold: float) -> bool:
     return fuzz.partial_ratio(norm, copy_norm) >= threshold
 
 
-def _passages(ctx) -> list[tuple[int, int, str]]:
-    """The copy's narration, as windows of sentences: (start, end, normalised text)."""
+def _passages(ctx) -> list[tuple[int, int, str, set[str]]]:
+    """The copy's narration, as windows of sentences: (start, end, normalised text,
+    its words)."""
     out = []
     text = ctx.doc.text
     for start, end in narration_stretches(ctx.doc, ctx.quotations):
-        sentences = sentence_spans(text, start, end)
-        for i, (s_start, _) in enumerate(sentences):
-            s_end = sentences[min(i + ARTICLE_WINDOW, len(sentences)) - 1][1]
-            out.append((s_start, s_end, normalize(text[s_start:s_end])))
+        for s_start, s_end in sentence_windows(sentence_spans(text, start, end), ARTICLE_WINDOW):
+            norm = normalize(text[s_start:s_end])
+            out.append((s_start, s_end, norm, set(norm.split())))
     return out
 
 
@@ -140,7 +135,10 @@ def _best_passage(norm: str, passages) -> tuple[str, int, int, float] | None:
     its content words stand in one passage."""
     content = {w for w in norm.split() if w not in STOPWORDS and len(w) > 2}
     best = None
-    for start, end, passage in passages:
+    for start, end, passage, passage_words in passages:
+        shared = len(content.intersection(passage_words))
+        if shared * 2 < len(content) or not shared and content:
+            continue  # neither unmarked nor paraphrased: most content words are elsewhere
         score = fuzz.partial_ratio(norm, passage)
         if score >= UNMARKED_SCORE and len(passage) >= 0.6 * len(norm):
             if best is None or best[0] != "unmarked" or score > best[3]:
@@ -148,7 +146,6 @@ def _best_passage(norm: str, passages) -> tuple[str, int, int, float] | None:
             continue
         if best is not None and best[0] == "unmarked":
             continue
-        shared = len(content.intersection(passage.split()))
         share = shared / len(content) if content else 0.0
         if shared >= PARAPHRASE_WORDS and share >= PARAPHRASE_SHARE and (best is None or share * 100 > best[3]):
             best = ("paraphrased", start, end, share * 100)

@@ -217,11 +217,14 @@ def _trimmed(text: str, start: int, end: int, out: list) -> None:
         out.append((start, end))
 
 
+def sentence_windows(sentences: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    """(start, end) of one window per sentence: it and up to size - 1 sentences after it."""
+    return [(start, sentences[min(i + size, len(sentences)) - 1][1]) for i, (start, _) in enumerate(sentences)]
+
+
 def _windows(doc: Document, sentences: list[tuple[int, int]], size: int, kind: str,
              speaker: str | None) -> list[Reference]:
-    """One row per sentence, holding it and up to size - 1 sentences after it."""
-    return [_row(doc, start, sentences[min(i + size, len(sentences)) - 1][1], kind, speaker)
-            for i, (start, _) in enumerate(sentences)]
+    return [_row(doc, start, end, kind, speaker) for start, end in sentence_windows(sentences, size)]
 
 
 def _row(doc: Document, start: int, end: int, kind: str, speaker: str | None) -> Reference:
