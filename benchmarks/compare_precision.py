@@ -4,7 +4,10 @@ Each dev article is compared (``quoteaudit compare``'s own code) with itself, wh
 no reference finding is right, and with another article published the same day
 (dates from metadata.tsv; the first other dev or train article of that date, in
 sorted order), where no altered-quote or quote-from-narration is right: the two
-tell different stories, and a shared quotation is quoted, not altered. Prints the
+tell different stories, and a shared quotation is quoted, not altered; and pairs of
+articles of the same day telling the same story in largely the same words (a wire
+story and its update, in both directions), real copies that keep their quotations.
+Prints the
 findings of the reference rules by rule for both runs, and with --show, each
 finding with the words it points at.
 
@@ -17,6 +20,7 @@ import collections
 import csv
 import glob
 import os
+import re
 import sys
 import tempfile
 import time
@@ -53,6 +57,35 @@ def same_day_partners(dev_paths: list[str]) -> dict[str, str]:
         if others:
             partners[path] = texts[others[0]]
     return partners
+
+
+def same_story_pairs(min_overlap: float = 0.2) -> list[tuple[str, str]]:
+    """Articles of the same day that tell the same story in largely the same words
+    (a wire story and its update): the share of 6-word shingles of the shorter held
+    by the other, at least min_overlap. Real copies that keep their quotations."""
+    dates = {}
+    with open(os.path.join(CORPUS, "metadata.tsv"), encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            dates[row["filename"]] = row["publication_date"]
+    texts = {os.path.splitext(os.path.basename(p))[0]: p
+             for split in ("dev", "train") for p in glob.glob(os.path.join(CORPUS, split, "text", "*.txt"))}
+    by_date = collections.defaultdict(list)
+    for name in sorted(texts):
+        if name in dates:
+            by_date[dates[name]].append(name)
+    pairs = []
+    for names in by_date.values():
+        shingles = {}
+        for name in names:
+            with open(texts[name], encoding="utf-8") as fh:
+                words = re.findall(r"\w+", fh.read().lower())
+            shingles[name] = {tuple(words[i:i + 6]) for i in range(len(words) - 5)}
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                small = min(len(shingles[a]), len(shingles[b]))
+                if small and len(shingles[a] & shingles[b]) / small >= min_overlap:
+                    pairs.extend([(texts[a], texts[b]), (texts[b], texts[a])])
+    return pairs
 
 
 def run(pairs, settings, show: bool, label: str) -> collections.Counter:
@@ -93,6 +126,13 @@ def main() -> None:
           f"{sum(other[r] for r in MUST_BE_ZERO_OTHER)} altered-quote or quote-from-narration ({other_seconds:.1f} s)")
     for rule in REFERENCE_RULES:
         print(f"  {rule:<22} {other[rule]}")
+    stories = same_story_pairs()
+    story = run(stories, settings, args.show, "story")
+    print(f"same story, largely the same words (dev and train, both directions): {len(stories)} pairs, "
+          f"{sum(story[r] for r in MUST_BE_ZERO_OTHER + ('misattributed-quote',))} altered-quote, "
+          f"quote-from-narration or misattributed-quote")
+    for rule in REFERENCE_RULES:
+        print(f"  {rule:<22} {story[rule]}")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 ID = "quote-from-narration"
 SEVERITY = "warning"
-OPTIONS: dict = {"min_score": 80.0, "min_words": 6}
+OPTIONS: dict = {"min_score": 75.0, "min_words": 6}
 
 from ..matching import matched_segments  # noqa: E402
 from ..model import Issue  # noqa: E402
