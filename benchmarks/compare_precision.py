@@ -39,7 +39,8 @@ REFERENCE_RULES = ["altered-quote", "misattributed-quote", "unverified-quote", "
 MUST_BE_ZERO_OTHER = ("altered-quote", "quote-from-narration")
 
 
-def same_day_partners(dev_paths: list[str]) -> dict[str, str]:
+def articles_by_date() -> tuple[dict[str, str], dict[str, list[str]]]:
+    """(article name -> path, date -> names in sorted order) over dev and train."""
     dates = {}
     with open(os.path.join(CORPUS, "metadata.tsv"), encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
@@ -50,10 +51,16 @@ def same_day_partners(dev_paths: list[str]) -> dict[str, str]:
     for name in sorted(texts):
         if name in dates:
             by_date[dates[name]].append(name)
+    return texts, by_date
+
+
+def same_day_partners(dev_paths: list[str]) -> dict[str, str]:
+    texts, by_date = articles_by_date()
+    date_of = {name: date for date, names in by_date.items() for name in names}
     partners = {}
     for path in dev_paths:
         name = os.path.splitext(os.path.basename(path))[0]
-        others = [n for n in by_date.get(dates.get(name), []) if n != name]
+        others = [n for n in by_date.get(date_of.get(name), []) if n != name]
         if others:
             partners[path] = texts[others[0]]
     return partners
@@ -63,16 +70,7 @@ def same_story_pairs(min_overlap: float = 0.2) -> list[tuple[str, str]]:
     """Articles of the same day that tell the same story in largely the same words
     (a wire story and its update): the share of 6-word shingles of the shorter held
     by the other, at least min_overlap. Real copies that keep their quotations."""
-    dates = {}
-    with open(os.path.join(CORPUS, "metadata.tsv"), encoding="utf-8") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            dates[row["filename"]] = row["publication_date"]
-    texts = {os.path.splitext(os.path.basename(p))[0]: p
-             for split in ("dev", "train") for p in glob.glob(os.path.join(CORPUS, split, "text", "*.txt"))}
-    by_date = collections.defaultdict(list)
-    for name in sorted(texts):
-        if name in dates:
-            by_date[dates[name]].append(name)
+    texts, by_date = articles_by_date()
     pairs = []
     for names in by_date.values():
         shingles = {}

@@ -23,7 +23,7 @@ import os
 import re
 
 from . import lexicon
-from .document import Document
+from .document import Document, _append_trimmed
 from .inputs import HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, TEXT_EXTENSIONS, make_document
 from .model import InputError
 from .references import Reference
@@ -202,19 +202,10 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if text[dot] == "." and m.group(0).startswith(".") and not m.group(0).startswith("..") \
                 and is_abbreviation(text, dot):
             continue
-        _trimmed(text, pos, m.end(), out)
+        _append_trimmed(text, pos, m.end(), out)
         pos = m.end()
-    _trimmed(text, pos, end, out)
+    _append_trimmed(text, pos, end, out)
     return out
-
-
-def _trimmed(text: str, start: int, end: int, out: list) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append((start, end))
 
 
 def sentence_windows(sentences: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
