@@ -101,7 +101,7 @@ def lost_quotations(original_ctx, copy_ctx, settings: Settings) -> list[Lost]:
         a = original_ctx.attributions[q.index]
         line, column = doc.position(q.inner_start)
         found = _best_passage(norm, passages)
-        lost = Lost("missing", q.start, q.end, doc.source[q.inner_start:q.inner_end].strip().rstrip(","),
+        lost = Lost("missing", q.start, q.end, " ".join(doc.text[q.inner_start:q.inner_end].split()).rstrip(","),
                     a.speaker if not a.candidates else None, f"{doc.path}:{line}:{column}")
         if found is not None:
             lost.status, lost.start, lost.end, lost.score = found

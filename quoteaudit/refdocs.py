@@ -219,9 +219,12 @@ def _windows(doc: Document, sentences: list[tuple[int, int]], size: int, kind: s
 
 
 def _row(doc: Document, start: int, end: int, kind: str, speaker: str | None) -> Reference:
+    while start < end and doc.text[start].isspace():  # a blanked entity or tag before the words
+        start += 1
     line, column = doc.position(start)
-    return Reference(text=doc.source[start:end], speaker=speaker, source=doc.path, kind=kind,
-                     line=line, column=column)
+    # The analysis text: markup (HTML tags, Markdown link targets) blanked, offsets kept.
+    return Reference(text=doc.text[start:end], speaker=speaker, source=doc.path, kind=kind, line=line,
+                     column=column)
 
 
 def position_in(reference: Reference, words_text: str) -> tuple[int, int]:

@@ -67,6 +67,24 @@ def test_article_gives_quotations_with_speakers_and_narration():
     assert not any("pretty bold steps to make" in t for t in narration)
 
 
+def test_html_original_is_read_without_its_markup(tmp_path):
+    original = tmp_path / "original.html"
+    original.write_text('<html><head><style>p {}</style></head><body>\n'
+                        '<p>Housing Minister <a href="/people/woods">Megan Woods</a> said the plan would '
+                        '<em>double</em> the number of state houses built each year.</p>\n'
+                        '<p>&ldquo;This is the biggest build since the 1950s,&rdquo; Woods said.</p>\n</body></html>\n')
+    copy = tmp_path / "copy.txt"
+    copy.write_text("“This is the largest build since the 1950s,” Woods said.\n\n“Megan Woods said the plan "
+                    "would double the number of state houses built each year,” an expert said.\n")
+    reports, errors = compare_files(str(original), make_document(str(copy), copy.read_text()),
+                                    Settings(select={"altered-quote", "quote-from-narration"}))
+    assert not errors
+    altered, narration = reports[0].findings
+    assert altered.message.endswith("original.html:3:11): “largest” → “biggest”")
+    # Line 2, column 45: where "Megan Woods" stands in the HTML source, inside its link.
+    assert "original.html:2:45), nobody's quotation: “Megan Woods said the plan would" in narration.message
+
+
 def test_labelled_transcript_turns_and_speakers():
     text = PRESSER.read_text()
     assert [label for _, _, label in transcript_turns(text)] == ["ARDERN", "Q", "ARDERN", "MS. WOODS"]
