@@ -78,6 +78,7 @@ class People:
         self._rebuild()
 
     def _rebuild(self) -> None:
+        self._attribution: tuple | None = None
         self._by_name: dict[str, Person] = {}
         surnames: dict[str, list[Person]] = {}
         for person in self.persons:
@@ -91,11 +92,14 @@ class People:
         self._rebuild()
 
     def for_attribution(self) -> "People | None":
-        """The registry that takes part in finding speakers: without named_only people."""
+        """The registry that takes part in finding speakers: without named_only people
+        (built once, asked for every document)."""
         if not any(p.named_only for p in self.persons):
             return self
-        kept = [p for p in self.persons if not p.named_only]
-        return People(kept) if kept else None
+        if self._attribution is None:
+            kept = [p for p in self.persons if not p.named_only]
+            self._attribution = (People(kept) if kept else None,)
+        return self._attribution[0]
 
     def find(self, name: str | None) -> Person | None:
         if not name:
