@@ -7,7 +7,8 @@ words without quotation marks, turns it into paraphrase (its content words in on
 passage of the copy's narration), or drops it. The last three become findings of
 the quote-unmarked and quote-paraphrased rules (at the passage in the copy) and of
 quote-missing (at the quotation in the original). A speaker changed between the
-two is misattributed-quote, as with any reference.
+two is misattributed-quote, as with any reference; so is a passage holding one
+person's quoted words that names another person instead.
 
 The original here is an article; a transcript original gives only the checks (a
 copy quotes a few sentences of a transcript, and the rest is not "lost").
@@ -15,6 +16,7 @@ copy quotes a few sentences of a transcript, and the rest is not "lost").
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -22,7 +24,7 @@ from rapidfuzz import fuzz
 from .config import Settings
 from .document import Document, InputErrorException, read_file
 from .inputs import make_document
-from .matching import options_from
+from .matching import options_from, same_speaker
 from .model import InputError
 from .normalize import STOPWORDS, normalize
 from .pipeline import FileReport, analyse, run_rules
@@ -46,6 +48,7 @@ class Lost:
     speaker: str | None  # who the original says spoke them
     where: str  # "orig.txt:12:5": the quotation in the original
     score: float = 0.0
+    credited: str | None = None  # unmarked or paraphrased: the other person the copy's passage names instead
 
 
 def compare_files(original_path: str, copy: Document, settings: Settings,
@@ -105,8 +108,27 @@ def lost_quotations(original_ctx, copy_ctx, settings: Settings) -> list[Lost]:
                     a.speaker if not a.candidates else None, f"{doc.path}:{line}:{column}")
         if found is not None:
             lost.status, lost.start, lost.end, lost.score = found
+            lost.credited = _other_person_named(copy_ctx, lost)
         out.append(lost)
     return out
+
+
+def _other_person_named(copy_ctx, lost: Lost) -> str | None:
+    """The person of the registry that the copy's passage names, when it names one
+    and not the original's speaker ("Ardern said it was the biggest build" for
+    Woods's words): the speaker changed along with the marks."""
+    people = copy_ctx.people
+    if lost.speaker is None or people is None:
+        return None
+    passage = copy_ctx.doc.text[lost.start:lost.end]
+    named = {p.name for p in people.persons if any(_names_word(passage, n.split()[-1]) for n in p.names)}
+    if not named or any(same_speaker(n, lost.speaker, people) for n in named):
+        return None
+    return sorted(named)[0] if len(named) == 1 else None
+
+
+def _names_word(text: str, word: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
 def _kept(norm: str, copy_norm: str, threshold: float) -> bool:

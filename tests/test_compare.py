@@ -199,6 +199,21 @@ def test_quotations_turned_into_paraphrase_unmarked_dropped_and_a_speaker_change
     assert "Jacinda Ardern" in unmarked.message and "original.txt:5:2" in unmarked.message
 
 
+def test_speaker_changed_along_with_the_marks(tmp_path):
+    copy = tmp_path / "swapped.txt"
+    copy.write_text("Ardern said it would be the biggest state house build since the 1950s.\n\n"
+                    "Woods told reporters that they are going to take some pretty bold steps to make housing "
+                    "affordable again.\n")
+    reports, errors = compare_files(str(ORIGINAL), make_document(str(copy), copy.read_text()),
+                                    Settings(select={"misattributed-quote", "quote-paraphrased", "quote-unmarked"}))
+    assert not errors
+    found = [(f.line, f.rule, f.severity.value) for f in reports[0].findings]
+    assert found == [(1, "misattributed-quote", "error"), (1, "quote-paraphrased", "info"),
+                     (3, "misattributed-quote", "error"), (3, "quote-unmarked", "info")]
+    assert reports[0].findings[0].message.endswith(
+        "gives these words to Megan Woods; the copy, in paraphrase, gives them to Jacinda Ardern")
+
+
 def test_verbatim_copy_with_spun_narration_raises_nothing_about_quotations():
     found, _ = compared("verbatim.txt")
     assert found == []
