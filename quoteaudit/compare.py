@@ -28,9 +28,10 @@ from .matching import options_from, same_speaker
 from .model import InputError
 from .normalize import STOPWORDS, normalize
 from .pipeline import FileReport, analyse, run_rules
-from .refdocs import (ARTICLE_WINDOW, article_rows, narration_stretches, read_reference_document, reader_key,
+from .refdocs import (ARTICLE_WINDOW, article_rows, named_people, narration_stretches, read_reference_document,
+                      reader_key,
                       sentence_spans, sentence_windows, speaker_for, transcript_turns)
-from .references import People, ReferenceSet, _add_reference_speakers, file_digest
+from .references import People, Person, ReferenceSet, _add_reference_speakers, file_digest
 from .suppress import apply_suppressions
 
 UNMARKED_SCORE = 85.0  # the quotation's words stand (nearly) as they were in a passage of narration
@@ -65,6 +66,9 @@ def compare_files(original_path: str, copy: Document, settings: Settings,
     rows = read_reference_document(original_path, original.source, speakers) if transcript \
         else article_rows(original, original_ctx)
     people = People(list(settings.people.persons) if settings.people is not None else [])
+    for name in named_people(original_path, original.source):
+        if people.find(name) is None:
+            people.add(Person(name, named_only=True))
     _add_reference_speakers(people, rows)
     references = ReferenceSet([original_path], file_digest(original_path) + reader_key(original_path, speakers),
                               rows) if rows else None

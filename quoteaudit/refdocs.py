@@ -40,6 +40,9 @@ ANSWER_LABELS = {"A", "ANSWER"}
 # to four capitalised words ("Vladimir Putin:") when most paragraphs open that way.
 _UPPER_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z.'’ -]{0,40}?)[ \t]*:[ \t]+(?=\S)", re.M)
 _NAME_LABEL = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)[ \t]*:[ \t]+(?=\S)", re.M)
+_POSSESSIVE = re.compile(r"[’']s?$")
+# A lookahead, so "Senator Robert Menendez" also yields "Robert Menendez".
+_FULL_NAME = re.compile(r"(?<![\w’'-])(?=([A-Z][a-z]+)[ \t]+([A-Z][a-z][\w’'-]*)(?![\w-]))")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|[.!?…]+[\"”’')\]]*\s*$")
 
 
@@ -74,6 +77,17 @@ def document_paths(paths: list[str], errors: list[InputError]) -> list[str]:
             errors.append(InputError(path, "is a directory with no " + ", ".join(DOCUMENT_EXTENSIONS) + " files"))
         out.extend(found)
     return out
+
+
+def named_people(path: str, source: str) -> list[str]:
+    """Full names a reference document mentions, speaking or not: a common first name
+    and a capitalised surname ("Erica Stanford", "Megan Woods"), possessives dropped."""
+    firsts = lexicon.table("first_names")
+    found: dict[str, None] = {}
+    for m in _FULL_NAME.finditer(make_document(path, source).text):
+        if m.group(1).lower() in firsts:
+            found.setdefault(m.group(1) + " " + _POSSESSIVE.sub("", m.group(2)), None)
+    return list(found)
 
 
 def read_reference_document(path: str, source: str, speakers: dict[str, str] | None = None) -> list[Reference]:

@@ -249,9 +249,10 @@ def _row_error(path: str, line: int | None, message: str) -> InputError:
 def parse_reference_file(path: str, text: str, speakers: dict[str, str] | None = None,
                          ) -> tuple[list[Reference], list[Person], list[InputError]]:
     ext = os.path.splitext(path)[1].lower()
-    from .refdocs import is_document, read_reference_document
+    from .refdocs import is_document, named_people, read_reference_document
     if is_document(path):
-        return read_reference_document(path, text, speakers), [], []
+        return (read_reference_document(path, text, speakers),
+                [Person(name, named_only=True) for name in named_people(path, text)], [])
     if ext in YAML_EXTENSIONS:
         return _parse_yaml(path, text)
     if ext in (".jsonl", ".ndjson"):

@@ -184,6 +184,20 @@ def test_machine_translated_narration_in_marks_credited_to_the_author(tmp_path):
     assert "original.txt:9:1)" in reports[0].findings[0].message
 
 
+def test_people_the_original_only_mentions_are_known_by_name(tmp_path):
+    original = tmp_path / "original.txt"
+    original.write_text("The bill, written by Senator Robert Menendez, passed on Tuesday.\n\n"
+                        "“It is a good day for workers,” said Anna Lopez, a union organiser.\n")
+    copy = tmp_path / "copy.txt"
+    copy.write_text("The bill, written by Senator Robert Menendes, passed on Tuesday.\n")
+    reports, errors = compare_files(str(original), make_document(str(copy), copy.read_text()),
+                                    Settings(select={"speaker-name-variant"}))
+    assert not errors
+    assert [(f.line, f.column, f.fix) for f in reports[0].findings] == [(1, 30, "Robert Menendez")]
+    loaded = load_references([str(original)])
+    assert loaded.people.find("Robert Menendez").named_only
+
+
 def test_quotations_turned_into_paraphrase_unmarked_dropped_and_a_speaker_changed():
     found, reports = compared("paraphrase.txt")
     assert found == [

@@ -52,8 +52,12 @@ def check(ctx, options):
 
 
 def _variants(written: str, offset: int):
-    """The whole capitalised run, then each word of it (a surname on its own)."""
+    """The whole capitalised run, the run without its first words (a title before the
+    name: "Senator Robert Menendes"), then each word of it (a surname on its own)."""
     yield offset, written
+    starts = [m.start() for m in re.finditer(r"\S+", written)]
+    for start in starts[1:-1]:
+        yield offset + start, written[start:]
     pos = 0
     for word in written.split():
         pos = written.index(word, pos)
