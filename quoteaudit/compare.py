@@ -29,8 +29,7 @@ from .model import InputError
 from .normalize import STOPWORDS, normalize
 from .pipeline import FileReport, analyse, run_rules
 from .refdocs import (ARTICLE_WINDOW, article_rows, named_people, narration_stretches, read_reference_document,
-                      reader_key,
-                      sentence_spans, sentence_windows, speaker_for, transcript_turns)
+                      reader_key, sentence_spans, sentence_windows, speaker_for, transcript_turns)
 from .references import People, Person, ReferenceSet, _add_reference_speakers, file_digest
 from .suppress import apply_suppressions
 

@@ -29,7 +29,7 @@ from .model import InputError
 from .references import Reference
 
 DOCUMENT_EXTENSIONS = TEXT_EXTENSIONS + MARKDOWN_EXTENSIONS + HTML_EXTENSIONS
-READER_VERSION = "1"  # part of the index key: a change in how rows are cut is a new index
+READER_VERSION = "2"  # part of the index key: a change in how rows are cut is a new index
 ARTICLE_WINDOW = 2  # sentences a narration row spans
 TRANSCRIPT_WINDOW = 3  # sentences a transcript row spans
 UNKNOWN_SPEAKERS = {"Q", "QUESTION", "REPORTER", "AUDIENCE MEMBER", "UNIDENTIFIED MALE", "UNIDENTIFIED FEMALE",
@@ -81,7 +81,7 @@ def document_paths(paths: list[str], errors: list[InputError]) -> list[str]:
 
 def named_people(path: str, source: str) -> list[str]:
     """Full names a reference document mentions, speaking or not: a common first name
-    and a capitalised surname ("Erica Stanford", "Megan Woods"), possessives dropped."""
+    and a capitalised surname ("Robert Menendez", "Megan Woods"), possessives dropped."""
     firsts = lexicon.table("first_names")
     found: dict[str, None] = {}
     for m in _FULL_NAME.finditer(make_document(path, source).text):
