@@ -13,7 +13,7 @@
    the two on the best score. Wall-clock and CPU time are both printed: on a shared
    machine the wall-clock tail is mostly time spent waiting for a core.
 
-    python benchmarks/compare_speed.py [--runs 7] [--queries 200]
+    python benchmarks/compare_speed.py [--runs 9] [--queries 200]
 """
 from __future__ import annotations
 
@@ -71,9 +71,12 @@ def command_timings(runs: int) -> None:
         start = time.perf_counter()
         subprocess.run([sys.executable, "-c", "import quoteaudit.cli"], env=env, check=True)
         import_only.append(time.perf_counter() - start)
-    check = timed_command(["check", "--fail-on", "never", copy], runs, env)
-    other = timed_command(["compare", "--fail-on", "never", original, copy], runs, env)
-    itself = timed_command(["compare", "--fail-on", "never", copy, copy], runs, env)
+    # Interleaved, so that a busy spell of a shared machine falls on all three alike.
+    check, other, itself = [], [], []
+    for _ in range(runs):
+        check += timed_command(["check", "--fail-on", "never", copy], 1, env)
+        other += timed_command(["compare", "--fail-on", "never", original, copy], 1, env)
+        itself += timed_command(["compare", "--fail-on", "never", copy, copy], 1, env)
     base = statistics.median(check)
     print(f"  load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"  start-up, import quoteaudit.cli     median {statistics.median(import_only):.3f} s")
@@ -160,7 +163,7 @@ def transcript_timings(n_queries: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--runs", type=int, default=9)
     ap.add_argument("--queries", type=int, default=200)
     args = ap.parse_args()
     transcript_timings(args.queries)
