@@ -106,15 +106,20 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", action="store_true", help="print every finding")
     args = ap.parse_args()
-    os.environ.setdefault("QUOTEAUDIT_CACHE_DIR", tempfile.mkdtemp(prefix="qa-bench-"))
+    with tempfile.TemporaryDirectory(prefix="qa-bench-") as cache:
+        os.environ.setdefault("QUOTEAUDIT_CACHE_DIR", cache)
+        measure(args.show)
+
+
+def measure(show: bool) -> None:
     dev = sorted(glob.glob(os.path.join(CORPUS, "dev", "text", "*.txt")))
     settings = Settings(select=set(REFERENCE_RULES))
     start = time.perf_counter()
-    itself = run([(p, p) for p in dev], settings, args.show, "self")
+    itself = run([(p, p) for p in dev], settings, show, "self")
     self_seconds = time.perf_counter() - start
     partners = same_day_partners(dev)
     start = time.perf_counter()
-    other = run([(partners[p], p) for p in dev if p in partners], settings, args.show, "other")
+    other = run([(partners[p], p) for p in dev if p in partners], settings, show, "other")
     other_seconds = time.perf_counter() - start
     print(f"against itself: {len(dev)} dev articles, {sum(itself.values())} reference findings "
           f"({self_seconds:.1f} s)")
@@ -125,7 +130,7 @@ def main() -> None:
     for rule in REFERENCE_RULES:
         print(f"  {rule:<22} {other[rule]}")
     stories = same_story_pairs()
-    story = run(stories, settings, args.show, "story")
+    story = run(stories, settings, show, "story")
     print(f"same story, largely the same words (dev and train, both directions): {len(stories)} pairs, "
           f"{sum(story[r] for r in MUST_BE_ZERO_OTHER + ('misattributed-quote',))} altered-quote, "
           f"quote-from-narration or misattributed-quote")
