@@ -48,6 +48,14 @@ def compared(copy_name: str, original: Path = ORIGINAL, select=REFERENCE_RULES):
     return [(Path(r.path).name, f.line, f.column, f.rule) for r in reports for f in r.findings], reports
 
 
+def compare_written(original: Path, copy: Path, text: str, select) -> list:
+    """Reports of comparing a copy written here with an original."""
+    copy.write_text(text)
+    reports, errors = compare_files(str(original), make_document(str(copy), text), Settings(select=set(select)))
+    assert not errors
+    return reports
+
+
 def cli(*args, cwd=DATA):
     return subprocess.run([sys.executable, "-m", "quoteaudit", *map(str, args)], capture_output=True, text=True,
                           cwd=cwd, env={**os.environ})
@@ -73,12 +81,9 @@ def test_html_original_is_read_without_its_markup(tmp_path):
                         '<p>Housing Minister <a href="/people/woods">Megan Woods</a> said the plan would '
                         '<em>double</em> the number of state houses built each year.</p>\n'
                         '<p>&ldquo;This is the biggest build since the 1950s,&rdquo; Woods said.</p>\n</body></html>\n')
-    copy = tmp_path / "copy.txt"
-    copy.write_text("“This is the largest build since the 1950s,” Woods said.\n\n“Megan Woods said the plan "
-                    "would double the number of state houses built each year,” an expert said.\n")
-    reports, errors = compare_files(str(original), make_document(str(copy), copy.read_text()),
-                                    Settings(select={"altered-quote", "quote-from-narration"}))
-    assert not errors
+    copy = ("“This is the largest build since the 1950s,” Woods said.\n\n“Megan Woods said the plan would double "
+            "the number of state houses built each year,” an expert said.\n")
+    reports = compare_written(original, tmp_path / "copy.txt", copy, {"altered-quote", "quote-from-narration"})
     altered, narration = reports[0].findings
     assert altered.message.endswith("original.html:3:11): “largest” → “biggest”")
     # Line 2, column 45: where "Megan Woods" stands in the HTML source, inside its link.
@@ -129,7 +134,8 @@ def test_directory_of_references_and_an_empty_one(tmp_path):
 
 def test_long_transcript_finds_a_partial_quotation_in_the_right_turn():
     # 2,000 sentences of other talk around the one quoted: the index, not brute force, finds it.
-    filler = " ".join(f"Item {i} on the agenda concerns district {i % 97} and its budget line {i}." for i in range(2000))
+    filler = " ".join(f"Item {i} on the agenda concerns district {i % 97} and its budget line {i}."
+                      for i in range(2000))
     text = f"ARDERN: {filler}\n\nWOODS: The waiting list for state houses has grown to twenty thousand families.\n\n" \
            f"ARDERN: {filler}\n"
     loaded = load_references_from_text(text)
@@ -174,12 +180,9 @@ def test_narration_put_in_marks_and_credited_to_an_expert():
 
 def test_machine_translated_narration_in_marks_credited_to_the_author(tmp_path):
     # A round trip rewords the narration it puts in marks: still found (score about 89).
-    copy = tmp_path / "mt.txt"
-    copy.write_text("“The Reserve Bank warned that prices are not sustainable and asked the government for new "
-                    "tools to limit lending to investors,” the author writes.\n")
-    reports, errors = compare_files(str(ORIGINAL), make_document(str(copy), copy.read_text()),
-                                    Settings(select={"quote-from-narration", "altered-quote"}))
-    assert not errors
+    copy = ("“The Reserve Bank warned that prices are not sustainable and asked the government for new tools to "
+            "limit lending to investors,” the author writes.\n")
+    reports = compare_written(ORIGINAL, tmp_path / "mt.txt", copy, {"quote-from-narration", "altered-quote"})
     assert [(f.rule, f.line, f.column) for f in reports[0].findings] == [("quote-from-narration", 1, 2)]
     assert "original.txt:9:1)" in reports[0].findings[0].message
 
@@ -188,11 +191,8 @@ def test_people_the_original_only_mentions_are_known_by_name(tmp_path):
     original = tmp_path / "original.txt"
     original.write_text("The bill, written by Senator Robert Menendez, passed on Tuesday.\n\n"
                         "“It is a good day for workers,” said Anna Lopez, a union organiser.\n")
-    copy = tmp_path / "copy.txt"
-    copy.write_text("The bill, written by Senator Robert Menendes, passed on Tuesday.\n")
-    reports, errors = compare_files(str(original), make_document(str(copy), copy.read_text()),
-                                    Settings(select={"speaker-name-variant"}))
-    assert not errors
+    copy = "The bill, written by Senator Robert Menendes, passed on Tuesday.\n"
+    reports = compare_written(original, tmp_path / "copy.txt", copy, {"speaker-name-variant"})
     assert [(f.line, f.column, f.fix) for f in reports[0].findings] == [(1, 30, "Robert Menendez")]
     loaded = load_references([str(original)])
     assert loaded.people.find("Robert Menendez").named_only
@@ -214,13 +214,11 @@ def test_quotations_turned_into_paraphrase_unmarked_dropped_and_a_speaker_change
 
 
 def test_speaker_changed_along_with_the_marks(tmp_path):
-    copy = tmp_path / "swapped.txt"
-    copy.write_text("Ardern said it would be the biggest state house build since the 1950s.\n\n"
-                    "Woods told reporters that they are going to take some pretty bold steps to make housing "
-                    "affordable again.\n")
-    reports, errors = compare_files(str(ORIGINAL), make_document(str(copy), copy.read_text()),
-                                    Settings(select={"misattributed-quote", "quote-paraphrased", "quote-unmarked"}))
-    assert not errors
+    copy = ("Ardern said it would be the biggest state house build since the 1950s.\n\n"
+            "Woods told reporters that they are going to take some pretty bold steps to make housing "
+            "affordable again.\n")
+    reports = compare_written(ORIGINAL, tmp_path / "swapped.txt", copy,
+                              {"misattributed-quote", "quote-paraphrased", "quote-unmarked"})
     found = [(f.line, f.rule, f.severity.value) for f in reports[0].findings]
     assert found == [(1, "misattributed-quote", "error"), (1, "quote-paraphrased", "info"),
                      (3, "misattributed-quote", "error"), (3, "quote-unmarked", "info")]
