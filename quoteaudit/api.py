@@ -32,10 +32,12 @@ class QuoteauditError(Exception):
 
 def build_settings(file_config: FileConfig | None = None, *, references: Sequence[str] = (),
                    select: set[str] | None = None, ignore: Iterable[str] = (), fail_on: str | None = None,
-                   strict: bool = False) -> tuple[Settings, list[InputError], int]:
+                   strict: bool = False, reference_speakers: dict[str, str] | None = None
+                   ) -> tuple[Settings, list[InputError], int]:
     """Settings from a config file (if any) with explicit choices on top, and the
-    reference files loaded. Returns (settings, reference file errors, bad rows skipped):
-    errors are reported by the caller, never raised."""
+    reference files loaded (reference_speakers: who speaks in plain transcripts, by file,
+    "*" for any). Returns (settings, reference file errors, bad rows skipped): errors are
+    reported by the caller, never raised."""
     cfg = file_config
     chosen_fail_on = fail_on or (cfg.fail_on if cfg and cfg.fail_on else "warning")
     settings = Settings(
@@ -50,7 +52,9 @@ def build_settings(file_config: FileConfig | None = None, *, references: Sequenc
     reference_files = list(references) + (cfg.references + cfg.people if cfg else [])
     if reference_files:
         from .references import load_references  # only loaded when references are given
-        loaded = load_references(reference_files, strict=strict)
+        speakers = dict(cfg.reference_speakers) if cfg else {}
+        speakers.update(reference_speakers or {})
+        loaded = load_references(reference_files, strict=strict, speakers=speakers)
         settings.references, settings.people = loaded.references, loaded.people
         errors.extend(loaded.errors)
         skipped = loaded.skipped

@@ -19,7 +19,7 @@ from .config import Settings
 from .formatters import Run, render
 from .inputs import iter_documents
 from .model import InputError
-from .pipeline import FileReport
+from .pipeline import FileReport, check_document
 
 app = typer.Typer(
     add_completion=False,
@@ -66,11 +66,22 @@ def _split_ids(value: Optional[str]) -> set[str]:
 
 
 def build_settings(fail_on: Optional[FailOn], select: Optional[str], ignore: Optional[str],
-                   references: List[str], strict: bool, file_config=None) -> tuple[Settings, list[InputError], int]:
+                   references: List[str], strict: bool, file_config=None,
+                   reference_speaker: Optional[str] = None) -> tuple[Settings, list[InputError], int]:
     """Settings from the config file (if any), with the command line on top."""
     from .api import build_settings as build
     return build(file_config, references=references, select=_split_ids(select), ignore=_split_ids(ignore),
-                 fail_on=fail_on.value if fail_on is not None else None, strict=strict)
+                 fail_on=fail_on.value if fail_on is not None else None, strict=strict,
+                 reference_speakers=reference_speakers(reference_speaker, file_config))
+
+
+def reference_speakers(reference_speaker: Optional[str], cfg) -> dict[str, str]:
+    """Who speaks in plain transcripts: the config's per-file speakers, and
+    --reference-speaker for every other one ("*")."""
+    speakers = dict(cfg.reference_speakers) if cfg else {}
+    if reference_speaker:
+        speakers["*"] = reference_speaker
+    return speakers
 
 
 def _file_config(paths: List[str], config: Optional[str]):
@@ -102,7 +113,11 @@ def check(
                                              help="Exit 1 when a finding is at or above this severity "
                                                   "(default: warning, or the config's fail_on)."),
     references: List[str] = typer.Option([], "--references", "-r",
-                                         help="Reference quotations (YAML, JSON Lines, CSV); repeatable."),
+                                         help="Reference quotations (YAML, JSON Lines, CSV), or articles and "
+                                              "transcripts (.txt, .md, .html, a directory of them); repeatable."),
+    reference_speaker: Optional[str] = typer.Option(None, "--reference-speaker", metavar="NAME",
+                                                    help="The person speaking in a reference transcript "
+                                                         "without speaker labels."),
     strict: bool = typer.Option(False, "--strict", help="A bad reference row is an error (exit 2), not skipped."),
     select: Optional[str] = typer.Option(None, "--select", help="Only these rules (comma-separated ids)."),
     ignore: Optional[str] = typer.Option(None, "--ignore", help="Not these rules (comma-separated ids)."),
@@ -117,7 +132,8 @@ def check(
     """Check files and report findings."""
     from .inputs import expand_paths
     file_config = _file_config(paths, config)
-    settings, errors, skipped = build_settings(fail_on, select, ignore, references, strict, file_config)
+    settings, errors, skipped = build_settings(fail_on, select, ignore, references, strict, file_config,
+                                               reference_speaker)
     for error in errors:
         report_error(error)
     if errors and strict:
@@ -157,6 +173,47 @@ def _checked(paths: List[str], settings: Settings, jobs: int, progress: bool):
     yield from iter_checked(paths, settings, jobs, on_each=(lambda: bar.update(1)) if bar is not None else None)
     if bar is not None:
         bar.render_finish()
+
+
+@app.command()
+def compare(
+    original: str = typer.Argument(..., help="The original article or transcript."),
+    copy: str = typer.Argument(..., help="The copy to check against it ('-' for standard input)."),
+    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "--output-format", "-f",
+                                               help="Report format."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on",
+                                             help="Exit 1 when a finding is at or above this severity "
+                                                  "(default: warning, or the config's fail_on)."),
+    reference_speaker: Optional[str] = typer.Option(None, "--reference-speaker", metavar="NAME",
+                                                    help="The person speaking in an original transcript "
+                                                         "without speaker labels."),
+    select: Optional[str] = typer.Option(None, "--select", help="Only these rules (comma-separated ids)."),
+    ignore: Optional[str] = typer.Option(None, "--ignore", help="Not these rules (comma-separated ids)."),
+    config: Optional[str] = typer.Option(None, "--config", help="Config file (default: the nearest .quoteaudit.yml)."),
+) -> None:
+    """Check a copy against its original: the checks with the original as the only
+    reference, and what the copy lost (quotations dropped, unmarked, paraphrased)."""
+    import dataclasses
+
+    from .compare import compare_files
+    file_config = _file_config([copy], config)
+    if file_config is not None:
+        file_config = dataclasses.replace(file_config, references=[])  # the original is the only reference
+    settings, errors, _ = build_settings(fail_on, select, ignore, [], False, file_config)
+    run = Run(reports=[], errors=list(errors))
+    speakers = reference_speakers(reference_speaker, file_config)
+    for item in iter_documents([copy]):
+        if isinstance(item, InputError):
+            run.errors.append(item)
+            continue
+        reports, original_errors = compare_files(original, item, settings, speakers)
+        run.errors.extend(original_errors)
+        # The copy is still checked when the original cannot be read.
+        run.reports.extend(reports or [check_document(item, settings)])
+    for error in run.errors:
+        report_error(error)
+    render(output_format.value, run, sys.stdout, color=_color(sys.stdout))
+    raise typer.Exit(exit_code(run, settings))
 
 
 @app.command()

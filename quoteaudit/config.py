@@ -44,7 +44,8 @@ class Settings:
 # ---------------------------------------------------------------- the config file
 
 CONFIG_NAME = ".quoteaudit.yml"
-_KEYS = {"rules", "select", "ignore", "references", "people", "matching", "include", "exclude", "fail_on"}
+_KEYS = {"rules", "select", "ignore", "references", "people", "matching", "include", "exclude", "fail_on",
+         "reference_speakers"}
 _RULE_KEYS = {"enabled", "severity", "options"}
 _MATCHING_KEYS = {"match_threshold", "verbatim_threshold", "min_words"}
 
@@ -61,6 +62,7 @@ class FileConfig:
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     fail_on: str | None = None
+    reference_speakers: dict[str, str] = field(default_factory=dict)  # plain transcript -> its speaker
 
 
 class ConfigError(Exception):
@@ -127,11 +129,24 @@ def load_config(path: str) -> FileConfig:
             if not isinstance(value, yaml.ScalarNode) or value.value not in ("error", "warning", "info", "never"):
                 raise ConfigError(path, "fail_on must be error, warning, info or never", value.start_mark.line + 1)
             cfg.fail_on = value.value
+        elif key == "reference_speakers":
+            cfg.reference_speakers.update(_speakers(path, value, base))
         elif key == "matching":
             cfg.rule_options["matching"] = _numbers(path, value, _MATCHING_KEYS, "matching")
         elif key == "rules":
             _rules_section(path, value, cfg, registry)
     return cfg
+
+
+def _speakers(path, node, base) -> dict[str, str]:
+    """reference_speakers: {transcript file: the person speaking in it}."""
+    import yaml
+    if not isinstance(node, yaml.MappingNode) or not all(
+            isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode) and v.value.strip()
+            for k, v in node.value):
+        raise ConfigError(path, "'reference_speakers' must map transcript files to speaker names",
+                          node.start_mark.line + 1)
+    return {os.path.join(base, k.value): v.value.strip() for k, v in node.value}
 
 
 def _string_list(path, node, key) -> list[str]:

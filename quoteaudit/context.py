@@ -18,6 +18,7 @@ class CheckContext:
     references: Any = None  # the loaded reference set, when given
     people: Any = None  # people registry (names, aliases, titles, gender), when given
     match_options: dict | None = None  # matching thresholds in force
+    lost: list[Any] | None = None  # compare.Lost: what a copy lost of its original (quoteaudit compare)
     memo: dict = field(default_factory=dict)  # per-document results shared between rules
 
     def once(self, key, compute):

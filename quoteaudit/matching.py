@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from .normalize import normalize, segments, words
+from .phrasediff import phrase_diff
 from .references import Reference
 
 MATCH_OPTIONS = {
@@ -79,7 +80,7 @@ def match_quotations(ctx, settings) -> list[Match | None]:
             seg_text = inner[a:b]
             if len(normalize(seg_text).split()) < opts["min_words"]:
                 continue
-            best = best_reference(refs, seg_text)
+            best = best_reference(refs, seg_text, ctx.attributions[q.index].speaker)
             if best is not None and best[1] >= opts["match_threshold"]:
                 ref, score = best
                 aligned, diff = word_diff(seg_text, ref.text)
@@ -118,7 +119,7 @@ def options_from_context(ctx) -> dict:
 
 def speaker_conflict(attribution, reference: Reference, people) -> bool:
     """The record names a speaker, and the article names someone else or leaves it open."""
-    if not reference.speaker:
+    if not reference.speaker or reference.kind != "quotation":
         return False
     if attribution.candidates:
         return not all(same_speaker(c, reference.speaker, people) for c in attribution.candidates)
@@ -132,24 +133,53 @@ def similarity(segment_norm: str, reference_norm: str) -> float:
     return fuzz.ratio(segment_norm, reference_norm)
 
 
-def best_reference(refs, segment: str) -> tuple[Reference, float] | None:
+def best_reference(refs, segment: str, speaker: str | None = None) -> tuple[Reference, float] | None:
     norm = normalize(segment)
     if not norm:
         return None
     if refs.rows is not None and len(refs.rows) < BRUTE_FORCE_BELOW:
         norms = _norms(refs)
-        result = process.extractOne(norm, norms, scorer=lambda a, b, **_: similarity(a, b))
-        if result is None:
-            return None
-        _, score, index = result
-        return refs.rows[index], score
+        if not any(r.kind == "narration" for r in refs.rows):
+            result = process.extractOne(norm, norms, scorer=lambda a, b, **_: similarity(a, b))
+            if result is None:
+                return None
+            _, score, index = result
+            return refs.rows[index], score
+        return _prefer_quotations([(similarity(norm, n), i + 1) for i, n in enumerate(norms)], refs.rows, speaker)
     index = refs.index()
     candidates = index.candidates(norm)
     if not candidates:
         return None
     scored = [(similarity(norm, c.norm), c.rowid) for c in candidates]
+    if refs.rows is not None:
+        # The rows in memory carry what the index does not keep (kind, line, column).
+        return _prefer_quotations(scored, refs.rows, speaker)
     score, rowid = max(scored, key=lambda t: (t[0], -t[1]))
     return index.reference(rowid), score
+
+
+NARRATION_MARGIN = 5.0  # how much better narration must score to beat a quotation of the record
+
+
+def _prefer_quotations(scored: list[tuple[float, int]], rows: list[Reference],
+                       speaker: str | None = None) -> tuple[Reference, float] | None:
+    """The best (score, rowid) of a reference document's rows: words the original
+    has in marks win over its narration unless the narration is clearly closer (the
+    narration around a quotation, or a paragraph repeating it, also holds its words),
+    and of equally close quotations, the one of the article's speaker (an original
+    may quote the same words from two people)."""
+    if not scored:
+        return None
+    best = max(scored, key=lambda t: (t[0], -t[1]))
+    quoted = [t for t in scored if rows[t[1] - 1].kind != "narration"]
+    if quoted and rows[best[1] - 1].kind == "narration":
+        best_quoted = max(quoted, key=lambda t: (t[0], -t[1]))
+        if best_quoted[0] + NARRATION_MARGIN > best[0]:
+            best = best_quoted
+    if speaker and rows[best[1] - 1].kind == "quotation":
+        same = [t for t in quoted if t[0] == best[0] and same_speaker(rows[t[1] - 1].speaker, speaker, None)]
+        best = min(same, key=lambda t: t[1]) if same else best
+    return rows[best[1] - 1], best[0]
 
 
 def _norms(refs) -> list[str]:
@@ -162,7 +192,7 @@ def _norms(refs) -> list[str]:
 
 def word_diff(article: str, reference: str) -> tuple[str, list[dict]]:
     """The reference words aligned with the article's (the best window of a longer
-    statement), and what changed between them, word by word."""
+    statement), and what changed between them, phrase by phrase (phrasediff.py)."""
     a_words, r_words = words(article), words(reference)
     a_keys = [normalize(w) for w in a_words]
     r_keys = [normalize(w) for w in r_words]
@@ -187,17 +217,7 @@ def word_diff(article: str, reference: str) -> tuple[str, list[dict]]:
                 lo = blocks[0].b
             if hi < blocks[-1].b + blocks[-1].size <= hi + 12:
                 hi = blocks[-1].b + blocks[-1].size
-    aligned_words = r_words[lo:hi]
-    matcher = difflib.SequenceMatcher(None, a_keys, r_keys[lo:hi], autojunk=False)
-    diff = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            continue
-        a_part, r_part = " ".join(a_words[i1:i2]), " ".join(aligned_words[j1:j2])
-        if normalize(a_part) == normalize(r_part):
-            continue  # an editorial insertion or punctuation only
-        diff.append({"op": op, "article": a_part, "reference": r_part})
-    return " ".join(aligned_words), diff
+    return phrase_diff(a_words, a_keys, r_words, r_keys, lo, hi)
 
 
 def render_diff(diff: list[dict], limit: int = 4) -> str:
@@ -208,6 +228,11 @@ def render_diff(diff: list[dict], limit: int = 4) -> str:
             parts.append(f"missing “{d['reference']}”")
         elif d["op"] == "delete":
             parts.append(f"added “{d['article']}”")
+        elif d["op"] == "move":
+            if normalize(d["article"]) == normalize(d["reference"]):
+                parts.append(f"“{d['article']}” reordered")
+            else:
+                parts.append(f"“{d['article']}” → “{d['reference']}”, reordered")
         else:
             parts.append(f"“{d['article']}” → “{d['reference']}”")
     more = f"; and {len(diff) - limit} more" if len(diff) > limit else ""

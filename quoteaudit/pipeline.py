@@ -26,7 +26,8 @@ def analyse(doc: Document, settings: Settings | None = None) -> CheckContext:
     """Quotations, their kinds and speakers (and reference matches when given)."""
     settings = settings or Settings()
     scan = find_quotations(doc.text)
-    attributions = attribute(doc, scan.quotations, people=settings.people,
+    people = settings.people.for_attribution() if settings.people is not None else None
+    attributions = attribute(doc, scan.quotations, people=people,
                              model=settings.speaker_model)  # sets each quotation's kind too
     ctx = CheckContext(doc=doc, quotations=scan.quotations, attributions=attributions,
                        unbalanced=scan.unbalanced, people=settings.people)

@@ -39,9 +39,18 @@ class Reference:
     date: str | None = None
     url: str | None = None
     id: str | None = None
+    # Rows read from an article or transcript (refdocs.py): "quotation" words someone
+    # said, "marked" words in marks that are no statement, or the writer's "narration";
+    # line and column of the row's first character in that file.
+    kind: str = "quotation"
+    line: int | None = None
+    column: int | None = None
 
     def describe(self) -> str:
-        """"Reuters, 2022-01-10" — where the record comes from."""
+        """"Reuters, 2022-01-10" — where the record comes from ("orig.txt:12:5" for a
+        row of an article or transcript)."""
+        if self.line is not None:
+            return f"{self.source}:{self.line}:{self.column}"
         parts = [p for p in (self.source, self.date) if p]
         return ", ".join(parts) if parts else (self.id or "the reference set")
 
@@ -52,6 +61,9 @@ class Person:
     aliases: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     gender: str | None = None
+    # Named in a reference article or transcript: known for name checks, but no part of
+    # finding speakers (a copy is then read the same whatever it is compared with).
+    named_only: bool = False
 
     @property
     def names(self) -> list[str]:
@@ -66,6 +78,7 @@ class People:
         self._rebuild()
 
     def _rebuild(self) -> None:
+        self._attribution: tuple | None = None
         self._by_name: dict[str, Person] = {}
         surnames: dict[str, list[Person]] = {}
         for person in self.persons:
@@ -77,6 +90,16 @@ class People:
     def add(self, person: Person) -> None:
         self.persons.append(person)
         self._rebuild()
+
+    def for_attribution(self) -> "People | None":
+        """The registry that takes part in finding speakers: without named_only people
+        (built once, asked for every document)."""
+        if not any(p.named_only for p in self.persons):
+            return self
+        if self._attribution is None:
+            kept = [p for p in self.persons if not p.named_only]
+            self._attribution = (People(kept) if kept else None,)
+        return self._attribution[0]
 
     def find(self, name: str | None) -> Person | None:
         if not name:
@@ -129,28 +152,35 @@ class ReferenceSet:
 
 # ---------------------------------------------------------------- loading
 
-def load_references(paths: list[str], strict: bool = False, need_rows: bool = False) -> Loaded:
+def load_references(paths: list[str], strict: bool = False, need_rows: bool = False,
+                    speakers: dict[str, str] | None = None) -> Loaded:
     """Load every reference file given; errors are collected, never raised.
 
     The files' content hash keys the on-disk index: when it is already built, the
-    quotation rows are not parsed again (only YAML files, for their people)."""
+    quotation rows are not parsed again (only YAML files, for their people).
+    Articles and transcripts (refdocs.py) are always read: their rows carry what the
+    index does not keep (narration or quotation, line and column). ``speakers`` maps
+    a plain transcript's path (or "*" for every one) to the person speaking in it."""
+    from .refdocs import document_paths, reader_key
     from .refindex import cached_index_exists
     loaded = Loaded(references=None, people=None)
+    paths = document_paths(paths, loaded.errors)
     digests: dict[str, str] = {}
     for path in paths:
         try:
-            digests[path] = file_digest(path)
+            digests[path] = file_digest(path) + reader_key(path, speakers)
         except InputErrorException as exc:
             loaded.errors.append(exc.error)
     key = hashlib.sha256("".join(digests.values()).encode()).hexdigest()
-    reuse = bool(digests) and not need_rows and cached_index_exists(key)
+    reuse = (bool(digests) and not need_rows and cached_index_exists(key)
+             and not any(reader_key(p, speakers) for p in digests))
     rows: list[Reference] = []
     people = People()
     for path in digests:
         if reuse and os.path.splitext(path)[1].lower() not in YAML_EXTENSIONS:
             continue
         try:
-            file_rows, file_people, errors = parse_reference_file(path, _read_text(path))
+            file_rows, file_people, errors = parse_reference_file(path, _read_text(path), speakers)
         except InputErrorException as exc:
             loaded.errors.append(exc.error)
             continue
@@ -197,7 +227,11 @@ def _add_reference_speakers(people: People, rows: list[Reference]) -> None:
         return
     for ref in rows:
         if ref.speaker and people.find(ref.speaker) is None:
-            people.add(Person(ref.speaker))
+            if ref.line is None:
+                people.add(Person(ref.speaker))
+            elif len(ref.speaker.split()) >= 2:
+                # From an article or transcript: full names only ("Mexicans say" names nobody).
+                people.add(Person(ref.speaker, named_only=True))
 
 
 def _read_text(path: str) -> str:
@@ -212,8 +246,13 @@ def _row_error(path: str, line: int | None, message: str) -> InputError:
     return error
 
 
-def parse_reference_file(path: str, text: str) -> tuple[list[Reference], list[Person], list[InputError]]:
+def parse_reference_file(path: str, text: str, speakers: dict[str, str] | None = None,
+                         ) -> tuple[list[Reference], list[Person], list[InputError]]:
     ext = os.path.splitext(path)[1].lower()
+    from .refdocs import is_document, named_people, read_reference_document
+    if is_document(path):
+        return (read_reference_document(path, text, speakers),
+                [Person(name, named_only=True) for name in named_people(path, text)], [])
     if ext in YAML_EXTENSIONS:
         return _parse_yaml(path, text)
     if ext in (".jsonl", ".ndjson"):
@@ -223,7 +262,8 @@ def parse_reference_file(path: str, text: str) -> tuple[list[Reference], list[Pe
         rows, errors = _parse_csv(path, text)
         return rows, [], errors
     raise InputErrorException(InputError(path, f"unknown reference format '{ext or path}' "
-                                               "(use .yml/.yaml, .jsonl or .csv)"))
+                                               "(use .yml/.yaml, .jsonl, .csv, or an article or "
+                                               "transcript: .txt, .md, .html)"))
 
 
 def _str(value) -> str | None:
@@ -268,12 +308,20 @@ def _parse_yaml(path: str, text: str):
             continue
         aliases, titles = item.get("aliases") or [], item.get("titles") or []
         gender = _str(item.get("gender"))
-        if not isinstance(aliases, list) or not isinstance(titles, list) or gender not in (None, "m", "f"):
-            errors.append(_row_error(path, line, "person: aliases and titles are lists, gender is m or f"))
+        if gender is not None and gender.casefold() not in GENDERS:
+            errors.append(_row_error(path, line, f"person {_str(item['name'])}: gender '{gender}' is not one of "
+                                                 "male, female, m, f"))
+            continue
+        gender = GENDERS[gender.casefold()] if gender is not None else None
+        if not isinstance(aliases, list) or not isinstance(titles, list):
+            errors.append(_row_error(path, line, "person: aliases and titles are lists"))
             continue
         persons.append(Person(_str(item["name"]), [str(a) for a in aliases], [str(t).lower() for t in titles],
                               gender))
     return rows, persons, errors
+
+
+GENDERS = {"m": "m", "male": "m", "f": "f", "female": "f"}  # as users write it, in any case
 
 
 def _yaml_sections(path, data, node):

@@ -30,6 +30,8 @@ def check(ctx, options):
     for q, a, seg, verbatim in matched_segments(ctx):
         if seg.score >= verbatim or not seg.diff or speaker_conflict(a, seg.reference, ctx.people):
             continue
+        if seg.reference.kind == "narration":
+            continue  # nobody's words: quote-from-narration reports them
         yield Issue(seg.start, seg.end,
                     f"wording differs from the record ({seg.reference.describe()}): {render_diff(seg.diff)}",
                     fix=seg.aligned, quote=q.index,

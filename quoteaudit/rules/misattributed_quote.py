@@ -8,7 +8,9 @@ What:
 
 Why:
     Putting words in the wrong mouth is the most damaging quotation error; it is
-    the one corrections columns are made of.
+    the one corrections columns are made of. With ``quoteaudit compare``, words
+    the original quotes that the copy prints without marks or paraphrases, in a
+    passage naming someone else, are reported too.
 
 Example:
     Bad:  “Of course, we understand ...,” Tokayev said.   (record: Vladimir Putin, Reuters)
@@ -39,3 +41,11 @@ def check(ctx, options):
         yield Issue(seg.start, seg.end, message, quote=q.index,
                     data={"record_speaker": ref.speaker, "article_speaker": a.speaker,
                           "candidates": list(a.candidates), "score": round(seg.score, 1), "reference": ref.text})
+    for item in ctx.lost or []:  # quoteaudit compare: words that lost their marks and changed speaker
+        if item.credited:
+            state = "without quotation marks" if item.status == "unmarked" else "in paraphrase"
+            yield Issue(item.start, item.end,
+                        f"the original ({item.where}) gives these words to {item.speaker}; the copy, "
+                        f"{state}, gives them to {item.credited}",
+                        data={"record_speaker": item.speaker, "article_speaker": item.credited,
+                              "reference": item.quotation})

@@ -25,6 +25,7 @@ OPTIONS: dict = {"min_similarity": 85.0, "min_length": 5}
 
 from ..model import Issue  # noqa: E402
 
+_POSSESSIVE = re.compile(r"[’']s?$")
 _NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,3}")
 
 
@@ -36,7 +37,7 @@ def check(ctx, options):
     known_fold = {n.casefold() for n in known}
     parts = {w.casefold() for n in known for w in n.split()}
     for m in _NAME.finditer(ctx.doc.text):
-        written = m.group(0)
+        written = _POSSESSIVE.sub("", m.group(0))  # "Donald Trump’s" is Donald Trump
         for start, candidate in _variants(written, m.start()):
             if candidate.casefold() in known_fold or candidate.casefold() in parts:
                 continue
@@ -51,8 +52,12 @@ def check(ctx, options):
 
 
 def _variants(written: str, offset: int):
-    """The whole capitalised run, then each word of it (a surname on its own)."""
+    """The whole capitalised run, the run without its first words (a title before the
+    name: "Senator Robert Menendes"), then each word of it (a surname on its own)."""
     yield offset, written
+    starts = [m.start() for m in re.finditer(r"\S+", written)]
+    for start in starts[1:-1]:
+        yield offset + start, written[start:]
     pos = 0
     for word in written.split():
         pos = written.index(word, pos)
