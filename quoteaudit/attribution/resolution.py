@@ -14,7 +14,7 @@ from .candidates import Candidate, CandidateFinder
 from .ranker import Ranked
 from .sources import source_type
 
-_METHOD = {"name": "explicit", "capitalised": "explicit", "organisation": "explicit",
+_METHOD = {"name": "explicit", "organisation": "explicit",
            "pronoun": "pronoun", "possessive": "pronoun", "relative": "pronoun",
            "description": "description"}
 
@@ -47,7 +47,7 @@ def decide(finder: CandidateFinder, ranked: Ranked, rule: Attribution) -> Attrib
         out = Attribution(q.index, rule.speaker, rule.mention, rule.cue, rule.method, probability,
                           list(rule.candidates))
     else:
-        names = [best.text] if best.kind == "capitalised" else finder.resolve(best)
+        names = finder.resolve(best)
         cue = Mention(best.cue.text, best.cue.start, best.cue.end) if best.cue is not None else None
         method = _METHOD.get(best.kind, "explicit")
         if len(names) > 1:
