@@ -54,8 +54,8 @@ def system_line(doc: str, report) -> dict:
     return {"doc": doc, "quotes": quotes}
 
 
-def alarms(report, gold: list) -> tuple[int, int]:
-    """(alarms on quotations the gold attributes, alarms in all)."""
+def alarms(report, gold: list, by_rule: dict) -> tuple[int, int]:
+    """(alarms on quotations the gold attributes, alarms in all); by_rule counts the first."""
     false = total = 0
     for f in report.findings:
         if f.rule not in ALARMS:
@@ -65,6 +65,7 @@ def alarms(report, gold: list) -> tuple[int, int]:
             overlap = max(0, min(f.end, g["end"]) - max(f.start, g["start"]))
             if g["sources"] and overlap >= 0.5 * min(f.end - f.start, g["end"] - g["start"]):
                 false += 1
+                by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
                 break
     return false, total
 
@@ -84,12 +85,13 @@ def evaluate(name: str, data: dict, model_for, tmp: str) -> None:
     """Run check over the articles with the model model_for(doc) gives; print scores and alarms."""
     system, gold_lines = [], []
     false_alarms = all_alarms = failing = 0
+    by_rule: dict = {}
     for doc, d in data.items():
         settings = Settings(speaker_model=model_for(doc))
         report = check_document(Document(path=doc, source=d["text"]), settings)
         system.append(system_line(doc, report))
         gold_lines.append({"doc": doc, "gold": d["gold"], "other": d["other"]})
-        f, t = alarms(report, d["gold"])
+        f, t = alarms(report, d["gold"], by_rule)
         false_alarms += f
         all_alarms += t
         failing += f > 0
@@ -97,7 +99,8 @@ def evaluate(name: str, data: dict, model_for, tmp: str) -> None:
     n = len(data)
     print(f"{name}: quote F1 {s['quote_f1']:.4f}  speaker accuracy {s['speaker_acc']:.4f}  "
           f"end-to-end F1 {s['e2e_f1']:.4f}  | alarms on attributed quotations "
-          f"{100 * false_alarms / n:.1f} per 100 articles ({false_alarms}; all alarms {all_alarms}); "
+          f"{100 * false_alarms / n:.1f} per 100 articles ({false_alarms}: "
+          f"{', '.join(f'{k} {v}' for k, v in sorted(by_rule.items()))}; all alarms {all_alarms}); "
           f"articles failing on them {failing}/{n}")
 
 

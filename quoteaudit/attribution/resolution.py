@@ -27,8 +27,8 @@ def is_certain(rule: Attribution, quote) -> bool:
 # Chosen by 5-fold cross-validation over PolNeAR train (benchmarks/speakers.py, README): "nobody"
 # wins only when the model is this sure, and two different people whose probabilities are this
 # close make the quotation ambiguous. Each costs little accuracy and keeps alarms rare.
-NOBODY_MIN = 0.85
-AMBIGUITY_RATIO = 0.95
+NOBODY_MIN = 0.9
+AMBIGUITY_RATIO = 0.98
 
 
 def decide(finder: CandidateFinder, ranked: Ranked, rule: Attribution) -> Attribution:
@@ -37,11 +37,14 @@ def decide(finder: CandidateFinder, ranked: Ranked, rule: Attribution) -> Attrib
         return rule
     real = [(c, p) for c, p in zip(ranked.candidates, ranked.probabilities) if c is not None]
     nobody = next((p for c, p in zip(ranked.candidates, ranked.probabilities) if c is None), 0.0)
-    if not real or nobody >= NOBODY_MIN:  # nobody near the quotation is plausibly its source
+    if not real or (nobody >= NOBODY_MIN and ranked.rule is None):
+        # Nobody near the quotation is plausibly its source, and the cue rules found none either.
         out = Attribution(q.index, None, None, None, "none", 0.0)
         out.probability = round(nobody, 6)
         return out
     best, probability = real[0]
+    if nobody >= NOBODY_MIN:  # the model doubts every candidate: the rules' own choice, with its probability
+        best, probability = next((c, p) for c, p in real if c is ranked.rule)
     if best is ranked.rule:
         # The rules' own reading of this mention (its cue, method and resolution) stands.
         out = Attribution(q.index, rule.speaker, rule.mention, rule.cue, rule.method, probability,
