@@ -35,20 +35,26 @@ class Quotation:
 
     ``parts`` holds one span per paragraph for a quotation that runs over several
     paragraphs (each reopens the mark, only the last closes); otherwise one span.
-    ``inner`` is the quoted text without its marks.
+    ``inner`` is the quoted text without its marks. ``text`` is read from the input
+    on demand (``input[start:end]``): a quotation holds its span, never a copy, so
+    nested quotations cost no more memory than flat ones.
     """
     index: int
     start: int
     end: int
     inner_start: int
     inner_end: int
-    text: str
+    source: str = field(repr=False, compare=False)  # the whole input the offsets point into
     kind: str = "speech"  # speech | scare | title
     partial: bool = False  # a fragment worked into the writer's sentence, not a full statement
     parts: list[Span] = field(default_factory=list)
     depth: int = 0  # 0 for top level, 1 for a quotation nested inside another
     parent: int | None = None
     closed: bool = True
+
+    @property
+    def text(self) -> str:
+        return self.source[self.start:self.end]
 
 
 @dataclass

@@ -26,7 +26,7 @@ class FileReport:
 def analyse(doc: Document, settings: Settings | None = None) -> CheckContext:
     """Quotations, their kinds and speakers (and reference matches when given)."""
     settings = settings or Settings()
-    scan = find_quotations(doc.text)
+    scan = find_quotations(doc.text, doc.source)
     attributions = attribute(doc, scan.quotations, people=settings.people)
     classify(doc.text, scan.quotations, attributions)
     ctx = CheckContext(doc=doc, quotations=scan.quotations, attributions=attributions,

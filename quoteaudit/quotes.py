@@ -7,7 +7,10 @@ opener, is recorded as an :class:`UnbalancedMark`; scanning goes on sensibly: an
 unclosed quotation ends at the end of its paragraph.
 
 Only the mark characters are visited (one regex pass), so the cost is linear in
-the text and tiny next to reading it.
+the text and tiny next to reading it. At most MAX_DEPTH + 1 quotations are open at
+once: an opener past that ends the innermost one as unclosed, so that a text of
+unclosed openers ('He said "He said "...') gives quotations of bounded total
+length instead of one per opener running to the paragraph's end.
 """
 from __future__ import annotations
 
@@ -40,6 +43,8 @@ _SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'\- ]{1,30}[A-Z]:\s")
 DOUBLE_OPEN = {"“": "”", "„": "“", "«": "»"}
 SINGLE_OPEN = {"‘": "’", "‹": "›"}
 STRAIGHT = {'"', "'"}
+# Deepest nesting kept (0 is top level); news nests one level, rarely two.
+MAX_DEPTH = 3
 
 
 @dataclass
@@ -105,7 +110,10 @@ def _single_opener_ok(text: str, i: int, para_end: int, closers: "_SingleClosers
     return closers.next_before(i + 1, para_end)
 
 
-def find_quotations(text: str) -> QuoteScan:
+def find_quotations(text: str, source: str | None = None) -> QuoteScan:
+    """Quotations of the analysis text; their ``text`` reads from ``source`` (the input as
+    read, the same length; default ``text``)."""
+    source = text if source is None else source
     breaks = paragraph_break(text)
     marks = _MARKS_LINE if breaks is _LINE_BREAK else _MARKS_BLANK_LINE
     paragraphs = [m.start() for m in breaks.finditer(text)]
@@ -124,7 +132,7 @@ def find_quotations(text: str) -> QuoteScan:
         start = q.parts[0].start
         quote = Quotation(
             index=-1, start=start, end=end, inner_start=start + len(q.mark), inner_end=inner_end,
-            text=text[start:end], parts=list(q.parts), depth=q.depth,
+            source=source, parts=list(q.parts), depth=q.depth,
             parent=None, closed=closed,
         )
         quote._open = q  # type: ignore[attr-defined]
@@ -159,6 +167,16 @@ def find_quotations(text: str) -> QuoteScan:
         finish(outer, trimmed, False, trimmed)
         return None
 
+    def push(ch: str, i: int, family: str, closers: str) -> None:
+        if len(stack) > MAX_DEPTH:
+            innermost = stack[-1]
+            if innermost.family == "double":
+                _end_unclosed(stack, innermost, i, text, finish)
+            else:
+                stack.pop()  # an unclosed single mark: an apostrophe after all
+        _push(stack, ch, i, family, closers)
+
+    repeated, repeated_end, run = "", -1, 0
     for m in marks.finditer(text):
         i = m.start()
         ch = m.group(0)
@@ -172,6 +190,13 @@ def find_quotations(text: str) -> QuoteScan:
             if continuing is not None:
                 stack = [continuing]
             continue
+        if i == repeated_end and ch == repeated:
+            repeated_end = m.end()
+            run += 1
+            if run > 2:
+                continue  # a run of one mark (“““…): the first two as written, the rest debris
+        else:
+            repeated, repeated_end, run = ch, m.end(), 1
         if continuing is not None and i == para_start and ch == continuing.mark:
             continuing = None  # the reopening mark of a continued paragraph
             continue
@@ -199,7 +224,7 @@ def find_quotations(text: str) -> QuoteScan:
                 continue
             if ch == "”" and can_open and not can_close:
                 # A reversed mark used as an opener (”text”): treat it as opening.
-                _push(stack, ch, i, "double", "”")
+                push(ch, i, "double", "”")
             else:
                 unbalanced.append(UnbalancedMark(i, ch, "unopened"))
             continue
@@ -210,10 +235,10 @@ def find_quotations(text: str) -> QuoteScan:
             # A new opener while the same kind is open: the old one was never closed.
             if top is not None and top.family == "double" and top.mark == ch:
                 _end_unclosed(stack, top, i, text, finish)
-            _push(stack, ch, i, "double", DOUBLE_OPEN[ch] + ("”" if ch == "„" else ""))
+            push(ch, i, "double", DOUBLE_OPEN[ch] + ("”" if ch == "„" else ""))
             continue
         if ch == "``":
-            _push(stack, ch, i, "double", "''")
+            push(ch, i, "double", "''")
             continue
         if ch in ('"', "''"):
             if top is not None and top.mark in (ch, "``") and (can_close or not can_open):
@@ -227,12 +252,12 @@ def find_quotations(text: str) -> QuoteScan:
                 finish(top, i + len(ch), True, i)
                 unbalanced.append(UnbalancedMark(i, ch, "mismatched", opener=top.mark))
             elif can_open:
-                _push(stack, ch, i, "double", ch)
+                push(ch, i, "double", ch)
             elif can_close and not prev.isdigit():  # 5" is an inch mark
                 unbalanced.append(UnbalancedMark(i, ch, "unopened"))
             continue
         if ch in ("‘", "‹", "'") and can_open and _single_opener_ok(text, i, para_end, single_closers):
-            _push(stack, ch, i, "single", {"‘": "’'", "‹": "›", "'": "'’"}[ch])
+            push(ch, i, "single", {"‘": "’'", "‹": "›", "'": "'’"}[ch])
     close_paragraph(n, n)
 
     quotations.sort(key=lambda q: (q.start, -q.end))

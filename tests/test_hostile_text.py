@@ -1,0 +1,57 @@
+"""Hostile text: bounded nesting, runs of one mark, spans that hold under suppressions."""
+from __future__ import annotations
+
+import json
+
+from quoteaudit.document import Document
+from quoteaudit.formatters import Run
+from quoteaudit.formatters.json_format import run_dict
+from quoteaudit.inputs import make_document
+from quoteaudit.pipeline import check_document
+from quoteaudit.quotes import MAX_DEPTH, find_quotations
+
+
+def test_nested_unclosed_openers_stay_bounded_and_each_is_reported_once():
+    text = 'He said "' * 600
+    scan = find_quotations(text)
+    assert max(q.depth for q in scan.quotations) == MAX_DEPTH
+    starts = [q.start for q in scan.quotations]
+    # One quotation per opener, none twice (the last mark ends the text: it opens nothing).
+    assert len(starts) == len(set(starts)) == 599
+    # Only the outer MAX_DEPTH quotations run to the end: the total text stays linear.
+    assert sum(q.end - q.start for q in scan.quotations) < (MAX_DEPTH + 2) * len(text)
+    assert all(text[q.start:q.end] == q.text for q in scan.quotations)
+
+
+def test_json_for_nested_quotations_grows_linearly():
+    sizes = []
+    for n in (5_000, 20_000):
+        text = ('He said "' * (n // 9 + 1))[:n]
+        report = check_document(Document(path="n.txt", source=text))
+        sizes.append(len(json.dumps(run_dict(Run(reports=[report])))))
+    assert sizes[1] < 5 * sizes[0]  # 4x the input, about 4x the JSON (was quadratic: 3.5 MB for 5 KB)
+
+
+def test_a_run_of_one_mark_is_not_a_quotation_per_mark():
+    text = "“" * 5000
+    scan = find_quotations(text)
+    assert len(scan.quotations) <= 2 and len(scan.unbalanced) <= 2
+
+
+def test_doubled_opener_still_reported_as_before():
+    scan = find_quotations("She said: ““We will win,” and left.")
+    assert [u.problem for u in scan.unbalanced] == ["unclosed"]
+    assert [q.text for q in scan.quotations] == ["“", "“We will win,”"]
+
+
+def test_suppression_comment_inside_a_quotation_keeps_the_span_contract():
+    source = "The minister said “<!-- quoteaudit: ignore ambiguous-speaker -->“we will win” today.\n"
+    doc = make_document("a.md", source)
+    report = check_document(doc)
+    assert report.context.quotations
+    for q in report.context.quotations:
+        assert q.text == source[q.start:q.end]
+    plain = "He said “we\n[quoteaudit: ignore unattributed-quote]\nwin” now.\n"
+    report = check_document(make_document("a.txt", plain))
+    for q in report.context.quotations:
+        assert q.text == plain[q.start:q.end]
