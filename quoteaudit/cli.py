@@ -2,10 +2,13 @@
 
     inputs -> pipeline (quotes -> attribution -> matching -> rules) -> formatters
 
-Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or input error.
+Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or input error
+(an internal error too: one line naming the file, the traceback only with --debug).
+The report is written to stdout whole, after every file is checked, never in part.
 """
 from __future__ import annotations
 
+import io
 import os
 import sys
 from enum import Enum
@@ -19,7 +22,7 @@ from .config import Settings
 from .formatters import Run, render
 from .inputs import iter_documents
 from .model import InputError, Severity
-from .pipeline import FileReport, check_document
+from .pipeline import FileReport
 
 app = typer.Typer(
     add_completion=False,
@@ -52,8 +55,35 @@ def _color(stream) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ
 
 
+_DEBUG = False  # --debug: tracebacks of internal errors on stderr
+
+
 def report_error(error: InputError) -> None:
     sys.stderr.write(f"quoteaudit: error: {error}\n")
+    if _DEBUG and error.traceback:
+        sys.stderr.write(error.traceback)
+
+
+def _set_debug(value: bool) -> None:
+    global _DEBUG
+    _DEBUG = _DEBUG or value
+
+
+def _write_report(fmt: str, run: Run) -> None:
+    """Render the whole report, then write it: an error while rendering leaves stdout empty."""
+    buffer = io.StringIO()
+    render(fmt, run, buffer, color=_color(sys.stdout))
+    text = buffer.getvalue()
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:  # a terminal that cannot show some character
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode(sys.stdout.encoding or "utf-8", "backslashreplace"))
+
+
+def _bounded_jobs(jobs: int, files: int) -> int:
+    """More worker processes than cores (or files) only costs start-up time and memory."""
+    return max(1, min(jobs, os.cpu_count() or 1, files))
 
 
 def _split_ids(value: Optional[str]) -> set[str]:
@@ -125,29 +155,40 @@ def check(
     baseline: Optional[str] = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
     write_baseline: Optional[str] = typer.Option(None, "--write-baseline",
                                                  help="Record today's findings in this file."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Check files in parallel (same output order)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1,
+                             help="Check files in parallel (same output order; at most one process per core)."),
     progress: bool = typer.Option(True, "--progress/--no-progress",
                                   help="A progress bar on a terminal when there are many files."),
+    max_file_mb: Optional[float] = typer.Option(None, "--max-file-mb", min=0.000001,
+                                                help="Refuse an input file larger than this (default 64, "
+                                                     "or the config's max_file_mb)."),
+    max_record_mb: Optional[float] = typer.Option(None, "--max-record-mb", min=0.000001,
+                                                  help="Refuse a JSON Lines record larger than this (default 16, "
+                                                       "or the config's max_record_mb)."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
 ) -> None:
     """Check files and report findings."""
     from .inputs import expand_paths
+    _set_debug(debug)
     file_config = _file_config(paths, config)
     settings, errors, skipped = build_settings(fail_on, select, ignore, references, strict, file_config)
     for error in errors:
         report_error(error)
     if errors and strict:
         raise typer.Exit(2)
+    run = Run(reports=[], errors=list(errors), skipped_references=skipped)
     known = None
     if baseline:
         from .suppress import load_baseline
         try:
             known = load_baseline(baseline)
-        except ValueError as exc:
-            raise UsageError(f"{baseline}: {exc}") from None
+        except ValueError as exc:  # the files are still checked and reported in full; exit 2
+            run.errors.append(InputError(baseline, f"baseline not used: {exc}"))
+            report_error(run.errors[-1])
     expanded = expand_paths(paths, file_config.include if file_config else None,
                             file_config.exclude if file_config else None)
-    run = Run(reports=[], errors=list(errors), skipped_references=skipped)
-    for item in _checked(expanded, settings, jobs, progress):
+    limits = _limits(max_file_mb, max_record_mb, file_config)
+    for item in _checked(expanded, settings, jobs, progress, limits):
         if isinstance(item, InputError):
             report_error(item)
             run.errors.append(item)
@@ -155,27 +196,42 @@ def check(
             run.reports.append(item)
     if write_baseline:
         from .suppress import write_baseline as write
-        count = write(write_baseline, run.reports)
-        sys.stderr.write(f"quoteaudit: wrote {count} finding{'s' if count != 1 else ''} to {write_baseline}\n")
+        try:
+            count = write(write_baseline, run.reports)
+            sys.stderr.write(f"quoteaudit: wrote {count} finding{'s' if count != 1 else ''} to {write_baseline}\n")
+        except OSError as exc:
+            run.errors.append(InputError(write_baseline, f"cannot write the baseline: {exc.strerror}"))
+            report_error(run.errors[-1])
     if known is not None:
         from .suppress import filter_baseline
         filter_baseline(run.reports, known)
-    render(output_format.value, run, sys.stdout, color=_color(sys.stdout))
+    _write_report(output_format.value, run)
     raise typer.Exit(exit_code(run, settings))
 
 
-def _checked(paths: List[str], settings: Settings, jobs: int, progress: bool):
+def _limits(max_file_mb, max_record_mb, file_config) -> dict:
+    from .document import DEFAULT_MAX_FILE_MB
+    from .inputs import DEFAULT_MAX_RECORD_MB
+    cfg = file_config
+    return {"max_file_mb": max_file_mb or (cfg and cfg.max_file_mb) or DEFAULT_MAX_FILE_MB,
+            "max_record_mb": max_record_mb or (cfg and cfg.max_record_mb) or DEFAULT_MAX_RECORD_MB}
+
+
+def _checked(paths: List[str], settings: Settings, jobs: int, progress: bool, limits: dict | None = None):
     """Reports and input errors in input order, from one process or a pool."""
-    items = iter_documents(paths)
+    from .pipeline import check_or_error
+    items = iter_documents(paths, **(limits or {}))
     show = progress and sys.stderr.isatty() and len(paths) >= 20
     bar = typer.progressbar(length=len(paths), label="checking", file=sys.stderr) if show else None
     if jobs > 1:
         import multiprocessing
 
         from .pipeline import check_for_pool
-        with multiprocessing.get_context("spawn").Pool(jobs) as pool:
-            pending = [(item, None) if isinstance(item, InputError) else (None, item) for item in items]
-            work = [(doc, settings) for _, doc in pending if doc is not None]
+        pending = [(item, None) if isinstance(item, InputError) else (None, item) for item in items]
+        work = [(doc, settings) for _, doc in pending if doc is not None]
+        if settings.references is not None and work:
+            settings.references.index()  # built once here, not by every worker
+        with multiprocessing.get_context("spawn").Pool(_bounded_jobs(jobs, len(work))) as pool:
             done = iter(pool.imap(check_for_pool, work, chunksize=4))
             for error, doc in pending:
                 yield error if error is not None else next(done)
@@ -183,7 +239,7 @@ def _checked(paths: List[str], settings: Settings, jobs: int, progress: bool):
                     bar.update(1)
     else:
         for item in items:
-            yield item if isinstance(item, InputError) else check_document(item, settings)
+            yield item if isinstance(item, InputError) else check_or_error(item, settings)
             if bar is not None:
                 bar.update(1)
     if bar is not None:
@@ -194,27 +250,35 @@ def _checked(paths: List[str], settings: Settings, jobs: int, progress: bool):
 def extract(
     paths: List[str] = typer.Argument(..., help="Files to read ('-' for standard input)."),
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text or json."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
 ) -> None:
     """List the quotations of files with their kinds and speakers."""
+    _set_debug(debug)
     if output_format not in (OutputFormat.text, OutputFormat.json):
         raise UsageError("extract supports --format text or json")
+    from .inputs import internal_error
     from .pipeline import analyse
     run = Run(reports=[])
     for item in iter_documents(paths):
-        if isinstance(item, InputError):
-            report_error(item)
-            run.errors.append(item)
-            continue
-        run.reports.append(FileReport(path=item.path, record_id=item.record_id, context=analyse(item)))
+        if not isinstance(item, InputError):
+            try:
+                run.reports.append(FileReport(path=item.path, record_id=item.record_id, context=analyse(item)))
+                continue
+            except Exception as exc:
+                item = internal_error(item.path, exc, item.record_line, item.record_id)
+        report_error(item)
+        run.errors.append(item)
     if output_format == OutputFormat.json:
-        render("json", run, sys.stdout)
+        _write_report("json", run)
     else:
+        out = io.StringIO()
         for report in run.reports:
-            _write_quotations(report.context)
+            _write_quotations(report.context, out)
+        sys.stdout.write(out.getvalue())
     raise typer.Exit(2 if run.errors else 0)
 
 
-def _write_quotations(ctx) -> None:
+def _write_quotations(ctx, out) -> None:
     doc = ctx.doc
     for q in ctx.quotations:
         a = ctx.attributions[q.index]
@@ -223,7 +287,7 @@ def _write_quotations(ctx) -> None:
         extra = f" candidates: {', '.join(a.candidates)}" if a.candidates else ""
         indent = "  " * q.depth
         kind = f"{q.kind} (partial)" if q.partial else q.kind
-        sys.stdout.write(f"{doc.path}:{line}:{col}: {indent}{kind} {q.text} -- {speaker} "
+        out.write(f"{doc.path}:{line}:{col}: {indent}{kind} {q.text} -- {speaker} "
                          f"({a.method}, {a.confidence:.2f}){extra}\n")
 
 
@@ -269,8 +333,10 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                       help="Print the version and exit.")) -> None:
+                                       help="Print the version and exit."),
+          debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error.")) -> None:
     """Audit the quotations in a news article before it is published."""
+    _set_debug(debug)
 
 
 def main(argv: Optional[list[str]] = None) -> None:
@@ -289,8 +355,13 @@ def main(argv: Optional[list[str]] = None) -> None:
         code = 0
     except Exception as exc:
         # Typer's own usage errors (bad option, missing argument) carry format_message.
-        if not hasattr(exc, "format_message"):
-            raise
-        sys.stderr.write(f"quoteaudit: error: {exc.format_message()}\n")
+        if hasattr(exc, "format_message"):
+            sys.stderr.write(f"quoteaudit: error: {exc.format_message()}\n")
+        else:  # a bug outside any one file's check: still one line and exit 2, never 1
+            from .inputs import internal_error
+            error = internal_error("quoteaudit", exc)
+            sys.stderr.write(f"quoteaudit: error: {error.message}\n")
+            if _DEBUG or "--debug" in (argv if argv is not None else sys.argv):
+                sys.stderr.write(error.traceback or "")
         code = 2
     sys.exit(code or 0)

@@ -105,11 +105,28 @@ class Finding:
 
 @dataclass
 class InputError:
-    """A file (or record) that could not be read; reported, never raised past the CLI."""
+    """A file (or record) that could not be read or checked; reported, never raised past the CLI."""
     path: str
     message: str
     line: int | None = None
+    traceback: str | None = field(default=None, repr=False, compare=False)  # internal errors, for --debug
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        where = f"{shown_path(self.path)}:{self.line}" if self.line else shown_path(self.path)
         return f"{where}: {self.message}"
+
+
+def shown_path(path: str) -> str:
+    """A file name as one printable line: control characters (a newline in a name) and
+    bytes that are not UTF-8 (kept by the OS as surrogate escapes) written as escapes."""
+    if path.isprintable():
+        return path
+    out = []
+    for ch in path:
+        if ch.isprintable() or ch == " ":
+            out.append(ch)
+        elif "\udc80" <= ch <= "\udcff":
+            out.append(f"\\x{ord(ch) - 0xdc00:02x}")  # a byte os.fsdecode could not decode
+        else:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+    return "".join(out)

@@ -66,11 +66,22 @@ def check_document(doc: Document, settings: Settings | None = None) -> FileRepor
     return FileReport(path=doc.path, record_id=doc.record_id, context=ctx, findings=findings)
 
 
-def check_for_pool(args) -> FileReport:
-    """check_document in a worker process (--jobs): the result travels back pickled,
+def check_or_error(doc: Document, settings: Settings | None = None) -> FileReport | InputError:
+    """check_document, with an unexpected exception turned into an error naming the file
+    (and record): the other files are still checked, and the run exits 2, never 1."""
+    try:
+        return check_document(doc, settings)
+    except Exception as exc:
+        from .inputs import internal_error
+        return internal_error(doc.path, exc, doc.record_line, doc.record_id)
+
+
+def check_for_pool(args) -> FileReport | InputError:
+    """check_or_error in a worker process (--jobs): the result travels back pickled,
     without the reference set (the parent has it)."""
     doc, settings = args
-    report = check_document(doc, settings)
-    report.context.references = None
-    report.context.memo = {}
+    report = check_or_error(doc, settings)
+    if isinstance(report, FileReport):
+        report.context.references = None
+        report.context.memo = {}
     return report
