@@ -313,6 +313,9 @@ def _parse_yaml(path: str, text: str):
                                              mark.line + 1 if mark else None)) from None
     except RecursionError:
         raise InputErrorException(InputError(path, "invalid YAML: nested too deeply")) from None
+    except ValueError as exc:  # an integer past Python's digit limit
+        from .inputs import json_problem
+        raise InputErrorException(InputError(path, f"invalid YAML: {json_problem(exc)}")) from None
     finally:
         loader.dispose()
     rows: list[Reference] = []

@@ -222,6 +222,8 @@ def open_index(refs, progress=None, persist: bool = False) -> ReferenceIndex:
     except (OSError, sqlite3.Error) as exc:
         _remove_quietly(tmp)
         reason = getattr(exc, "strerror", None) or " ".join(str(exc).split())
+        if os.path.exists(cache_dir()) and not os.path.isdir(cache_dir()):
+            reason = "it is a file, not a directory"
         warn(f"cannot write the reference index in {cache_dir()} ({reason}); "
              "it is kept in memory for this run (set QUOTEAUDIT_CACHE_DIR to a writable directory)")
         refs.memory_only = True  # worker processes (--jobs) do not try again
