@@ -300,8 +300,9 @@ def _field(item: dict, *keys: str) -> str | None:
 
 
 def _parse_yaml(path: str, text: str):
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = yaml.SafeLoader(text)  # refuses control characters as it is made
         node = loader.get_single_node()
         if node is not None:
             _refuse_expansion(path, node)
@@ -317,7 +318,8 @@ def _parse_yaml(path: str, text: str):
         from .inputs import json_problem
         raise InputErrorException(InputError(path, f"invalid YAML: {json_problem(exc)}")) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     rows: list[Reference] = []
     persons: list[Person] = []
     errors: list[InputError] = []
