@@ -194,6 +194,9 @@ def check(
             run.errors.append(item)
         else:
             run.reports.append(item)
+            if item.error is not None:  # checked in part (a limit): the findings stand, exit 2
+                report_error(item.error)
+                run.errors.append(item.error)
     if write_baseline:
         from .suppress import write_baseline as write
         try:

@@ -19,6 +19,7 @@ class CheckContext:
     people: Any = None  # people registry (names, aliases, titles, gender), when given
     match_options: dict | None = None  # matching thresholds in force
     memo: dict = field(default_factory=dict)  # per-document results shared between rules
+    limits: list[str] = field(default_factory=list)  # input limits hit (reported as input errors)
 
     def once(self, key, compute):
         """compute() once per document: rules that build on other rules share results."""

@@ -31,6 +31,10 @@ def analyse(doc: Document, settings: Settings | None = None) -> CheckContext:
     classify(doc.text, scan.quotations, attributions)
     ctx = CheckContext(doc=doc, quotations=scan.quotations, attributions=attributions,
                        unbalanced=scan.unbalanced, people=settings.people)
+    if scan.stopped_at is not None:
+        line, col = doc.position(scan.stopped_at)
+        ctx.limits.append(f"more than {len(scan.quotations):,} quotations (the limit: one per 100 characters, "
+                          f"and 1,000); quotation marks from line {line}, column {col} on are not checked")
     if settings.references is not None:
         from .matching import match_quotations, options_from  # only runs when references are given
         ctx.references = settings.references
@@ -63,7 +67,11 @@ def check_document(doc: Document, settings: Settings | None = None) -> FileRepor
     settings = settings or Settings()
     ctx = analyse(doc, settings)
     findings = apply_suppressions(run_rules(ctx, settings), doc.source)
-    return FileReport(path=doc.path, record_id=doc.record_id, context=ctx, findings=findings)
+    report = FileReport(path=doc.path, record_id=doc.record_id, context=ctx, findings=findings)
+    if ctx.limits:  # the findings stand, and the run exits 2: part of the input went unchecked
+        record = f"record {doc.record_id}: " if doc.record_id is not None else ""
+        report.error = InputError(doc.path, record + "; ".join(ctx.limits), doc.record_line)
+    return report
 
 
 def check_or_error(doc: Document, settings: Settings | None = None) -> FileReport | InputError:

@@ -60,6 +60,14 @@ class UnbalancedMark:
 class QuoteScan:
     quotations: list[Quotation]
     unbalanced: list[UnbalancedMark]
+    stopped_at: int | None = None  # where the scan stopped at the quotation limit
+
+
+def quotation_limit(length: int) -> int:
+    """The most quotations read from a text of this length: one per 100 characters, and
+    a thousand more (news has one per 400 or so). Past it the marks are debris, and each
+    quotation's objects would cost memory and time far beyond the text's own size."""
+    return 1_000 + length // 100
 
 
 @dataclass
@@ -177,9 +185,14 @@ def find_quotations(text: str, source: str | None = None) -> QuoteScan:
         _push(stack, ch, i, family, closers)
 
     repeated, repeated_end, run = "", -1, 0
+    limit = quotation_limit(n)
+    stopped_at = None
     for m in marks.finditer(text):
         i = m.start()
         ch = m.group(0)
+        if len(quotations) + len(stack) >= limit:
+            stopped_at = i
+            break
         if ch[0] == "\n":  # paragraph break
             next_start = m.end()
             continuing = close_paragraph(i, next_start)
@@ -258,7 +271,9 @@ def find_quotations(text: str, source: str | None = None) -> QuoteScan:
             continue
         if ch in ("‘", "‹", "'") and can_open and _single_opener_ok(text, i, para_end, single_closers):
             push(ch, i, "single", {"‘": "’'", "‹": "›", "'": "'’"}[ch])
-    close_paragraph(n, n)
+    # Stopped at the limit, the quotations still open run to their paragraph's end, as
+    # unclosed ones do.
+    close_paragraph(n if stopped_at is None else para_end, n)
 
     quotations.sort(key=lambda q: (q.start, -q.end))
     opens = {}
@@ -278,7 +293,7 @@ def find_quotations(text: str, source: str | None = None) -> QuoteScan:
             u.quote = quote.index
             del u._quote  # type: ignore[attr-defined]
     unbalanced.sort(key=lambda u: u.offset)
-    return QuoteScan(quotations, unbalanced)
+    return QuoteScan(quotations, unbalanced, stopped_at)
 
 
 def _push(stack, ch, i, family, closers) -> None:

@@ -55,3 +55,34 @@ def test_suppression_comment_inside_a_quotation_keeps_the_span_contract():
     report = check_document(make_document("a.txt", plain))
     for q in report.context.quotations:
         assert q.text == plain[q.start:q.end]
+
+
+def test_quotation_limit_is_an_input_error_and_the_findings_stand(tmp_path):
+    import subprocess
+    import sys
+    from quoteaudit.quotes import quotation_limit
+    path = tmp_path / "dense.txt"
+    text = "Intro “never closed.\n\n" + "“a” " * 2000
+    path.write_text(text)
+    proc = subprocess.run([sys.executable, "-m", "quoteaudit", "check", "--format", "json", str(path)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.count("quoteaudit: error:") == 1
+    assert f"more than {quotation_limit(len(text)):,} quotations" in proc.stderr and "line 3, column" in proc.stderr
+    report = json.loads(proc.stdout)
+    assert len(report["files"][0]["quotations"]) == quotation_limit(len(text))
+    assert report["files"][0]["findings"][0]["rule"] == "unbalanced-quote"  # reported as ever
+
+
+def test_news_stays_far_below_the_quotation_limit():
+    import glob
+    import os
+    from quoteaudit.quotes import quotation_limit
+    corpus = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpora", "polnear", "train", "text")
+    texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob(os.path.join(corpus, "*.txt")))[:200]]
+    if not texts:
+        import pytest
+        pytest.skip("PolNeAR is not beside this checkout")
+    whole = " ".join(" ".join(t.split()) for t in texts)  # one long paragraph of real news
+    assert find_quotations(whole).stopped_at is None
+    assert len(find_quotations(whole).quotations) < quotation_limit(len(whole)) / 2
