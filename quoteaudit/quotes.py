@@ -184,10 +184,9 @@ def find_quotations(text: str, source: str | None = None) -> QuoteScan:
                 stack.pop()  # an unclosed single mark: an apostrophe after all
         _push(stack, ch, i, family, closers)
 
-    repeated, repeated_end, run = "", -1, 0
     limit = quotation_limit(n)
     stopped_at = None
-    for m in marks.finditer(text):
+    for m in _marks_without_runs(marks, text):
         i = m.start()
         ch = m.group(0)
         if len(quotations) + len(stack) >= limit:
@@ -203,13 +202,6 @@ def find_quotations(text: str, source: str | None = None) -> QuoteScan:
             if continuing is not None:
                 stack = [continuing]
             continue
-        if i == repeated_end and ch == repeated:
-            repeated_end = m.end()
-            run += 1
-            if run > 2:
-                continue  # a run of one mark (“““…): the first two as written, the rest debris
-        else:
-            repeated, repeated_end, run = ch, m.end(), 1
         if continuing is not None and i == para_start and ch == continuing.mark:
             continuing = None  # the reopening mark of a continued paragraph
             continue
@@ -294,6 +286,22 @@ def find_quotations(text: str, source: str | None = None) -> QuoteScan:
             del u._quote  # type: ignore[attr-defined]
     unbalanced.sort(key=lambda u: u.offset)
     return QuoteScan(quotations, unbalanced, stopped_at)
+
+
+def _marks_without_runs(marks: re.Pattern, text: str):
+    """The matches of marks, as finditer gives them, except that a run of one mark (“““…)
+    yields its first two and steps over the rest at once: they are debris, and a flood of
+    them visited one by one cost seconds per megabyte."""
+    search = marks.search
+    m = search(text, 0)
+    previous, previous_end = "", -1
+    while m is not None:
+        yield m
+        ch, end = m.group(0), m.end()
+        if m.start() == previous_end and ch == previous and ch[0] != "\n":
+            end = re.compile(f"(?:{re.escape(ch)})*").match(text, end).end()  # re caches it
+        previous, previous_end = ch, end
+        m = search(text, end)
 
 
 def _push(stack, ch, i, family, closers) -> None:
