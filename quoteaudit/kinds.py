@@ -12,6 +12,7 @@ noun of their own (a determiner right before it).
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from . import lexicon
 from .model import Attribution, Quotation
@@ -25,7 +26,9 @@ def classify(text: str, quotations: list[Quotation], attributions: list[Attribut
     cues = _Cues(text)
     for q in quotations:
         inner = text[q.inner_start:q.inner_end].strip()
-        words = _WORDS.findall(inner)  # once, for both tests
+        # Once, for both tests; they only ask about the first TITLE_MAX_WORDS + 1 words (a
+        # quotation running over a long paragraph would list them all, for nothing).
+        words = [m.group() for m in islice(_WORDS.finditer(inner), TITLE_MAX_WORDS + 1)]
         q.kind = _kind(text, q, attributions[q.index], inner, words, cues)
         q.partial = q.kind == "speech" and _is_partial(text, q, inner, words)
         if q.kind != "speech" and q.depth == 0:
