@@ -78,6 +78,7 @@ def child(pattern: str, size: int, with_json: bool) -> None:
     report = check_document(Document(path=pattern, source=text))
     seconds = time.perf_counter() - start
     out = {"seconds": seconds, "quotations": len(report.context.quotations), "findings": len(report.findings)}
+    out["peak_bytes"] = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024
     if with_json:
         from quoteaudit.formatters import Run
         from quoteaudit.formatters.jsonio import dumps
@@ -85,7 +86,7 @@ def child(pattern: str, size: int, with_json: bool) -> None:
         start = time.perf_counter()
         out["json_bytes"] = len(dumps(run_dict(Run(reports=[report]))).encode("utf-8"))
         out["json_seconds"] = time.perf_counter() - start
-    out["peak_bytes"] = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024
+        out["json_peak_bytes"] = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024
     start = time.perf_counter()
     re.findall(r"\w+", text)
     out["baseline_seconds"] = time.perf_counter() - start
@@ -119,7 +120,8 @@ def main() -> None:
             cell = (f"{size / 1e6:g} MB {r['seconds']:.2f} s ({r['seconds'] / max(r['baseline_seconds'], 1e-9):.0f}x "
                     f"baseline), peak {r['peak_bytes'] / r['input_bytes']:.1f}x input, {r['quotations']} quotations")
             if "json_bytes" in r:
-                cell += f", JSON {r['json_bytes'] / r['input_bytes']:.1f}x input in {r['json_seconds']:.2f} s"
+                cell += (f"; JSON report {r['json_bytes'] / r['input_bytes']:.1f}x input in {r['json_seconds']:.2f} s, "
+                         f"peak with it {r['json_peak_bytes'] / r['input_bytes']:.1f}x input")
             cells.append(cell)
         print(f"{pattern}:")
         for cell in cells:

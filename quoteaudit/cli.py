@@ -8,7 +8,6 @@ The report is written to stdout whole, after every file is checked, never in par
 """
 from __future__ import annotations
 
-import io
 import os
 import sys
 from enum import Enum
@@ -71,14 +70,20 @@ def _set_debug(value: bool) -> None:
 
 def _write_report(fmt: str, run: Run) -> None:
     """Render the whole report, then write it: an error while rendering leaves stdout empty."""
-    buffer = io.StringIO()
-    render(fmt, run, buffer, color=_color(sys.stdout))
-    text = buffer.getvalue()
-    try:
-        sys.stdout.write(text)
-    except UnicodeEncodeError:  # a terminal that cannot show some character
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode(sys.stdout.encoding or "utf-8", "backslashreplace"))
+    _write_whole(lambda out: render(fmt, run, out, color=_color(sys.stdout)))
+
+
+def _write_whole(write) -> None:
+    """Call write(stream) on a spool (memory up to 16 MB, then a temporary file: a big
+    report is not held twice in memory), then copy it to stdout in one go."""
+    import shutil
+    import tempfile
+    encoding = sys.stdout.encoding or "utf-8"
+    with tempfile.SpooledTemporaryFile(max_size=16_000_000, mode="w+", encoding=encoding,
+                                       errors="backslashreplace", newline="") as spool:
+        write(spool)
+        spool.seek(0)
+        shutil.copyfileobj(spool, sys.stdout, 1 << 20)
 
 
 def _bounded_jobs(jobs: int, files: int) -> int:
@@ -274,10 +279,7 @@ def extract(
     if output_format == OutputFormat.json:
         _write_report("json", run)
     else:
-        out = io.StringIO()
-        for report in run.reports:
-            _write_quotations(report.context, out)
-        sys.stdout.write(out.getvalue())
+        _write_whole(lambda out: [_write_quotations(report.context, out) for report in run.reports])
     raise typer.Exit(2 if run.errors else 0)
 
 
