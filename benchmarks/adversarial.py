@@ -68,6 +68,20 @@ PATTERNS = {
 }
 
 
+class _Counted:
+    """A stream that only counts the UTF-8 bytes written to it."""
+
+    def __init__(self) -> None:
+        self.size = 0
+
+    def write(self, text: str) -> None:
+        self.size += len(text.encode("utf-8"))
+
+    def writelines(self, lines) -> None:
+        for line in lines:
+            self.write(line)
+
+
 def child(pattern: str, size: int, with_json: bool) -> None:
     """One measurement, in its own process: seconds, peak memory over the start, baseline."""
     from quoteaudit.document import Document
@@ -81,11 +95,11 @@ def child(pattern: str, size: int, with_json: bool) -> None:
     out = {"seconds": seconds, "quotations": len(report.context.quotations), "findings": len(report.findings)}
     out["peak_bytes"] = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024
     if with_json:
-        from quoteaudit.formatters import Run
-        from quoteaudit.formatters.jsonio import dumps
-        from quoteaudit.formatters.json_format import run_dict
+        from quoteaudit.formatters import Run, render
+        counted = _Counted()
         start = time.perf_counter()
-        out["json_bytes"] = len(dumps(run_dict(Run(reports=[report]))).encode("utf-8"))
+        render("json", Run(reports=[report]), counted)  # as the command writes it
+        out["json_bytes"] = counted.size
         out["json_seconds"] = time.perf_counter() - start
         out["json_peak_bytes"] = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024
     start = time.perf_counter()
