@@ -86,3 +86,17 @@ def test_news_stays_far_below_the_quotation_limit():
     whole = " ".join(" ".join(t.split()) for t in texts)  # one long paragraph of real news
     assert find_quotations(whole).stopped_at is None
     assert len(find_quotations(whole).quotations) < quotation_limit(len(whole)) / 2
+
+
+def test_json_written_a_quotation_at_a_time_is_the_same_document():
+    import io
+
+    from quoteaudit.formatters.json_format import render
+    from quoteaudit.formatters.jsonio import dumps
+    texts = ['He said "' * 50, "", "“We will win,” Tokayev said. “Never,” he added.\n"]
+    run = Run(reports=[check_document(Document(path=f"{i}.txt", source=t)) for i, t in enumerate(texts)])
+    written = io.StringIO()
+    render(run, written)
+    assert written.getvalue() == dumps(run_dict(run)) + "\n"
+    assert [len(f["quotations"]) for f in json.loads(written.getvalue())["files"]] == \
+           [len(r.context.quotations) for r in run.reports]
