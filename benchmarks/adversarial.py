@@ -61,6 +61,8 @@ PATTERNS = {
     "flood": lambda size: "“" * size,
     # every kind of mark with words between
     "mixed": lambda size: _repeat("“a ‘b \"c 'd «e „f ”g ’h ‹i ``j ''k ", size),
+    # unclosed quotations reopened paragraph after paragraph (a closer looked for to the end each time)
+    "paragraphs": lambda size: _repeat("“unclosed words\n\n", size),
     # ordinary news as one paragraph (no line breaks)
     "one-paragraph": lambda size: _repeat(" ".join(_news().split()) + " ", size),
     # the block mix of earlier runs

@@ -168,7 +168,7 @@ def find_quotations(text: str, source: str | None = None) -> QuoteScan:
             # A transcript: each speaker's turn reopens the mark ("PENCE: ...); a new quotation.
             finish(outer, trimmed, False, trimmed, report=False)
             return None
-        if reopen and _has_closer_ahead(text, next_para_start + 1, outer):
+        if reopen and _has_closer_ahead(text, next_para_start + 1, outer, last_closer):
             outer.parts.append(Span(outer.part_start, trimmed))
             outer.part_start = next_para_start
             return outer
@@ -186,6 +186,7 @@ def find_quotations(text: str, source: str | None = None) -> QuoteScan:
 
     limit = quotation_limit(n)
     stopped_at = None
+    last_closer: dict[str, int] = {}
     for m in _marks_without_runs(marks, text):
         i = m.start()
         ch = m.group(0)
@@ -340,8 +341,15 @@ def _end_unclosed(stack, top, i, text, finish) -> None:
     finish(top, end, False, end)
 
 
-def _has_closer_ahead(text: str, start: int, outer: _Open) -> bool:
-    """Whether a multi-paragraph quotation is really continued (some closer later on)."""
-    return any(text.find(c, start) != -1 for c in outer.closers)
+def _has_closer_ahead(text: str, start: int, outer: _Open, last_closer: dict[str, int]) -> bool:
+    """Whether a multi-paragraph quotation is really continued (some closer later on). The
+    last place of each closer is found once: a find from every paragraph to the end of a
+    text that has none was quadratic."""
+    for c in outer.closers:
+        if c not in last_closer:
+            last_closer[c] = text.rfind(c)
+        if last_closer[c] >= start:
+            return True
+    return False
 
 
