@@ -1,26 +1,39 @@
-"""Linear time on hostile input: 1 MB of adversarial text through every rule.
+"""Linear time and memory on hostile input: the patterns of issue 14 at 100 KB, 1 MB, 4 MB.
 
-Builds 1 MB of text made to trip regular expressions — long runs of capitals,
-punctuation, quotation marks, apostrophes, hyphens, repeated words, unclosed marks
-— and times the whole pipeline on it beside a baseline measured in the same run on
-the same text (one regex pass tokenising every word). Also checks that doubling
-the input roughly doubles the time (a super-linear rule would show up as a ratio
-well above 2).
+Each pattern is checked through the whole pipeline (quotations, speakers, every rule)
+in a fresh process per size, which prints its time and its peak memory above what it
+held before the check (resident set size, so the input text and interpreter are
+apart). Printed per pattern: seconds at each size, the growth from 1 MB to 4 MB
+(linear: about 4), peak memory as a multiple of the input's size, and the time as a
+multiple of a baseline measured in the same process on the same text (one regex pass
+tokenising every word), so the figures read the same on a faster machine.
 
-    python benchmarks/adversarial.py
+Goals (issue 14): 1 MB in <= 5 s, 4 MB <= 4.5x the 1 MB time, peak memory <= 20x input.
+
+    python benchmarks/adversarial.py                    # every pattern, 100 KB, 1 MB, 4 MB
+    python benchmarks/adversarial.py --patterns nested --sizes 0.1 1
+    python benchmarks/adversarial.py --json             # also the JSON report (size printed)
+    python benchmarks/adversarial.py --repeat 3         # best of 3 processes per size (a busy machine)
 """
 from __future__ import annotations
 
+import argparse
+import glob
+import json
 import os
 import re
+import resource
+import subprocess
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpora", "polnear", "train", "text")
+SEED = os.path.join(ROOT, "fixtures", "seed", "kazakhstan-csto-mt.txt")
 
-from quoteaudit.document import Document  # noqa: E402
-from quoteaudit.pipeline import check_document  # noqa: E402
-
+# The mixed text of earlier runs: long runs of capitals, punctuation, marks, apostrophes,
+# hyphens, repeated words, unclosed marks, made to trip regular expressions.
 BLOCKS = [
     "A" * 5000, "AB " * 2000, "." * 3000, ". " * 2000, ", ," * 1000, "“" * 2000, "”" * 2000, '"' * 3000,
     "'" * 3000, "’" * 2000, "-" * 4000, "A-" * 2000, "Read more " * 400, "the " * 2000,
@@ -30,32 +43,112 @@ BLOCKS = [
 ]
 
 
-def build(size: int) -> str:
-    parts, total, i = [], 0, 0
-    while total < size:
-        block = BLOCKS[i % len(BLOCKS)]
-        parts.append(block)
-        parts.append("\n\n")
-        total += len(block) + 2
-        i += 1
-    return "".join(parts)[:size]
+def _news() -> str:
+    paths = sorted(glob.glob(os.path.join(CORPUS, "*.txt")))[:200] or [SEED]
+    return " ".join(open(p, encoding="utf-8").read() for p in paths)
 
 
-def timed(fn) -> float:
+def _repeat(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+PATTERNS = {
+    # nested unclosed quotations: each opener inside the last
+    "nested": lambda size: _repeat('He said "', size),
+    # typewriter marks with words
+    "typewriter": lambda size: _repeat("``We will win,'' he said. ''Then `` they '' went ``on ", size),
+    # a flood of one opening mark
+    "flood": lambda size: "“" * size,
+    # every kind of mark with words between
+    "mixed": lambda size: _repeat("“a ‘b \"c 'd «e „f ”g ’h ‹i ``j ''k ", size),
+    # unclosed quotations reopened paragraph after paragraph (a closer looked for to the end each time)
+    "paragraphs": lambda size: _repeat("“unclosed words\n\n", size),
+    # ordinary news as one paragraph (no line breaks)
+    "one-paragraph": lambda size: _repeat(" ".join(_news().split()) + " ", size),
+    # the block mix of earlier runs
+    "blocks": lambda size: _repeat("".join(b + "\n\n" for b in BLOCKS), size),
+}
+
+
+class _Counted:
+    """A stream that only counts the UTF-8 bytes written to it."""
+
+    def __init__(self) -> None:
+        self.size = 0
+
+    def write(self, text: str) -> None:
+        self.size += len(text.encode("utf-8"))
+
+    def writelines(self, lines) -> None:
+        for line in lines:
+            self.write(line)
+
+
+def child(pattern: str, size: int, with_json: bool) -> None:
+    """One measurement, in its own process: seconds, peak memory over the start, baseline."""
+    from quoteaudit.document import Document
+    from quoteaudit.pipeline import check_document
+    check_document(Document(path="warm", source="“We will win,” Tokayev said."))  # lexicons, patterns
+    text = PATTERNS[pattern](size)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
+    report = check_document(Document(path=pattern, source=text))
+    seconds = time.perf_counter() - start
+    out = {"seconds": seconds, "quotations": len(report.context.quotations), "findings": len(report.findings)}
+    out["peak_bytes"] = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024
+    if with_json:
+        from quoteaudit.formatters import Run, render
+        counted = _Counted()
+        start = time.perf_counter()
+        render("json", Run(reports=[report]), counted)  # as the command writes it
+        out["json_bytes"] = counted.size
+        out["json_seconds"] = time.perf_counter() - start
+        out["json_peak_bytes"] = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024
+    start = time.perf_counter()
+    re.findall(r"\w+", text)
+    out["baseline_seconds"] = time.perf_counter() - start
+    out["input_bytes"] = len(text.encode("utf-8"))
+    print(json.dumps(out))
+
+
+def measure(pattern: str, size: int, with_json: bool) -> dict:
+    proc = subprocess.run([sys.executable, __file__, "--child", pattern, str(size)] + (["--json"] if with_json else []),
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(proc.stderr)
+    return json.loads(proc.stdout)
 
 
 def main() -> None:
-    one = build(1_000_000)
-    two = build(2_000_000)
-    ours = timed(lambda: check_document(Document(path="adversarial", source=one)))
-    ours2 = timed(lambda: check_document(Document(path="adversarial", source=two)))
-    baseline = timed(lambda: re.findall(r"\w+", one))
-    print(f"1 MB adversarial text: check {ours:.2f} s; baseline regex pass {baseline:.3f} s; "
-          f"ratio {ours / baseline:.0f}x")
-    print(f"2 MB: {ours2:.2f} s = {ours2 / ours:.2f}x the 1 MB time (linear: about 2)")
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--patterns", nargs="*", default=list(PATTERNS), choices=list(PATTERNS))
+    ap.add_argument("--sizes", nargs="*", type=float, default=[0.1, 1, 4], help="megabytes (characters / 1e6)")
+    ap.add_argument("--json", action="store_true", help="also render the JSON report")
+    ap.add_argument("--repeat", type=int, default=1, help="processes per size; the fastest is printed")
+    ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(args.child[0], int(args.child[1]), args.json)
+        return
+    sizes = [int(s * 1_000_000) for s in args.sizes]
+    for pattern in args.patterns:
+        results = {size: min((measure(pattern, size, args.json) for _ in range(args.repeat)),
+                             key=lambda r: r["seconds"]) for size in sizes}
+        cells = []
+        for size, r in results.items():
+            cell = (f"{size / 1e6:g} MB {r['seconds']:.2f} s ({r['seconds'] / max(r['baseline_seconds'], 1e-9):.0f}x "
+                    f"baseline), peak {r['peak_bytes'] / r['input_bytes']:.1f}x input, {r['quotations']} quotations")
+            if "json_bytes" in r:
+                cell += (f"; JSON report {r['json_bytes'] / r['input_bytes']:.1f}x input in {r['json_seconds']:.2f} s, "
+                         f"peak with it {r['json_peak_bytes'] / r['input_bytes']:.1f}x input")
+            cells.append(cell)
+        print(f"{pattern}:")
+        for cell in cells:
+            print(f"  {cell}")
+        if 1_000_000 in results and 4_000_000 in results:
+            growth = results[4_000_000]["seconds"] / results[1_000_000]["seconds"]
+            print(f"  growth 1 MB -> 4 MB: {growth:.2f}x the time (linear: about 4; goal <= 4.5)")
+        sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -13,6 +13,8 @@ one of the command's output formats. ``cli.py`` is a thin layer over these funct
 """
 from __future__ import annotations
 
+import os
+
 import io
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -95,19 +97,25 @@ def extract_text(text: str, path: str = "<text>", settings: Settings | None = No
 
 
 def iter_checked(paths: Sequence[str], settings: Settings | None = None, jobs: int = 1,
-                 on_each: Callable[[], None] | None = None) -> Iterator[FileReport | InputError]:
+                 on_each: Callable[[], None] | None = None,
+                 limits: dict | None = None) -> Iterator[FileReport | InputError]:
     """Reports and input errors, in input order, for files and "-" (directories
-    expanded first, by ``expand_paths``); with ``jobs`` > 1 from a pool of processes,
-    same output. ``on_each`` is called after each input (a progress bar)."""
+    expanded first, by ``expand_paths``); with ``jobs`` > 1 from a pool of processes
+    (at most one per core and per file), same output. An unexpected failure in one
+    document is an error naming it, never raised. ``on_each`` is called after each input
+    (a progress bar); ``limits``: ``max_file_mb`` and ``max_record_mb`` for the readers."""
+    from .pipeline import check_or_error
     settings = settings or Settings()
-    items = iter_documents(list(paths))
+    items = iter_documents(list(paths), **(limits or {}))
     if jobs > 1:
         import multiprocessing
 
         from .pipeline import check_for_pool
-        with multiprocessing.get_context("spawn").Pool(jobs) as pool:
-            pending = [(item, None) if isinstance(item, InputError) else (None, item) for item in items]
-            work = [(doc, settings) for _, doc in pending if doc is not None]
+        pending = [(item, None) if isinstance(item, InputError) else (None, item) for item in items]
+        work = [(doc, settings) for _, doc in pending if doc is not None]
+        if settings.references is not None and work:
+            settings.references.index()  # built once here, not by every worker
+        with multiprocessing.get_context("spawn").Pool(bounded_jobs(jobs, len(work))) as pool:
             done = iter(pool.imap(check_for_pool, work, chunksize=4))
             for error, doc in pending:
                 yield error if error is not None else next(done)
@@ -115,9 +123,14 @@ def iter_checked(paths: Sequence[str], settings: Settings | None = None, jobs: i
                     on_each()
     else:
         for item in items:
-            yield item if isinstance(item, InputError) else check_document(item, settings)
+            yield item if isinstance(item, InputError) else check_or_error(item, settings)
             if on_each is not None:
                 on_each()
+
+
+def bounded_jobs(jobs: int, files: int) -> int:
+    """More worker processes than cores (or files) only costs start-up time and memory."""
+    return max(1, min(jobs, os.cpu_count() or 1, files))
 
 
 def check_files(paths: Sequence[str], settings: Settings | None = None, jobs: int = 1) -> Run:

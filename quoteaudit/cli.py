@@ -2,7 +2,9 @@
 
     inputs -> pipeline (quotes -> attribution -> matching -> rules) -> formatters
 
-Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or input error.
+Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or input error
+(an internal error too: one line naming the file, the traceback only with --debug).
+The report is written to stdout whole, after every file is checked, never in part.
 """
 from __future__ import annotations
 
@@ -53,8 +55,36 @@ def _color(stream) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ
 
 
+_DEBUG = False  # --debug: tracebacks of internal errors on stderr
+
+
 def report_error(error: InputError) -> None:
     sys.stderr.write(f"quoteaudit: error: {error}\n")
+    if _DEBUG and error.traceback:
+        sys.stderr.write(error.traceback)
+
+
+def _set_debug(value: bool) -> None:
+    global _DEBUG
+    _DEBUG = _DEBUG or value
+
+
+def _write_report(fmt: str, run: Run) -> None:
+    """Render the whole report, then write it: an error while rendering leaves stdout empty."""
+    _write_whole(lambda out: render(fmt, run, out, color=_color(sys.stdout)))
+
+
+def _write_whole(write) -> None:
+    """Call write(stream) on a spool (memory up to 16 MB, then a temporary file: a big
+    report is not held twice in memory), then copy it to stdout in one go."""
+    import shutil
+    import tempfile
+    encoding = sys.stdout.encoding or "utf-8"
+    with tempfile.SpooledTemporaryFile(max_size=16_000_000, mode="w+", encoding=encoding,
+                                       errors="backslashreplace", newline="") as spool:
+        write(spool)
+        spool.seek(0)
+        shutil.copyfileobj(spool, sys.stdout, 1 << 20)
 
 
 def _split_ids(value: Optional[str]) -> set[str]:
@@ -125,12 +155,21 @@ def check(
     baseline: Optional[str] = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
     write_baseline: Optional[str] = typer.Option(None, "--write-baseline",
                                                  help="Record today's findings in this file."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Check files in parallel (same output order)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1,
+                             help="Check files in parallel (same output order; at most one process per core)."),
     progress: bool = typer.Option(True, "--progress/--no-progress",
                                   help="A progress bar on a terminal when there are many files."),
+    max_file_mb: Optional[float] = typer.Option(None, "--max-file-mb", min=0.000001,
+                                                help="Refuse an input file larger than this (default 64, "
+                                                     "or the config's max_file_mb)."),
+    max_record_mb: Optional[float] = typer.Option(None, "--max-record-mb", min=0.000001,
+                                                  help="Refuse a JSON Lines record larger than this (default 16, "
+                                                       "or the config's max_record_mb)."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
 ) -> None:
     """Check files and report findings."""
     from .inputs import expand_paths
+    _set_debug(debug)
     file_config = _file_config(paths, config)
     settings, errors, skipped = build_settings(fail_on, select, ignore, references, strict, file_config,
                                                reference_speaker)
@@ -138,39 +177,57 @@ def check(
         report_error(error)
     if errors and strict:
         raise typer.Exit(2)
+    run = Run(reports=[], errors=list(errors), skipped_references=skipped)
     known = None
     if baseline:
         from .suppress import load_baseline
         try:
             known = load_baseline(baseline)
-        except ValueError as exc:
-            raise UsageError(f"{baseline}: {exc}") from None
+        except ValueError as exc:  # the files are still checked and reported in full; exit 2
+            run.errors.append(InputError(baseline, f"baseline not used: {exc}"))
+            report_error(run.errors[-1])
     expanded = expand_paths(paths, file_config.include if file_config else None,
                             file_config.exclude if file_config else None)
-    run = Run(reports=[], errors=list(errors), skipped_references=skipped)
-    for item in _checked(expanded, settings, jobs, progress):
+    limits = _limits(max_file_mb, max_record_mb, file_config)
+    for item in _checked(expanded, settings, jobs, progress, limits):
         if isinstance(item, InputError):
             report_error(item)
             run.errors.append(item)
         else:
             run.reports.append(item)
+            if item.error is not None:  # checked in part (a limit): the findings stand, exit 2
+                report_error(item.error)
+                run.errors.append(item.error)
     if write_baseline:
         from .suppress import write_baseline as write
-        count = write(write_baseline, run.reports)
-        sys.stderr.write(f"quoteaudit: wrote {count} finding{'s' if count != 1 else ''} to {write_baseline}\n")
+        try:
+            count = write(write_baseline, run.reports)
+            sys.stderr.write(f"quoteaudit: wrote {count} finding{'s' if count != 1 else ''} to {write_baseline}\n")
+        except OSError as exc:
+            run.errors.append(InputError(write_baseline, f"cannot write the baseline: {exc.strerror}"))
+            report_error(run.errors[-1])
     if known is not None:
         from .suppress import filter_baseline
         filter_baseline(run.reports, known)
-    render(output_format.value, run, sys.stdout, color=_color(sys.stdout))
+    _write_report(output_format.value, run)
     raise typer.Exit(exit_code(run, settings))
 
 
-def _checked(paths: List[str], settings: Settings, jobs: int, progress: bool):
+def _limits(max_file_mb, max_record_mb, file_config) -> dict:
+    from .document import DEFAULT_MAX_FILE_MB
+    from .inputs import DEFAULT_MAX_RECORD_MB
+    cfg = file_config
+    return {"max_file_mb": max_file_mb or (cfg and cfg.max_file_mb) or DEFAULT_MAX_FILE_MB,
+            "max_record_mb": max_record_mb or (cfg and cfg.max_record_mb) or DEFAULT_MAX_RECORD_MB}
+
+
+def _checked(paths: List[str], settings: Settings, jobs: int, progress: bool, limits: dict | None = None):
     """Reports and input errors in input order, from one process or a pool."""
     from .api import iter_checked
     show = progress and sys.stderr.isatty() and len(paths) >= 20
     bar = typer.progressbar(length=len(paths), label="checking", file=sys.stderr) if show else None
-    yield from iter_checked(paths, settings, jobs, on_each=(lambda: bar.update(1)) if bar is not None else None)
+    yield from iter_checked(paths, settings, jobs, on_each=(lambda: bar.update(1)) if bar is not None else None,
+                            limits=limits)
     if bar is not None:
         bar.render_finish()
 
@@ -202,17 +259,23 @@ def compare(
     settings, errors, _ = build_settings(fail_on, select, ignore, [], False, file_config)
     run = Run(reports=[], errors=list(errors))
     speakers = reference_speakers(reference_speaker, file_config)
+    from .inputs import internal_error
+    from .pipeline import check_or_error
     for item in iter_documents([copy]):
         if isinstance(item, InputError):
             run.errors.append(item)
             continue
-        reports, original_errors = compare_files(original, item, settings, speakers)
+        try:
+            reports, original_errors = compare_files(original, item, settings, speakers)
+        except Exception as exc:  # one line naming the copy, exit 2 (--debug: the traceback)
+            reports, original_errors = [], [internal_error(item.path, exc, item.record_line, item.record_id)]
         run.errors.extend(original_errors)
         # The copy is still checked when the original cannot be read.
-        run.reports.extend(reports or [check_document(item, settings)])
+        for report in reports or [check_or_error(item, settings)]:
+            (run.errors if isinstance(report, InputError) else run.reports).append(report)
     for error in run.errors:
         report_error(error)
-    render(output_format.value, run, sys.stdout, color=_color(sys.stdout))
+    _write_report(output_format.value, run)
     raise typer.Exit(exit_code(run, settings))
 
 
@@ -220,27 +283,32 @@ def compare(
 def extract(
     paths: List[str] = typer.Argument(..., help="Files to read ('-' for standard input)."),
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="text or json."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
 ) -> None:
     """List the quotations of files with their kinds and speakers."""
+    _set_debug(debug)
     if output_format not in (OutputFormat.text, OutputFormat.json):
         raise UsageError("extract supports --format text or json")
+    from .inputs import internal_error
     from .pipeline import analyse
     run = Run(reports=[])
     for item in iter_documents(paths):
-        if isinstance(item, InputError):
-            report_error(item)
-            run.errors.append(item)
-            continue
-        run.reports.append(FileReport(path=item.path, record_id=item.record_id, context=analyse(item)))
+        if not isinstance(item, InputError):
+            try:
+                run.reports.append(FileReport(path=item.path, record_id=item.record_id, context=analyse(item)))
+                continue
+            except Exception as exc:
+                item = internal_error(item.path, exc, item.record_line, item.record_id)
+        report_error(item)
+        run.errors.append(item)
     if output_format == OutputFormat.json:
-        render("json", run, sys.stdout)
+        _write_report("json", run)
     else:
-        for report in run.reports:
-            _write_quotations(report.context)
+        _write_whole(lambda out: [_write_quotations(report.context, out) for report in run.reports])
     raise typer.Exit(2 if run.errors else 0)
 
 
-def _write_quotations(ctx) -> None:
+def _write_quotations(ctx, out) -> None:
     doc = ctx.doc
     for q in ctx.quotations:
         a = ctx.attributions[q.index]
@@ -250,7 +318,7 @@ def _write_quotations(ctx) -> None:
         indent = "  " * q.depth
         kind = f"{q.kind} (partial)" if q.partial else q.kind
         source = f" [{a.source_type}]" if a.source_type else ""
-        sys.stdout.write(f"{doc.path}:{line}:{col}: {indent}{kind} {q.text} -- {speaker}{source} "
+        out.write(f"{doc.path}:{line}:{col}: {indent}{kind} {q.text} -- {speaker}{source} "
                          f"({a.method}, {a.confidence:.2f}){extra}\n")
 
 
@@ -323,8 +391,10 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                       help="Print the version and exit.")) -> None:
+                                       help="Print the version and exit."),
+          debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error.")) -> None:
     """Audit the quotations in a news article before it is published."""
+    _set_debug(debug)
 
 
 def main(argv: Optional[list[str]] = None) -> None:
@@ -343,8 +413,13 @@ def main(argv: Optional[list[str]] = None) -> None:
         code = 0
     except Exception as exc:
         # Typer's own usage errors (bad option, missing argument) carry format_message.
-        if not hasattr(exc, "format_message"):
-            raise
-        sys.stderr.write(f"quoteaudit: error: {exc.format_message()}\n")
+        if hasattr(exc, "format_message"):
+            sys.stderr.write(f"quoteaudit: error: {exc.format_message()}\n")
+        else:  # a bug outside any one file's check: still one line and exit 2, never 1
+            from .inputs import internal_error
+            error = internal_error("quoteaudit", exc)
+            sys.stderr.write(f"quoteaudit: error: {error.message}\n")
+            if _DEBUG or "--debug" in (argv if argv is not None else sys.argv):
+                sys.stderr.write(error.traceback or "")
         code = 2
     sys.exit(code or 0)

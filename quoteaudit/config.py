@@ -5,6 +5,7 @@ pipeline reads only this object.
 """
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,7 +46,9 @@ class Settings:
 
 CONFIG_NAME = ".quoteaudit.yml"
 _KEYS = {"rules", "select", "ignore", "references", "people", "matching", "include", "exclude", "fail_on",
-         "reference_speakers"}
+         "reference_speakers", "max_file_mb", "max_record_mb"}
+MAX_CONFIG_MB = 1.0  # a config file is a few lines
+MAX_CONFIG_DEPTH = 20  # the deepest a valid config nests is 4
 _RULE_KEYS = {"enabled", "severity", "options"}
 _MATCHING_KEYS = {"match_threshold", "verbatim_threshold", "min_words"}
 
@@ -63,6 +66,8 @@ class FileConfig:
     exclude: list[str] = field(default_factory=list)
     fail_on: str | None = None
     reference_speakers: dict[str, str] = field(default_factory=dict)  # plain transcript -> its speaker
+    max_file_mb: float | None = None
+    max_record_mb: float | None = None
 
 
 class ConfigError(Exception):
@@ -89,25 +94,29 @@ def load_config(path: str) -> FileConfig:
     """Read and validate a config file; every mistake is a ConfigError with its line."""
     import yaml
 
+    from .document import InputErrorException, decode, read_bytes
     try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
-    except OSError as exc:
-        raise ConfigError(path, f"cannot read: {exc.strerror}") from None
+        text = decode(read_bytes(path, MAX_CONFIG_MB), path)
+    except InputErrorException as exc:
+        raise ConfigError(path, exc.error.message, exc.error.line) from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(path, f"invalid YAML: {getattr(exc, 'problem', exc)}", mark.line + 1 if mark else None) from None
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        raise ConfigError(path, f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
+    except RecursionError:
+        raise ConfigError(path, "invalid YAML: nested too deeply") from None
     cfg = FileConfig(path=path)
     if node is None:
         return cfg
+    _check_depth(path, node)
     if not isinstance(node, yaml.MappingNode):
         raise ConfigError(path, "expected a mapping of settings", node.start_mark.line + 1)
     base = os.path.dirname(os.path.abspath(path))
     registry = rule_registry.registry()
     for key_node, value in node.value:
-        key, line = key_node.value, key_node.start_mark.line + 1
+        key, line = _key(path, key_node), key_node.start_mark.line + 1
         if key not in _KEYS:
             raise ConfigError(path, f"unknown key '{key}' (known: {', '.join(sorted(_KEYS))})", line)
         if key in ("select", "ignore"):
@@ -133,6 +142,11 @@ def load_config(path: str) -> FileConfig:
             cfg.reference_speakers.update(_speakers(path, value, base))
         elif key == "matching":
             cfg.rule_options["matching"] = _numbers(path, value, _MATCHING_KEYS, "matching")
+        elif key in ("max_file_mb", "max_record_mb"):
+            number = _number(path, value, key)
+            if number <= 0:
+                raise ConfigError(path, f"{key} must be a positive number of megabytes", value.start_mark.line + 1)
+            setattr(cfg, key, number)
         elif key == "rules":
             _rules_section(path, value, cfg, registry)
     return cfg
@@ -147,6 +161,45 @@ def _speakers(path, node, base) -> dict[str, str]:
         raise ConfigError(path, "'reference_speakers' must map transcript files to speaker names",
                           node.start_mark.line + 1)
     return {os.path.join(base, k.value): v.value.strip() for k, v in node.value}
+
+
+def _check_depth(path, root) -> None:
+    """Refuse a document nested deeper than any valid config (walked without recursion)."""
+    import yaml
+    stack = [(root, 0)]
+    seen = set()
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_CONFIG_DEPTH:
+            raise ConfigError(path, f"nested deeper than {MAX_CONFIG_DEPTH} levels", node.start_mark.line + 1)
+        if id(node) in seen:  # an alias: walked once
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((child, depth + 1) for pair in node.value for child in pair)
+
+
+def _key(path, node) -> str:
+    """A mapping key: a plain string, not a list or mapping (YAML's '? [a, b]')."""
+    import yaml
+    if not isinstance(node, yaml.ScalarNode):
+        raise ConfigError(path, "a key must be a plain word, not a list or mapping", node.start_mark.line + 1)
+    return node.value
+
+
+def _number(path, node, where) -> float:
+    import yaml
+    if isinstance(node, yaml.ScalarNode):
+        try:
+            value = float(node.value)
+        except (TypeError, ValueError):
+            pass
+        else:
+            if math.isfinite(value):
+                return value
+    raise ConfigError(path, f"{where} must be a number (finite)", node.start_mark.line + 1)
 
 
 def _string_list(path, node, key) -> list[str]:
@@ -168,12 +221,10 @@ def _numbers(path, node, allowed, where) -> dict[str, float]:
         raise ConfigError(path, f"'{where}' must be a mapping", node.start_mark.line + 1)
     out = {}
     for k, v in node.value:
-        if k.value not in allowed:
-            raise ConfigError(path, f"{where}: unknown key '{k.value}'", k.start_mark.line + 1)
-        try:
-            out[k.value] = float(v.value)
-        except (TypeError, ValueError):
-            raise ConfigError(path, f"{where}.{k.value} must be a number", v.start_mark.line + 1) from None
+        key = _key(path, k)
+        if key not in allowed:
+            raise ConfigError(path, f"{where}: unknown key '{key}'", k.start_mark.line + 1)
+        out[key] = _number(path, v, f"{where}.{key}")
     return out
 
 
@@ -182,14 +233,16 @@ def _rules_section(path, node, cfg: FileConfig, registry) -> None:
     if not isinstance(node, yaml.MappingNode):
         raise ConfigError(path, "'rules' must map rule ids to settings", node.start_mark.line + 1)
     for rule_node, settings in node.value:
-        rule, line = rule_node.value, rule_node.start_mark.line + 1
+        rule, line = _key(path, rule_node), rule_node.start_mark.line + 1
         _known_rules(path, {rule}, registry, line)
         if not isinstance(settings, yaml.MappingNode):
             raise ConfigError(path, f"rules.{rule} must be a mapping (enabled, severity, options)", line)
         for k, v in settings.value:
             kline = k.start_mark.line + 1
-            if k.value not in _RULE_KEYS:
+            if _key(path, k) not in _RULE_KEYS:
                 raise ConfigError(path, f"rules.{rule}: unknown key '{k.value}'", kline)
+            if k.value in ("enabled", "severity") and not isinstance(v, yaml.ScalarNode):
+                raise ConfigError(path, f"rules.{rule}.{k.value} must be a single value", kline)
             if k.value == "enabled":
                 if v.value not in ("true", "false"):
                     raise ConfigError(path, f"rules.{rule}.enabled must be true or false", kline)

@@ -20,6 +20,7 @@ class CheckContext:
     match_options: dict | None = None  # matching thresholds in force
     lost: list[Any] | None = None  # compare.Lost: what a copy lost of its original (quoteaudit compare)
     memo: dict = field(default_factory=dict)  # per-document results shared between rules
+    limits: list[str] = field(default_factory=list)  # input limits hit (reported as input errors)
 
     def once(self, key, compute):
         """compute() once per document: rules that build on other rules share results."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -45,6 +46,7 @@ class Document:
     source: str
     text: str = ""
     record_id: str | None = None
+    record_line: int | None = None  # the line of a JSON Lines record in its batch file
     line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -88,8 +90,30 @@ def _append_trimmed(text: str, start: int, end: int, out: list) -> None:
         out.append((start, end))
 
 
+# Byte-order marks of encodings we do not read, tested longest first (UTF-32 LE starts
+# with the UTF-16 LE mark).
+_FOREIGN_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+                 (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+
+
+def _utf16_without_bom(data: bytes) -> bool:
+    """Mostly ASCII text saved as UTF-16: every other byte of the start is NUL."""
+    head = data[:4096]
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2], head[1::2]
+    return even.count(0) > 0.9 * len(even) or odd.count(0) > 0.9 * len(odd)
+
+
 def decode(data: bytes, path: str) -> str:
-    """UTF-8 text of a file's bytes, or InputError naming what is wrong and where."""
+    """UTF-8 text of a file's bytes, or InputError naming what is wrong and where.
+    A UTF-8 byte-order mark stays (as the first character, blanked for the analysis)."""
+    for bom, name in _FOREIGN_BOMS:
+        if data.startswith(bom):
+            raise InputErrorException(InputError(path, f"{name} text (byte-order mark); save it as UTF-8"))
+    if _utf16_without_bom(data):
+        raise InputErrorException(InputError(path, "looks like UTF-16 text (every other byte is NUL); "
+                                                   "save it as UTF-8"))
     if b"\x00" in data:
         raise InputErrorException(InputError(path, "binary file (contains NUL bytes), not text"))
     try:
@@ -107,15 +131,56 @@ class InputErrorException(Exception):
         self.error = error
 
 
-def read_file(path: str) -> str:
+DEFAULT_MAX_FILE_MB = 64.0  # an article is kilobytes; a batch of thousands is megabytes
+
+
+def read_file(path: str, max_mb: float | None = DEFAULT_MAX_FILE_MB) -> str:
     """The text of a file, raising InputErrorException with a one-line reason."""
-    if not os.path.exists(path):
-        raise InputErrorException(InputError(path, "no such file"))
-    if os.path.isdir(path):
-        raise InputErrorException(InputError(path, "is a directory, not a file"))
+    return decode(read_bytes(path, max_mb, "--max-file-mb"), path)
+
+
+def read_bytes(path: str, max_mb: float | None, option: str | None = None) -> bytes:
+    """A regular file's bytes, at most max_mb megabytes (None: no limit). A FIFO, a device
+    (/dev/zero) or a socket is refused before it is opened: reading it could hang or never end."""
+    check_regular_file(path)
+    limit = None if max_mb is None else int(max_mb * 1_000_000)
     try:
         with open(path, "rb") as fh:
-            data = fh.read()
+            data = fh.read() if limit is None else fh.read(limit + 1)
     except OSError as exc:
         raise InputErrorException(InputError(path, f"cannot read: {exc.strerror}")) from None
-    return decode(data, path)
+    if limit is not None and len(data) > limit:
+        raise InputErrorException(InputError(path, _too_large(max_mb, option)))
+    return data
+
+
+def _too_large(max_mb: float, option: str | None) -> str:
+    return f"larger than the {max_mb:g} MB limit" + (f" (raise it with {option})" if option else "")
+
+
+def read_limited(stream, path: str, max_mb: float | None = DEFAULT_MAX_FILE_MB) -> bytes:
+    """At most max_mb megabytes of a binary stream (standard input)."""
+    limit = None if max_mb is None else int(max_mb * 1_000_000)
+    data = stream.read() if limit is None else stream.read(limit + 1)
+    if limit is not None and len(data) > limit:
+        raise InputErrorException(InputError(path, _too_large(max_mb, "--max-file-mb")))
+    return data
+
+
+_SPECIAL = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+            (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def check_regular_file(path: str) -> None:
+    """InputErrorException unless path names a regular file (after symbolic links)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise InputErrorException(InputError(path, "no such file")) from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
+        raise InputErrorException(InputError(path, f"cannot read: {getattr(exc, 'strerror', None) or exc}")) from None
+    if stat.S_ISDIR(mode):
+        raise InputErrorException(InputError(path, "is a directory, not a file"))
+    for test, what in _SPECIAL:
+        if test(mode):
+            raise InputErrorException(InputError(path, f"is {what}, not a regular file"))

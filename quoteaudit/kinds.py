@@ -12,6 +12,7 @@ noun of their own (a determiner right before it).
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from . import lexicon
 from .model import Attribution, Quotation
@@ -22,10 +23,13 @@ _WORDS = re.compile(r"[\w’'\-]+")
 
 
 def classify(text: str, quotations: list[Quotation], attributions: list[Attribution]) -> None:
+    cues = _Cues(text)
     for q in quotations:
         inner = text[q.inner_start:q.inner_end].strip()
-        words = _WORDS.findall(inner)  # once, for both tests
-        q.kind = _kind(text, q, attributions[q.index], inner, words)
+        # Once, for both tests; they only ask about the first TITLE_MAX_WORDS + 1 words (a
+        # quotation running over a long paragraph would list them all, for nothing).
+        words = [m.group() for m in islice(_WORDS.finditer(inner), TITLE_MAX_WORDS + 1)]
+        q.kind = _kind(text, q, attributions[q.index], inner, words, cues)
         q.partial = q.kind == "speech" and _is_partial(text, q, inner, words)
         if q.kind != "speech" and q.depth == 0:
             attributions[q.index] = Attribution(q.index, None, None, None, "none", 0.0)
@@ -34,7 +38,7 @@ def classify(text: str, quotations: list[Quotation], attributions: list[Attribut
             q.kind = quotations[q.parent].kind
 
 
-def _kind(text: str, q: Quotation, a: Attribution, inner: str, words: list[str]) -> str:
+def _kind(text: str, q: Quotation, a: Attribution, inner: str, words: list[str], cues: "_Cues") -> str:
     if not words or text[max(0, q.start - 1):q.start] == "=" or re.fullmatch(r"\([^()]*\)\W*", inner):
         # empty, an attribute value in markup (id="123"), or a stage direction: "(CROSSTALK.)"
         return "scare"
@@ -49,7 +53,7 @@ def _kind(text: str, q: Quotation, a: Attribution, inner: str, words: list[str])
     title_cue = (title_case or len(words) <= 3) and any(
         w in lexicon.words("title_cues") for w in _WORDS.findall(before_text.lower())[-2:])
     cue_nearby = a.method != "none" or (
-        (title_case or len(words) <= SHORT_WORDS) and _cue_in_paragraph(text, q))
+        (title_case or len(words) <= SHORT_WORDS) and _cue_in_paragraph(text, q, cues))
     if title_case:
         title_after = any(w in lexicon.words("title_cues") for w in _WORDS.findall(text[q.end:q.end + 30].lower())[:2])
         # A programme or work after its owner: CNN's “State of the Union”.
@@ -81,12 +85,48 @@ def _between_name_parts(text: str, q: Quotation) -> bool:
     return bool(re.search(r"\b[A-Z][a-z]*\.?[ \t\u00a0]\Z", before) and re.match(r"[ \t\u00a0][A-Z]", after))
 
 
-def _cue_in_paragraph(text: str, q: Quotation) -> bool:
-    from .attribution import cue_regex
-    start = max(text.rfind("\n", 0, q.start) + 1, q.start - 600)
-    end = text.find("\n", q.end)
-    end = len(text) if end == -1 or end - q.end > 600 else end
-    return bool(cue_regex().search(text, start, q.start) or cue_regex().search(text, q.end, end))
+def _cue_in_paragraph(text: str, q: Quotation, cues: "_Cues") -> bool:
+    # At most 600 characters either side: a scan to the paragraph's (or text's) end from
+    # every quotation would be quadratic in a long paragraph full of marks.
+    start = max(text.rfind("\n", max(0, q.start - 600), q.start) + 1, q.start - 600)
+    end = text.find("\n", q.end, q.end + 600)
+    end = min(len(text), q.end + 600) if end == -1 else end
+    return cues.within(start, q.start) or cues.within(q.end, end)
+
+
+class _Cues:
+    """Where speech cues stand in a text, found a block at a time and kept: quotations
+    close together look at overlapping windows, and searching each window afresh
+    made a text dense with marks quadratic."""
+
+    BLOCK = 512
+    LONGEST = 64  # a cue phrase is shorter (the longest has 15 characters)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.blocks: dict[int, list[tuple[int, int]]] = {}
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether a cue lies wholly within text[start:end]."""
+        for block in range(start // self.BLOCK, (end - 1) // self.BLOCK + 1):
+            if any(start <= s and e <= end for s, e in self._block(block)):
+                return True
+        return False
+
+    def _block(self, block: int) -> list[tuple[int, int]]:
+        spans = self.blocks.get(block)
+        if spans is None:
+            from .attribution import cue_regex
+            search = cue_regex().search
+            begin, stop = block * self.BLOCK, (block + 1) * self.BLOCK
+            limit = min(len(self.text), stop + self.LONGEST)
+            spans = []
+            m = search(self.text, begin, limit)
+            while m is not None and m.start() < stop:
+                spans.append(m.span())
+                m = search(self.text, m.start() + 1, limit)  # every start, overlapping ones too
+            self.blocks[block] = spans
+        return spans
 
 
 def _title_case(words: list[str]) -> bool:

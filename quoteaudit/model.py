@@ -35,20 +35,26 @@ class Quotation:
 
     ``parts`` holds one span per paragraph for a quotation that runs over several
     paragraphs (each reopens the mark, only the last closes); otherwise one span.
-    ``inner`` is the quoted text without its marks.
+    ``inner`` is the quoted text without its marks. ``text`` is read from the input
+    on demand (``input[start:end]``): a quotation holds its span, never a copy, so
+    nested quotations cost no more memory than flat ones.
     """
     index: int
     start: int
     end: int
     inner_start: int
     inner_end: int
-    text: str
+    source: str = field(repr=False, compare=False)  # the whole input the offsets point into
     kind: str = "speech"  # speech | scare | title
     partial: bool = False  # a fragment worked into the writer's sentence, not a full statement
     parts: list[Span] = field(default_factory=list)
     depth: int = 0  # 0 for top level, 1 for a quotation nested inside another
     parent: int | None = None
     closed: bool = True
+
+    @property
+    def text(self) -> str:
+        return self.source[self.start:self.end]
 
 
 @dataclass
@@ -101,11 +107,28 @@ class Finding:
 
 @dataclass
 class InputError:
-    """A file (or record) that could not be read; reported, never raised past the CLI."""
+    """A file (or record) that could not be read or checked; reported, never raised past the CLI."""
     path: str
     message: str
     line: int | None = None
+    traceback: str | None = field(default=None, repr=False, compare=False)  # internal errors, for --debug
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        where = f"{shown_path(self.path)}:{self.line}" if self.line else shown_path(self.path)
         return f"{where}: {self.message}"
+
+
+def shown_path(path: str) -> str:
+    """A file name as one printable line: control characters (a newline in a name) and
+    bytes that are not UTF-8 (kept by the OS as surrogate escapes) written as escapes."""
+    if path.isprintable():
+        return path
+    out = []
+    for ch in path:
+        if ch.isprintable() or ch == " ":
+            out.append(ch)
+        elif "\udc80" <= ch <= "\udcff":
+            out.append(f"\\x{ord(ch) - 0xdc00:02x}")  # a byte os.fsdecode could not decode
+        else:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+    return "".join(out)

@@ -25,12 +25,16 @@ class FileReport:
 def analyse(doc: Document, settings: Settings | None = None) -> CheckContext:
     """Quotations, their kinds and speakers (and reference matches when given)."""
     settings = settings or Settings()
-    scan = find_quotations(doc.text)
+    scan = find_quotations(doc.text, doc.source)
     people = settings.people.for_attribution() if settings.people is not None else None
     attributions = attribute(doc, scan.quotations, people=people,
                              model=settings.speaker_model)  # sets each quotation's kind too
     ctx = CheckContext(doc=doc, quotations=scan.quotations, attributions=attributions,
                        unbalanced=scan.unbalanced, people=settings.people)
+    if scan.stopped_at is not None:
+        line, col = doc.position(scan.stopped_at)
+        ctx.limits.append(f"more than {len(scan.quotations):,} quotations (the limit: one per 100 characters, "
+                          f"and 1,000); quotation marks from line {line}, column {col} on are not checked")
     if settings.references is not None:
         from .matching import match_quotations, options_from  # only runs when references are given
         ctx.references = settings.references
@@ -63,14 +67,29 @@ def check_document(doc: Document, settings: Settings | None = None) -> FileRepor
     settings = settings or Settings()
     ctx = analyse(doc, settings)
     findings = apply_suppressions(run_rules(ctx, settings), doc.source)
-    return FileReport(path=doc.path, record_id=doc.record_id, context=ctx, findings=findings)
+    report = FileReport(path=doc.path, record_id=doc.record_id, context=ctx, findings=findings)
+    if ctx.limits:  # the findings stand, and the run exits 2: part of the input went unchecked
+        record = f"record {doc.record_id}: " if doc.record_id is not None else ""
+        report.error = InputError(doc.path, record + "; ".join(ctx.limits), doc.record_line)
+    return report
 
 
-def check_for_pool(args) -> FileReport:
-    """check_document in a worker process (--jobs): the result travels back pickled,
+def check_or_error(doc: Document, settings: Settings | None = None) -> FileReport | InputError:
+    """check_document, with an unexpected exception turned into an error naming the file
+    (and record): the other files are still checked, and the run exits 2, never 1."""
+    try:
+        return check_document(doc, settings)
+    except Exception as exc:
+        from .inputs import internal_error
+        return internal_error(doc.path, exc, doc.record_line, doc.record_id)
+
+
+def check_for_pool(args) -> FileReport | InputError:
+    """check_or_error in a worker process (--jobs): the result travels back pickled,
     without the reference set (the parent has it)."""
     doc, settings = args
-    report = check_document(doc, settings)
-    report.context.references = None
-    report.context.memo = {}
+    report = check_or_error(doc, settings)
+    if isinstance(report, FileReport):
+        report.context.references = None
+        report.context.memo = {}
     return report

@@ -88,6 +88,19 @@ def lowered_words(ctx) -> list[str]:
     return ctx.once("prose.lowered_words", lambda: lowered(ctx).split())
 
 
+def lowered_word_chunks(ctx, size: int = 1 << 16):
+    """The words of lowered(ctx), a list per stretch of about size characters cut at white
+    space: as str.split() gives them, without holding a long text's words all at once."""
+    text = lowered(ctx)
+    start, n = 0, len(text)
+    while start < n:
+        end = min(n, start + size)
+        while end < n and not text[end].isspace():
+            end += 1  # cut between words
+        yield text[start:end].split()
+        start = end
+
+
 def paragraphs(ctx) -> "Paragraphs":
     """The document's Paragraphs, shared by the rules (with its headline answers)."""
     return ctx.once("prose.paragraphs", lambda: Paragraphs(ctx.doc.text))

@@ -7,7 +7,10 @@ opener, is recorded as an :class:`UnbalancedMark`; scanning goes on sensibly: an
 unclosed quotation ends at the end of its paragraph.
 
 Only the mark characters are visited (one regex pass), so the cost is linear in
-the text and tiny next to reading it.
+the text and tiny next to reading it. At most MAX_DEPTH + 1 quotations are open at
+once: an opener past that ends the innermost one as unclosed, so that a text of
+unclosed openers ('He said "He said "...') gives quotations of bounded total
+length instead of one per opener running to the paragraph's end.
 """
 from __future__ import annotations
 
@@ -40,6 +43,8 @@ _SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'\- ]{1,30}[A-Z]:\s")
 DOUBLE_OPEN = {"“": "”", "„": "“", "«": "»"}
 SINGLE_OPEN = {"‘": "’", "‹": "›"}
 STRAIGHT = {'"', "'"}
+# Deepest nesting kept (0 is top level); news nests one level, rarely two.
+MAX_DEPTH = 3
 
 
 @dataclass
@@ -55,6 +60,14 @@ class UnbalancedMark:
 class QuoteScan:
     quotations: list[Quotation]
     unbalanced: list[UnbalancedMark]
+    stopped_at: int | None = None  # where the scan stopped at the quotation limit
+
+
+def quotation_limit(length: int) -> int:
+    """The most quotations read from a text of this length: one per 100 characters, and
+    a thousand more (news has one per 400 or so). Past it the marks are debris, and each
+    quotation's objects would cost memory and time far beyond the text's own size."""
+    return 1_000 + length // 100
 
 
 @dataclass
@@ -105,7 +118,10 @@ def _single_opener_ok(text: str, i: int, para_end: int, closers: "_SingleClosers
     return closers.next_before(i + 1, para_end)
 
 
-def find_quotations(text: str) -> QuoteScan:
+def find_quotations(text: str, source: str | None = None) -> QuoteScan:
+    """Quotations of the analysis text; their ``text`` reads from ``source`` (the input as
+    read, the same length; default ``text``)."""
+    source = text if source is None else source
     breaks = paragraph_break(text)
     marks = _MARKS_LINE if breaks is _LINE_BREAK else _MARKS_BLANK_LINE
     paragraphs = [m.start() for m in breaks.finditer(text)]
@@ -124,7 +140,7 @@ def find_quotations(text: str) -> QuoteScan:
         start = q.parts[0].start
         quote = Quotation(
             index=-1, start=start, end=end, inner_start=start + len(q.mark), inner_end=inner_end,
-            text=text[start:end], parts=list(q.parts), depth=q.depth,
+            source=source, parts=list(q.parts), depth=q.depth,
             parent=None, closed=closed,
         )
         quote._open = q  # type: ignore[attr-defined]
@@ -152,16 +168,31 @@ def find_quotations(text: str) -> QuoteScan:
             # A transcript: each speaker's turn reopens the mark ("PENCE: ...); a new quotation.
             finish(outer, trimmed, False, trimmed, report=False)
             return None
-        if reopen and _has_closer_ahead(text, next_para_start + 1, outer):
+        if reopen and _has_closer_ahead(text, next_para_start + 1, outer, last_closer):
             outer.parts.append(Span(outer.part_start, trimmed))
             outer.part_start = next_para_start
             return outer
         finish(outer, trimmed, False, trimmed)
         return None
 
-    for m in marks.finditer(text):
+    def push(ch: str, i: int, family: str, closers: str) -> None:
+        if len(stack) > MAX_DEPTH:
+            innermost = stack[-1]
+            if innermost.family == "double":
+                _end_unclosed(stack, innermost, i, text, finish)
+            else:
+                stack.pop()  # an unclosed single mark: an apostrophe after all
+        _push(stack, ch, i, family, closers)
+
+    limit = quotation_limit(n)
+    stopped_at = None
+    last_closer: dict[str, int] = {}
+    for m in _marks_without_runs(marks, text):
         i = m.start()
         ch = m.group(0)
+        if len(quotations) + len(stack) >= limit:
+            stopped_at = i
+            break
         if ch[0] == "\n":  # paragraph break
             next_start = m.end()
             continuing = close_paragraph(i, next_start)
@@ -199,7 +230,7 @@ def find_quotations(text: str) -> QuoteScan:
                 continue
             if ch == "”" and can_open and not can_close:
                 # A reversed mark used as an opener (”text”): treat it as opening.
-                _push(stack, ch, i, "double", "”")
+                push(ch, i, "double", "”")
             else:
                 unbalanced.append(UnbalancedMark(i, ch, "unopened"))
             continue
@@ -210,10 +241,10 @@ def find_quotations(text: str) -> QuoteScan:
             # A new opener while the same kind is open: the old one was never closed.
             if top is not None and top.family == "double" and top.mark == ch:
                 _end_unclosed(stack, top, i, text, finish)
-            _push(stack, ch, i, "double", DOUBLE_OPEN[ch] + ("”" if ch == "„" else ""))
+            push(ch, i, "double", DOUBLE_OPEN[ch] + ("”" if ch == "„" else ""))
             continue
         if ch == "``":
-            _push(stack, ch, i, "double", "''")
+            push(ch, i, "double", "''")
             continue
         if ch in ('"', "''"):
             if top is not None and top.mark in (ch, "``") and (can_close or not can_open):
@@ -227,13 +258,15 @@ def find_quotations(text: str) -> QuoteScan:
                 finish(top, i + len(ch), True, i)
                 unbalanced.append(UnbalancedMark(i, ch, "mismatched", opener=top.mark))
             elif can_open:
-                _push(stack, ch, i, "double", ch)
+                push(ch, i, "double", ch)
             elif can_close and not prev.isdigit():  # 5" is an inch mark
                 unbalanced.append(UnbalancedMark(i, ch, "unopened"))
             continue
         if ch in ("‘", "‹", "'") and can_open and _single_opener_ok(text, i, para_end, single_closers):
-            _push(stack, ch, i, "single", {"‘": "’'", "‹": "›", "'": "'’"}[ch])
-    close_paragraph(n, n)
+            push(ch, i, "single", {"‘": "’'", "‹": "›", "'": "'’"}[ch])
+    # Stopped at the limit, the quotations still open run to their paragraph's end, as
+    # unclosed ones do.
+    close_paragraph(n if stopped_at is None else para_end, n)
 
     quotations.sort(key=lambda q: (q.start, -q.end))
     opens = {}
@@ -253,7 +286,23 @@ def find_quotations(text: str) -> QuoteScan:
             u.quote = quote.index
             del u._quote  # type: ignore[attr-defined]
     unbalanced.sort(key=lambda u: u.offset)
-    return QuoteScan(quotations, unbalanced)
+    return QuoteScan(quotations, unbalanced, stopped_at)
+
+
+def _marks_without_runs(marks: re.Pattern, text: str):
+    """The matches of marks, as finditer gives them, except that a run of one mark (“““…)
+    yields its first two and steps over the rest at once: they are debris, and a flood of
+    them visited one by one cost seconds per megabyte."""
+    search = marks.search
+    m = search(text, 0)
+    previous, previous_end = "", -1
+    while m is not None:
+        yield m
+        ch, end = m.group(0), m.end()
+        if m.start() == previous_end and ch == previous and ch[0] != "\n":
+            end = re.compile(f"(?:{re.escape(ch)})*").match(text, end).end()  # re caches it
+        previous, previous_end = ch, end
+        m = search(text, end)
 
 
 def _push(stack, ch, i, family, closers) -> None:
@@ -292,8 +341,15 @@ def _end_unclosed(stack, top, i, text, finish) -> None:
     finish(top, end, False, end)
 
 
-def _has_closer_ahead(text: str, start: int, outer: _Open) -> bool:
-    """Whether a multi-paragraph quotation is really continued (some closer later on)."""
-    return any(text.find(c, start) != -1 for c in outer.closers)
+def _has_closer_ahead(text: str, start: int, outer: _Open, last_closer: dict[str, int]) -> bool:
+    """Whether a multi-paragraph quotation is really continued (some closer later on). The
+    last place of each closer is found once: a find from every paragraph to the end of a
+    text that has none was quadratic."""
+    for c in outer.closers:
+        if c not in last_closer:
+            last_closer[c] = text.rfind(c)
+        if last_closer[c] >= start:
+            return True
+    return False
 
 

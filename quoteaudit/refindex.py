@@ -8,6 +8,11 @@ per reference content hash in the cache directory (``QUOTEAUDIT_CACHE_DIR``, els
 against the same reference files open it instead of rebuilding it. Small sets
 (under SMALL_SET rows) get the same index in memory, with nothing written.
 
+An index file is trusted only when it is whole (its size matches its page count)
+and its record names these reference files' hash and this schema; a damaged one is
+removed and rebuilt, and a cache directory that cannot be written (a file, no
+permission) leaves the index in memory for the run: each with a warning on stderr.
+
 A lookup asks FTS5 for the references sharing the quotation's most distinctive
 words (bm25 ranking), and the matcher re-ranks those candidates with rapidfuzz.
 """
@@ -15,6 +20,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import time
 from dataclasses import dataclass
 
@@ -22,7 +28,7 @@ from .normalize import STOPWORDS, normalize
 from .references import Reference
 
 SMALL_SET = 5_000
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"  # 3: the load record (file errors, bad rows, speakers) kept beside the rows
 RARE_TERMS = 4  # the query's rarest words that retrieve candidates
 PAIRED_TERMS = 3  # of which pairs are intersected
 RETRIEVED = 100  # references fetched for each query
@@ -43,6 +49,81 @@ def index_path(digest: str) -> str:
 
 def cached_index_exists(digest: str) -> bool:
     return os.path.exists(index_path(digest))
+
+
+def _read_only(path: str) -> sqlite3.Connection:
+    """A connection that can neither write nor create the file."""
+    from pathlib import Path
+    return sqlite3.connect(Path(os.path.abspath(path)).as_uri() + "?mode=ro", uri=True)
+
+
+def warn(message: str) -> None:
+    sys.stderr.write(f"quoteaudit: warning: {message}\n")
+
+
+def cached_index(digest: str) -> str | None:
+    """The path of a sound cached index for this content hash, or None. A damaged or
+    foreign file there is removed (with a warning) so that it is rebuilt."""
+    path = index_path(digest)
+    if not os.path.isfile(path):
+        return None
+    problem = _problem(path, digest)
+    if problem is None:
+        return path
+    warn(f"{path}: {problem}; the reference index is rebuilt")
+    try:
+        os.remove(path)
+    except OSError:
+        pass  # rebuilt beside it and moved over it, or kept in memory
+    return None
+
+
+def _problem(path: str, digest: str) -> str | None:
+    """Why the index file at path cannot be trusted, or None."""
+    try:
+        conn = _read_only(path)
+        try:
+            page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+            pages = conn.execute("PRAGMA page_count").fetchone()[0]
+            if pages * page_size != os.path.getsize(path):
+                return "truncated or damaged index file"
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            if meta.get("content_sha256") != digest or meta.get("schema") != SCHEMA_VERSION:
+                return "index of other reference files or another version"
+            if meta.get("complete") != "1":
+                return "incomplete index file"
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError) as exc:
+        return f"unreadable index file ({' '.join(str(exc).split())})"
+    return None
+
+
+@dataclass
+class LoadRecord:
+    errors: list[tuple[int, int | None, str, bool]]  # (file position, line, message, row error?)
+    speakers: list[str | None] | None  # every row's speaker in order; None past SPEAKERS_IN_REGISTRY
+
+
+def load_record(path: str) -> LoadRecord | None:
+    """What parsing the reference files found, as kept in the index (None if unreadable:
+    then the files are parsed again)."""
+    from .references import SPEAKERS_IN_REGISTRY
+    try:
+        conn = _read_only(path)
+        try:
+            errors = [(f, line, message, bool(row)) for f, line, message, row in
+                      conn.execute("SELECT file, line, message, row_error FROM load_errors ORDER BY rowid")]
+            count = conn.execute("SELECT count(*) FROM refs").fetchone()[0]
+            speakers = None
+            if count <= SPEAKERS_IN_REGISTRY:
+                speakers = [r[0] for r in conn.execute("SELECT speaker FROM refs ORDER BY rowid")]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        warn(f"{path}: unreadable index file ({' '.join(str(exc).split())}); the references are parsed again")
+        return None
+    return LoadRecord(errors, speakers)
 
 
 @dataclass
@@ -119,34 +200,62 @@ def _query_terms(norm_query: str) -> list[str]:
 def open_index(refs, progress=None, persist: bool = False) -> ReferenceIndex:
     """Open the cached index for this reference set, or build it (on disk when large,
     or when asked to persist it)."""
-    if refs.rows is not None and len(refs.rows) < SMALL_SET and not persist and not cached_index_exists(refs.digest):
-        conn = sqlite3.connect(":memory:")
-        _build(conn, refs.rows, refs.digest, progress)
-        return ReferenceIndex(conn, None)
+    if refs.rows is not None and (refs.memory_only or (
+            len(refs.rows) < SMALL_SET and not persist and not cached_index_exists(refs.digest))):
+        return _in_memory(refs, progress)
     path = index_path(refs.digest)
     if os.path.exists(path):
-        return ReferenceIndex(sqlite3.connect(path), path)
+        return ReferenceIndex(_read_only(path), path)
     if refs.rows is None:
         raise FileNotFoundError(path)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
     tmp = f"{path}.{os.getpid()}.tmp"
-    conn = sqlite3.connect(tmp)
-    conn.execute("PRAGMA journal_mode = OFF")
-    conn.execute("PRAGMA synchronous = OFF")
-    _build(conn, refs.rows, refs.digest, progress)
-    conn.close()
-    os.replace(tmp, path)  # atomic: a concurrent run sees the whole index or none
-    return ReferenceIndex(sqlite3.connect(path), path)
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            _build(conn, refs.rows, refs.digest, progress, refs.load_errors)
+        finally:
+            conn.close()
+        os.replace(tmp, path)  # atomic: a concurrent run sees the whole index or none
+    except (OSError, sqlite3.Error) as exc:
+        _remove_quietly(tmp)
+        reason = getattr(exc, "strerror", None) or " ".join(str(exc).split())
+        if os.path.exists(cache_dir()) and not os.path.isdir(cache_dir()):
+            reason = "it is a file, not a directory"
+        warn(f"cannot write the reference index in {cache_dir()} ({reason}); "
+             "it is kept in memory for this run (set QUOTEAUDIT_CACHE_DIR to a writable directory)")
+        refs.memory_only = True  # worker processes (--jobs) do not try again
+        return _in_memory(refs, None)
+    return ReferenceIndex(_read_only(path), path)
 
 
-def _build(conn: sqlite3.Connection, rows: list[Reference], digest: str, progress=None) -> None:
+def _in_memory(refs, progress) -> ReferenceIndex:
+    conn = sqlite3.connect(":memory:")
+    _build(conn, refs.rows, refs.digest, progress, refs.load_errors)
+    return ReferenceIndex(conn, None)
+
+
+def _remove_quietly(path: str) -> None:
+    try:
+        os.remove(path)
+    except OSError:
+        pass
+
+
+def _build(conn: sqlite3.Connection, rows: list[Reference], digest: str, progress=None,
+           load_errors: list | None = None) -> None:
     start = time.perf_counter()
     conn.executescript("""
         CREATE TABLE refs (text TEXT, speaker TEXT, source TEXT, date TEXT, url TEXT, ref_id TEXT);
         CREATE VIRTUAL TABLE refs_fts USING fts5(norm, tokenize = 'unicode61 remove_diacritics 2');
         CREATE VIRTUAL TABLE refs_vocab USING fts5vocab(refs_fts, 'row');
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE load_errors (file INTEGER, line INTEGER, message TEXT, row_error INTEGER);
     """)
+    conn.executemany("INSERT INTO load_errors VALUES (?, ?, ?, ?)",
+                     [(f, line, message, int(row)) for f, line, message, row in load_errors or []])
     batch = 20_000
     for begin in range(0, len(rows), batch):
         chunk = rows[begin:begin + batch]
@@ -161,5 +270,5 @@ def _build(conn: sqlite3.Connection, rows: list[Reference], digest: str, progres
     conn.executemany("INSERT INTO meta VALUES (?, ?)", [
         ("content_sha256", digest), ("schema", SCHEMA_VERSION),
         ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
-        ("build_seconds", f"{time.perf_counter() - start:.2f}")])
+        ("build_seconds", f"{time.perf_counter() - start:.2f}"), ("complete", "1")])
     conn.commit()

@@ -115,18 +115,33 @@ def write_baseline(path: str, reports: list) -> int:
     return len(entries)
 
 
+MAX_BASELINE_MB = 256.0
+
+
 def load_baseline(path: str) -> Counter:
-    """The recorded findings as a multiset; raises ValueError with a reason."""
+    """The recorded findings as a multiset; raises ValueError with a one-line reason."""
+    from .document import InputErrorException, decode, read_bytes
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    except OSError as exc:
-        raise ValueError(f"cannot read: {exc.strerror}") from None
+        data = json.loads(decode(read_bytes(path, MAX_BASELINE_MB), path).removeprefix("\ufeff"))
+    except InputErrorException as exc:
+        raise ValueError(exc.error.message) from None
     except json.JSONDecodeError as exc:
         raise ValueError(f"invalid JSON at line {exc.lineno}: {exc.msg}") from None
+    except RecursionError:
+        raise ValueError("invalid JSON: nested too deeply") from None
+    except ValueError as exc:  # an integer past Python's digit limit
+        raise ValueError(f"invalid JSON: {' '.join(str(exc).split())}") from None
     if not isinstance(data, dict) or data.get("quoteaudit_baseline") != BASELINE_VERSION:
         raise ValueError("not a quoteaudit baseline (write one with --write-baseline)")
-    return Counter((e["path"], e["rule"], e["text"]) for e in data.get("findings", []))
+    findings = data.get("findings", [])
+    if not isinstance(findings, list):
+        raise ValueError("'findings' must be a list")
+    keys = []
+    for number, entry in enumerate(findings, start=1):
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("path", "rule", "text")):
+            raise ValueError(f"finding {number} needs 'path', 'rule' and 'text' strings")
+        keys.append((entry["path"], entry["rule"], entry["text"]))
+    return Counter(keys)
 
 
 def filter_baseline(reports: list, known: Counter) -> int:

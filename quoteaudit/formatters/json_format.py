@@ -70,23 +70,43 @@ def finding_dict(f) -> dict:
     }
 
 
-def file_dict(report) -> dict:
+class _Written(list):
+    """A list whose items are made one at a time as jsonio writes them (it iterates lists
+    above its flat depth): a report of tens of thousands of quotations is never held as
+    dicts all at once. Only render() uses it; run_dict() gives plain lists."""
+
+    def __init__(self, items, make) -> None:
+        super().__init__()
+        self._items, self._make = items, make
+
+    def __iter__(self):
+        return map(self._make, self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __bool__(self) -> bool:
+        return bool(self._items)
+
+
+def file_dict(report, written: bool = False) -> dict:
     ctx = report.context
+    listed = _Written if written else lambda items, make: [make(i) for i in items]
     return {
         "path": report.path,
         "record_id": report.record_id,
-        "quotations": [quotation_dict(ctx, q) for q in ctx.quotations],
+        "quotations": listed(ctx.quotations, lambda q: quotation_dict(ctx, q)),
         "speakers": speakers_list(ctx),
-        "findings": [finding_dict(f) for f in report.findings],
+        "findings": listed(report.findings, finding_dict),
     }
 
 
-def run_dict(run) -> dict:
+def run_dict(run, written: bool = False) -> dict:
     counts = Counter(f.severity.value for r in run.reports for f in r.findings)
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "quoteaudit", "version": __version__},
-        "files": [file_dict(r) for r in run.reports],
+        "files": [file_dict(r, written) for r in run.reports],
         "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in run.errors],
         "summary": {
             "files": len(run.reports),
@@ -100,5 +120,5 @@ def run_dict(run) -> dict:
 
 
 def render(run, stream, color: bool = False) -> None:
-    dump(run_dict(run), stream)
+    dump(run_dict(run, written=True), stream)
     stream.write("\n")

@@ -15,7 +15,7 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 def dump(value, stream, flat_depth: int = 4, indent: int = 2) -> None:
     """Write value as JSON to stream, indented down to flat_depth levels; deeper values on
-    one line each."""
+    one line each. Written as it is encoded: the whole text is never held at once."""
     stream.writelines(_chunks(value, flat_depth, indent))
 
 
@@ -23,26 +23,25 @@ def dumps(value, flat_depth: int = 4, indent: int = 2) -> str:
     return "".join(_chunks(value, flat_depth, indent))
 
 
-def _chunks(value, flat_depth: int, indent: int) -> list[str]:
-    parts: list[str] = []
+def _chunks(value, flat_depth: int, indent: int):
+    """The JSON text of value, in pieces (a generator)."""
 
-    def emit(item, depth: int) -> None:
+    def emit(item, depth: int):
         if depth >= flat_depth or not item or not isinstance(item, (dict, list)):
-            parts.append(_ENCODE(item))
+            yield _ENCODE(item)
             return
         pad = "\n" + " " * (indent * (depth + 1))
         if isinstance(item, dict):
-            parts.append("{")
+            yield "{"
             for i, (key, child) in enumerate(item.items()):
-                parts.append(("," if i else "") + pad + _ENCODE(str(key)) + ": ")
-                emit(child, depth + 1)
-            parts.append("\n" + " " * (indent * depth) + "}")
+                yield ("," if i else "") + pad + _ENCODE(str(key)) + ": "
+                yield from emit(child, depth + 1)
+            yield "\n" + " " * (indent * depth) + "}"
         else:
-            parts.append("[")
+            yield "["
             for i, child in enumerate(item):
-                parts.append(("," if i else "") + pad)
-                emit(child, depth + 1)
-            parts.append("\n" + " " * (indent * depth) + "]")
+                yield ("," if i else "") + pad
+                yield from emit(child, depth + 1)
+            yield "\n" + " " * (indent * depth) + "]"
 
-    emit(value, 0)
-    return parts
+    return emit(value, 0)

@@ -64,11 +64,13 @@ class _Scan:
         found = _CAPITALISED.findall(text)
         runs = [f for f in found if " " in f]  # for the initials, below
         joined = "\n".join(found)
+        any_found = bool(found)
+        del found  # one list of the words at a time: a text of capitals would hold two
         if runs:
             joined = _GAP.sub("\n", joined)  # a run's words, a line each
         if "’s" in joined or "'s" in joined:
             joined = _POSSESSIVE_END.sub("", joined)
-        self.counts: Counter = Counter(joined.split("\n")) if found else Counter()
+        self.counts: Counter = Counter(joined.split("\n")) if any_found else Counter()
         self.lines = "\n".join(self.counts)
         self.acronyms: Counter = Counter({w: self.counts[w] for w in filter(str.isupper, self.counts)
                                           if 3 <= len(w) <= 6 and w.isalpha()})

@@ -27,7 +27,7 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 
 from ..model import Issue  # noqa: E402
-from ..prose import lowered, lowered_words, quote_spans  # noqa: E402
+from ..prose import lowered, lowered_word_chunks, quote_spans  # noqa: E402
 
 _DOUBLE = re.compile(r"\b([a-z]+) (\1)\b")  # matched against ascii_lower(text)
 _JOINERS = {"-", "’", "'", "<", "/"} - {""}
@@ -44,9 +44,8 @@ def issues(ctx):
     text = ctx.doc.text
     allowed = lexicon.words("allowed_repeats")
     out = []
-    words = lowered_words(ctx)
     # A cheap test first: most documents repeat no word back to back (map and eq run in C).
-    doubled = any(map(eq, words, islice(words, 1, None)))
+    doubled = _any_pair(ctx, 1)
     if doubled:
         quoted = quote_spans(ctx)
         for m in _DOUBLE.finditer(lowered(ctx)):
@@ -56,13 +55,26 @@ def issues(ctx):
             if quoted.contains(m.start()):
                 continue  # speech repeats itself: "I like like him"
             out.append(Issue(m.start(2), m.end(2), f"“{text[m.start(2):m.end(2)]}” is written twice", fix=""))
-    seam = _SEAM_HINT.search(text) and any(
-        map(eq, words, map(str.rstrip, islice(words, 2, None), repeat(_SEAM_STRIP))))
+    seam = _SEAM_HINT.search(text) and _any_pair(ctx, 2, _SEAM_STRIP)
     for m in (_SEAM.finditer(text) if seam else ()):
         out.append(Issue(m.start(2), m.end(3),
                          f"“{m.group(1)}” repeated across “{m.group(2)}”: two renderings of one phrase?"))
     out.sort(key=lambda i: i.start)
     return out
+
+
+def _any_pair(ctx, gap: int, strip: str | None = None) -> bool:
+    """Whether some word equals the word gap places after it (that one stripped of strip),
+    read a stretch of words at a time: a long text's word list would cost memory many
+    times its size."""
+    tail: list[str] = []
+    for words in lowered_word_chunks(ctx):
+        words = tail + words
+        later = islice(words, gap, None)
+        if any(map(eq, words, map(str.rstrip, later, repeat(strip)) if strip else later)):
+            return True
+        tail = words[-gap:]
+    return False
 
 
 def check(ctx, options):

@@ -17,6 +17,8 @@ Example:
 """
 from __future__ import annotations
 
+import re
+
 ID = "unbalanced-quote"
 SEVERITY = "warning"
 OPTIONS: dict = {}
@@ -41,5 +43,15 @@ def check(ctx, options):
 
 
 def _preview(text: str, width: int = 50) -> str:
-    text = " ".join(text.split())
+    # Words only as far as the preview reaches: a quotation can run over a whole paragraph.
+    words, length = [], -1
+    for m in _WORD.finditer(text):
+        words.append(m.group(0))
+        length += len(m.group(0)) + 1
+        if length > width:
+            break
+    text = " ".join(words)
     return text if len(text) <= width else text[:width - 1] + "…"
+
+
+_WORD = re.compile(r"\S+")
