@@ -191,6 +191,13 @@ def attribute(doc: Document, quotations: list[Quotation], people=None) -> list[A
     return _Attributor(doc, quotations, people).run()
 
 
+def attribute_with_cues(doc: Document, quotations: list[Quotation], people=None):
+    """attribute(), and the attributor itself: its resolved speech cues (``.cues``) and
+    sentence geometry serve reported_speech, which finds the statements outside marks."""
+    attributor = _Attributor(doc, quotations, people)
+    return attributor.run(), attributor
+
+
 class _Attributor:
     def __init__(self, doc: Document, quotations: list[Quotation], people) -> None:
         self.text = doc.text
@@ -209,6 +216,7 @@ class _Attributor:
         self._collect_names()
         cues = self._find_cues()
         self._resolve_cues(cues)
+        self.cues = cues  # kept for reported_speech
         result: list[Attribution] = [
             Attribution(q.index, None, None, None, "none", 0.0) for q in self.quotes
         ]

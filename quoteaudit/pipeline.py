@@ -4,13 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import rules as rule_registry
-from .attribution import attribute
+from .attribution import attribute_with_cues
 from .config import Settings
 from .context import CheckContext
 from .document import Document
 from .kinds import classify
 from .model import Finding, InputError
 from .quotes import find_quotations
+from .reported_speech import find_reported_speech
 from .suppress import apply_suppressions
 
 
@@ -24,13 +25,14 @@ class FileReport:
 
 
 def analyse(doc: Document, settings: Settings | None = None) -> CheckContext:
-    """Quotations, their kinds and speakers (and reference matches when given)."""
+    """Quotations, their kinds and speakers, every reported statement (and reference matches when given)."""
     settings = settings or Settings()
     scan = find_quotations(doc.text)
-    attributions = attribute(doc, scan.quotations, people=settings.people)
+    attributions, attributor = attribute_with_cues(doc, scan.quotations, people=settings.people)
     classify(doc.text, scan.quotations, attributions)
+    reported = find_reported_speech(doc.text, scan.quotations, attributions, attributor)
     ctx = CheckContext(doc=doc, quotations=scan.quotations, attributions=attributions,
-                       unbalanced=scan.unbalanced, people=settings.people)
+                       unbalanced=scan.unbalanced, people=settings.people, reported_speech=reported)
     if settings.references is not None:
         from .matching import match_quotations, options_from  # only runs when references are given
         ctx.references = settings.references

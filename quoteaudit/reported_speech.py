@@ -1,0 +1,193 @@
+"""Every statement the article attributes: direct, mixed and indirect speech.
+
+Runs after attribution and kinds. Each statement is a cue, a source and a content:
+
+- direct: a speech quotation (all its paragraph parts), with the quotation's speaker;
+- indirect: a speech cue outside quotation marks with the clause it reports: after the
+  cue ("Tokayev said (that) ...", "X told Y that ...", "he said, adding that ..."), or
+  before it when nothing follows ("..., Tokayev said.", "..., said the president.",
+  "..., according to X."); "according to X, ..." reports what follows the comma;
+- mixed: that clause when quotation marks cover part of it ("He said that the CTSO will
+  not allow “color revolutions” to occur"), or the sentence of a partial quotation that
+  no cue clause holds.
+
+The cues and their subjects come from the attribution stage (same lexicon, same subject
+parser and pronoun resolution); ``source_of`` is the one step that decides who speaks,
+kept apart so a better speaker model can replace it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Attribution, Mention, Quotation, Span
+
+DIRECT_COVER = 0.9  # quotation marks over this share of a clause make it direct (the scorer's rule)
+MIN_WORDS = 3  # a reported clause has at least this many words
+_WORDS = re.compile(r"[\w’'\-]+")
+_LEAD = re.compile(r"[\s,:;—–-]*")
+_TRAIL = re.compile(r"[\s,:;—–-]*$")
+_THAT = re.compile(r"(?:[^\s.!?,;:“”\"]+[ \t\u00a0]+){0,8}?(that)\b")  # "told reporters Monday that"
+
+
+@dataclass
+class ReportedSpeech:
+    """One attributed statement. ``content`` holds its spans (several for a quotation
+    running over paragraphs); ``quotations`` the indexes of the quotations inside it."""
+    kind: str  # direct | mixed | indirect
+    content: list[Span]
+    cue: Mention | None
+    speaker: str | None
+    mention: Mention | None
+    method: str
+    confidence: float
+    candidates: list[str] = field(default_factory=list)
+    quotations: list[int] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.content[0].start
+
+    @property
+    def end(self) -> int:
+        return self.content[-1].end
+
+
+def find_reported_speech(text: str, quotations: list[Quotation], attributions: list[Attribution],
+                         attributor) -> list[ReportedSpeech]:
+    """All statements, in document order. ``attributor`` is the attribution stage's
+    worker (attribution.attribute_with_cues): its cues, subjects and sentence bounds."""
+    top = [q for q in quotations if q.depth == 0]
+    found: list[ReportedSpeech] = []
+    claimed: list[tuple[int, int]] = []  # clauses already reported, to keep one statement per clause
+    quotation_cues: dict[int, list[Quotation]] = {}  # cue offset -> the quotations it attributes
+    for q in top:
+        cue = attributions[q.index].cue
+        if cue is not None:
+            quotation_cues.setdefault(cue.start, []).append(q)
+    for cue in attributor.cues:
+        clause = _reported_clause(text, cue, attributor)
+        if clause is None:
+            continue
+        start, end = clause
+        inside = [q for q in top if q.start < end and q.end > start]
+        own = quotation_cues.get(cue.start, [])
+        if own and not any(q in inside for q in own):
+            continue  # “…,” Tokayev told the CSTO: the cue of a quotation, not of the words after it
+        quoted = sum(min(q.end, end) - max(q.start, start) for q in inside)
+        if quoted >= DIRECT_COVER * (end - start):
+            continue  # the quotation itself: reported below as direct speech
+        speaker = source_of(cue, attributor)
+        if speaker is None:
+            continue
+        if any(_overlap(start, end, a, b) > 0.5 * min(end - start, b - a) for a, b in claimed):
+            continue
+        claimed.append((start, end))
+        kind = "mixed" if inside else "indirect"
+        found.append(_statement(kind, [Span(start, end)], Mention(cue.text, cue.start, cue.end), speaker,
+                                [q.index for q in inside if q.kind == "speech"] if inside else []))
+    in_clause = {i for r in found for i in r.quotations}
+    for q in top:
+        if q.kind != "speech" or q.index in in_clause:
+            continue
+        a = attributions[q.index]
+        if q.partial:
+            # A fragment in the writer's sentence that no cue clause holds: the sentence is the claim.
+            start, end = _sentence(text, q, attributor)
+            found.append(ReportedSpeech("mixed", [Span(start, end)], a.cue, a.speaker, a.mention, a.method,
+                                        a.confidence, list(a.candidates), [q.index]))
+        else:
+            parts = list(q.parts) or [Span(q.start, q.end)]
+            found.append(ReportedSpeech("direct", parts, a.cue, a.speaker, a.mention, a.method,
+                                        a.confidence, list(a.candidates), [q.index]))
+    found.sort(key=lambda r: (r.start, r.end))
+    return found
+
+
+def source_of(cue, attributor) -> Attribution | None:
+    """Who makes the statement of a cue: its subject as the attribution stage resolved it
+    (the replaceable step; a trained ranker can take its place)."""
+    sp = cue.subject
+    if sp is None:
+        return None
+    if len(sp.names) > 1:
+        return Attribution(-1, None, sp.mention, None, sp.method, min(sp.confidence, 0.5), list(sp.names))
+    name = sp.names[0] if sp.names else None
+    return Attribution(-1, name, sp.mention, None, sp.method, sp.confidence)
+
+
+def _statement(kind, content, cue, a: Attribution, quotations) -> ReportedSpeech:
+    return ReportedSpeech(kind, content, cue, a.speaker, a.mention, a.method, a.confidence,
+                          list(a.candidates), quotations)
+
+
+def _reported_clause(text: str, cue, attributor) -> tuple[int, int] | None:
+    """The span of the clause a cue reports, trimmed of the punctuation around it; None
+    when the cue reports no clause of MIN_WORDS words (a question, "Tokayev said.")."""
+    para = cue.paragraph
+    starts = attributor.paragraph_starts
+    para_start = starts[para]
+    para_end = starts[para + 1] if para + 1 < len(starts) else len(text)
+    sent_start = attributor._sentence_start(cue.start, max(para_start, cue.start - 600))
+    sent_end = attributor._sentence_end(cue.end, min(para_end, cue.end + 1500))
+    sp = cue.subject
+    if sp is None:
+        return None
+    if cue.inverted:
+        # "..., said the president." / "..., according to X." report what stands before;
+        # "According to X, ..." what follows the source.
+        before = _trim(text, sent_start, cue.start)
+        if before is not None:
+            return before
+        return _trim(text, max(sp.mention.end, cue.end), sent_end)
+    if sp.mention.start >= cue.end:
+        return None
+    after = _clause_after(text, cue.end, sent_end)
+    if after is not None:
+        return after
+    # "..., Tokayev said." — the clause before the subject, ending on a comma.
+    if text[sent_start:sp.mention.start].rstrip().endswith((",", "”", '"')):
+        return _trim(text, sent_start, sp.mention.start)
+    return None
+
+
+def _clause_after(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The clause after a cue, from "that" when it comes within a few words ("told reporters
+    on Monday that ...")."""
+    span = _trim(text, start, end)
+    if span is None:
+        return None
+    that = _THAT.match(text, span[0], span[1])
+    return _trim(text, that.start(1), span[1]) if that else span
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    start = _LEAD.match(text, start, end).end()
+    end = start + len(_TRAIL.sub("", text[start:end]))
+    if len(_WORDS.findall(text, start, end)) < MIN_WORDS:
+        return None
+    return start, end
+
+
+def _sentence(text: str, q: Quotation, attributor) -> tuple[int, int]:
+    starts = attributor.paragraph_starts
+    para = attributor._paragraph_of(q.start)
+    para_start = starts[para]
+    para_end = starts[para + 1] if para + 1 < len(starts) else len(text)
+    start = attributor._sentence_start(q.start, max(para_start, q.start - 600))
+    end = attributor._sentence_end(q.end, min(para_end, q.end + 1500))
+    trimmed = _trim(text, start, end)
+    return trimmed if trimmed is not None else (q.start, q.end)
+
+
+def shortened(text: str, head: int = 6, tail: int = 3) -> str:
+    """A long clause as its first and last words ("that the military alliance of the … Kazakhstan’s
+    power base"), for listings; a short one whole."""
+    words = text.split()
+    if len(words) <= head + tail + 1:
+        return " ".join(words)
+    return " ".join(words[:head]) + " … " + " ".join(words[-tail:])
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
