@@ -19,15 +19,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from . import lexicon
 from .model import Attribution, Mention, Quotation, Span
 
 DIRECT_COVER = 0.9  # quotation marks over this share of a clause make it direct (the scorer's rule)
 MIN_WORDS = 3  # a reported clause has at least this many words
 _WORDS = re.compile(r"[\w’'\-]+")
 _LEAD = re.compile(r"[\s,:;—–-]*")
-_TRAIL = re.compile(r"[\s,:;—–-]*$")
-_THAT = re.compile(r"(?:[^\s.!?,;:“”\"]+[ \t\u00a0]+){0,8}?(that)\b")  # "told reporters Monday that"
+_TRAIL = re.compile(r"[\s,:;.—–-]*$")
+_THAT = re.compile(r"(?:[^\s.!?;:“”\"]+[ \t\u00a0]+){0,8}?(that)\b")  # "told reporters Monday that", "said, however, that"
 
 
 @dataclass
@@ -43,6 +45,7 @@ class ReportedSpeech:
     confidence: float
     candidates: list[str] = field(default_factory=list)
     quotations: list[int] = field(default_factory=list)
+    anonymous: Mention | None = None  # the words that leave the source unnamed ("sources", "a person familiar with")
 
     @property
     def start(self) -> int:
@@ -66,18 +69,22 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
         if cue is not None:
             quotation_cues.setdefault(cue.start, []).append(q)
     for cue in attributor.cues:
-        clause = _reported_clause(text, cue, attributor)
+        anonymous = _anonymous_source(text, cue.start, cue.end, cue.subject, cue.inverted)
+        source_words = cue.subject.mention if cue.subject is not None else anonymous
+        clause = _reported_clause(text, cue, attributor, source_words)
         if clause is None:
             continue
         start, end = clause
         inside = [q for q in top if q.start < end and q.end > start]
         own = quotation_cues.get(cue.start, [])
-        if own and not any(q in inside for q in own):
-            continue  # “…,” Tokayev told the CSTO: the cue of a quotation, not of the words after it
+        if own and not any(q in inside and q.partial for q in own):
+            # “…,” Tokayev told the CSTO / Kasich told reporters: “…”: the cue of a full quotation
+            # (reported below as direct speech), not of the words after it.
+            continue
         quoted = sum(min(q.end, end) - max(q.start, start) for q in inside)
         if quoted >= DIRECT_COVER * (end - start):
             continue  # the quotation itself: reported below as direct speech
-        speaker = source_of(cue, attributor)
+        speaker = source_of(cue, anonymous)
         if speaker is None:
             continue
         if any(_overlap(start, end, a, b) > 0.5 * min(end - start, b - a) for a, b in claimed):
@@ -85,29 +92,36 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
         claimed.append((start, end))
         kind = "mixed" if inside else "indirect"
         found.append(_statement(kind, [Span(start, end)], Mention(cue.text, cue.start, cue.end), speaker,
-                                [q.index for q in inside if q.kind == "speech"] if inside else []))
+                                [q.index for q in inside if q.kind == "speech"] if inside else [], anonymous))
     in_clause = {i for r in found for i in r.quotations}
     for q in top:
         if q.kind != "speech" or q.index in in_clause:
             continue
         a = attributions[q.index]
-        if q.partial:
+        anonymous = None
+        if a.mention is not None and a.cue is not None and not a.speaker:
+            inverted = a.mention.start > a.cue.start
+            anonymous = _anonymous_source(text, a.cue.start, a.cue.end, a, inverted)
+        if q.partial and not _opens_sentence(text, q, attributor):
             # A fragment in the writer's sentence that no cue clause holds: the sentence is the claim.
             start, end = _sentence(text, q, attributor)
-            found.append(ReportedSpeech("mixed", [Span(start, end)], a.cue, a.speaker, a.mention, a.method,
-                                        a.confidence, list(a.candidates), [q.index]))
+            found.append(_statement("mixed", [Span(start, end)], a.cue, a, [q.index], anonymous))
         else:
-            parts = list(q.parts) or [Span(q.start, q.end)]
-            found.append(ReportedSpeech("direct", parts, a.cue, a.speaker, a.mention, a.method,
-                                        a.confidence, list(a.candidates), [q.index]))
+            found.append(_statement("direct", list(q.parts) or [Span(q.start, q.end)], a.cue, a, [q.index], anonymous))
     found.sort(key=lambda r: (r.start, r.end))
     return found
 
 
-def source_of(cue, attributor) -> Attribution | None:
+def source_of(cue, anonymous: Mention | None = None) -> Attribution | None:
     """Who makes the statement of a cue: its subject as the attribution stage resolved it
-    (the replaceable step; a trained ranker can take its place)."""
+    (the replaceable step; a trained ranker can take its place), or the unnamed source
+    that the words around the cue describe."""
     sp = cue.subject
+    if anonymous is not None and (sp is None or not sp.names):
+        # "Officials, who spoke on condition of anonymity, said": the subject names them; "a
+        # person familiar with the matter said": the subject parser stops at "the matter".
+        named_before = sp is not None and sp.mention.start < anonymous.start
+        return Attribution(-1, None, sp.mention if named_before else anonymous, None, "description", 0.7)
     if sp is None:
         return None
     if len(sp.names) > 1:
@@ -116,38 +130,78 @@ def source_of(cue, attributor) -> Attribution | None:
     return Attribution(-1, name, sp.mention, None, sp.method, sp.confidence)
 
 
-def _statement(kind, content, cue, a: Attribution, quotations) -> ReportedSpeech:
+def _statement(kind, content, cue, a: Attribution, quotations, anonymous) -> ReportedSpeech:
     return ReportedSpeech(kind, content, cue, a.speaker, a.mention, a.method, a.confidence,
-                          list(a.candidates), quotations)
+                          list(a.candidates), quotations, anonymous)
 
 
-def _reported_clause(text: str, cue, attributor) -> tuple[int, int] | None:
+@lru_cache(maxsize=1)
+def _anonymity() -> re.Pattern:
+    phrases = sorted(lexicon.words("anonymous_sources"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")\b",
+                      re.IGNORECASE)
+
+
+_SOURCE_HEAD = re.compile(r"\bsources?$", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n")
+
+
+def _anonymous_source(text: str, cue_start: int, cue_end: int, subject, inverted: bool) -> Mention | None:
+    """The words that leave a statement's source unnamed, near its cue: a speaker whose
+    head is "source(s)" ("sources said", "said a senior source"), or a phrase of the data
+    list on the speaker's side of the cue ("people familiar with the matter said",
+    "according to officials who spoke on condition of anonymity")."""
+    mention = getattr(subject, "mention", None)
+    if mention is not None and _SOURCE_HEAD.search(mention.text):
+        return mention
+    if inverted:
+        window = text[cue_end:cue_end + 160]
+        cut = _SENTENCE_BREAK.search(window)
+        start, window = cue_end, window[:cut.start()] if cut else window
+    else:
+        start = max(0, cue_start - 160)
+        window = text[start:cue_start]
+        cuts = list(_SENTENCE_BREAK.finditer(window))
+        if cuts:
+            start, window = start + cuts[-1].end(), window[cuts[-1].end():]
+    m = _anonymity().search(window)
+    if m is None:
+        return None
+    s, e = start + m.start(), start + m.end()
+    return Mention(text[s:e], s, e)
+
+
+def _reported_clause(text: str, cue, attributor, source: Mention | None) -> tuple[int, int] | None:
     """The span of the clause a cue reports, trimmed of the punctuation around it; None
-    when the cue reports no clause of MIN_WORDS words (a question, "Tokayev said.")."""
+    when the cue reports no clause of MIN_WORDS words (a question, "Tokayev said.").
+    ``source`` is the words naming the speaker."""
     para = cue.paragraph
     starts = attributor.paragraph_starts
     para_start = starts[para]
     para_end = starts[para + 1] if para + 1 < len(starts) else len(text)
     sent_start = attributor._sentence_start(cue.start, max(para_start, cue.start - 600))
     sent_end = attributor._sentence_end(cue.end, min(para_end, cue.end + 1500))
-    sp = cue.subject
-    if sp is None:
+    if source is None:
         return None
     if cue.inverted:
         # "..., said the president." / "..., according to X." report what stands before;
-        # "According to X, ..." what follows the source.
+        # "According to X, ..." what follows the source and its comma.
         before = _trim(text, sent_start, cue.start)
         if before is not None:
             return before
-        return _trim(text, max(sp.mention.end, cue.end), sent_end)
-    if sp.mention.start >= cue.end:
+        start = max(source.end, cue.end)
+        comma = text.find(",", start, min(sent_end, start + 100))
+        return _trim(text, comma + 1 if comma >= 0 else start, sent_end)
+    if source.start >= cue.end:
         return None
     after = _clause_after(text, cue.end, sent_end)
     if after is not None:
         return after
-    # "..., Tokayev said." — the clause before the subject, ending on a comma.
-    if text[sent_start:sp.mention.start].rstrip().endswith((",", "”", '"')):
-        return _trim(text, sent_start, sp.mention.start)
+    # "..., Tokayev said." / "..., a person familiar with the matter said." — the clause
+    # before the subject's phrase, ending on a comma a few words before the subject.
+    comma = text.rfind(",", sent_start, source.start)
+    if comma >= 0 and len(_WORDS.findall(text, comma, source.start)) <= 6:
+        return _trim(text, sent_start, comma)
     return None
 
 
@@ -187,6 +241,13 @@ def shortened(text: str, head: int = 6, tail: int = 3) -> str:
     if len(words) <= head + tail + 1:
         return " ".join(words)
     return " ".join(words[:head]) + " … " + " ".join(words[-tail:])
+
+
+def _opens_sentence(text: str, q: Quotation, attributor) -> bool:
+    """A short quotation standing first in its sentence (“I think it's coming,” said ...) is a
+    statement of its own, not a fragment of the writer's."""
+    para_start = attributor.paragraph_starts[attributor._paragraph_of(q.start)]
+    return not _WORDS.search(text, attributor._sentence_start(q.start, max(para_start, q.start - 600)), q.start)
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
