@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon
+from .attribution import Cue, Speaker
 from .model import Attribution, Mention, Quotation, Span
 
 DIRECT_COVER = 0.9  # quotation marks over this share of a clause make it direct (the scorer's rule)
@@ -66,11 +67,16 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
     quotation_cues: dict[int, list[Quotation]] = {}  # cue offset -> the quotations it attributes
     for q in top:
         cue = attributions[q.index].cue
-        if cue is not None:
+        if cue is not None and attributions[q.index].method != "continuation":
             quotation_cues.setdefault(cue.start, []).append(q)
-    for cue in attributor.cues:
-        anonymous = _anonymous_source(text, cue.start, cue.end, cue.subject, cue.inverted)
-        source_words = cue.subject.mention if cue.subject is not None else anonymous
+    for cue in _with_stance_cues(text, attributor):
+        subject = cue.subject
+        if subject is None and not cue.inverted:
+            bare = _bare_plural_subject(text, cue)
+            if bare is not None:
+                subject = Speaker(bare, [], "description", 0.5, "description")
+        anonymous = _anonymous_source(text, cue.start, cue.end, subject, cue.inverted)
+        source_words = subject.mention if subject is not None else anonymous
         clause = _reported_clause(text, cue, attributor, source_words)
         if clause is None:
             continue
@@ -84,7 +90,7 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
         quoted = sum(min(q.end, end) - max(q.start, start) for q in inside)
         if quoted >= DIRECT_COVER * (end - start):
             continue  # the quotation itself: reported below as direct speech
-        speaker = source_of(cue, anonymous)
+        speaker = source_of(subject, anonymous)
         if speaker is None:
             continue
         if any(_overlap(start, end, a, b) > 0.5 * min(end - start, b - a) for a, b in claimed):
@@ -112,11 +118,49 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
     return found
 
 
-def source_of(cue, anonymous: Mention | None = None) -> Attribution | None:
+@lru_cache(maxsize=1)
+def _stance_regex() -> re.Pattern:
+    verbs = sorted(lexicon.words("stance_verbs"), key=len, reverse=True)
+    return re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, verbs)) + r")(?![\w’'-])")
+
+
+def _with_stance_cues(text: str, attributor) -> list:
+    """The attribution stage's speech cues, and the stance verbs outside quotations with
+    their subjects parsed and resolved by the same machinery, in text order."""
+    extra = []
+    for m in _stance_regex().finditer(text):
+        if attributor._inside_quote(m.start()):
+            continue
+        cue = Cue(m.start(), m.end(), m.group(), paragraph=attributor._paragraph_of(m.start()))
+        sp = attributor._subject_of(cue)
+        if sp is not None and sp.kind == "pronoun":
+            sp = attributor._resolve_pronoun(sp, attributor._people_at(cue.start), cue.start)
+        cue.subject = sp
+        extra.append(cue)
+    if not extra:
+        return attributor.cues
+    return sorted([*attributor.cues, *extra], key=lambda c: c.start)
+
+
+# "But opponents say", "Many economists argue": a bare plural noun opening the clause, which
+# the quotation attributor leaves alone (for a quotation it is rarely the speaker).
+_BARE_PLURAL = re.compile(r"(?:^|(?<=[.!?;:]\s)|(?<=\n)|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)"
+                          r"((?:(?:[Mm]any|[Ss]ome|[Mm]ost|[Oo]ther|[Ss]everal|[Ff]ew|[Bb]oth|[Aa]ll)\s+)?"
+                          r"(?:[a-z]+\s+)?[a-z]{3,}s)\s+(?:[a-z]+ly\s+)?$")
+
+
+def _bare_plural_subject(text: str, cue) -> Mention | None:
+    start = max(0, cue.start - 60)
+    m = _BARE_PLURAL.search(text[start:cue.start])
+    if m is None or m.group(1).split()[-1] in lexicon.words("stopwords"):
+        return None
+    return Mention(m.group(1), start + m.start(1), start + m.end(1))
+
+
+def source_of(sp: Speaker | None, anonymous: Mention | None = None) -> Attribution | None:
     """Who makes the statement of a cue: its subject as the attribution stage resolved it
     (the replaceable step; a trained ranker can take its place), or the unnamed source
     that the words around the cue describe."""
-    sp = cue.subject
     if anonymous is not None and (sp is None or not sp.names):
         # "Officials, who spoke on condition of anonymity, said": the subject names them; "a
         # person familiar with the matter said": the subject parser stops at "the matter".
@@ -194,7 +238,11 @@ def _reported_clause(text: str, cue, attributor, source: Mention | None) -> tupl
         return _trim(text, comma + 1 if comma >= 0 else start, sent_end)
     if source.start >= cue.end:
         return None
-    after = _clause_after(text, cue.end, sent_end)
+    participle = _NEXT_PARTICIPLE.search(text, cue.end, sent_end)
+    while participle is not None and not _is_cue(participle.group(1)):
+        participle = _NEXT_PARTICIPLE.search(text, participle.end(), sent_end)
+    # "..., Manafort said, adding that ...": the participle opens a statement of its own.
+    after = _clause_after(text, cue.end, participle.start() if participle else sent_end)
     if after is not None:
         return after
     # "..., Tokayev said." / "..., a person familiar with the matter said." — the clause
@@ -203,6 +251,13 @@ def _reported_clause(text: str, cue, attributor, source: Mention | None) -> tupl
     if comma >= 0 and len(_WORDS.findall(text, comma, source.start)) <= 6:
         return _trim(text, sent_start, comma)
     return None
+
+
+_NEXT_PARTICIPLE = re.compile(r",\s+([a-z]+ing)\b")
+
+
+def _is_cue(word: str) -> bool:
+    return word in lexicon.speech_cues()[0] or word in lexicon.words("stance_verbs")
 
 
 def _clause_after(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -216,6 +271,8 @@ def _clause_after(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    if start >= end:
+        return None  # the source runs to the sentence's end ("according to X.")
     start = _LEAD.match(text, start, end).end()
     end = start + len(_TRAIL.sub("", text[start:end]))
     if len(_WORDS.findall(text, start, end)) < MIN_WORDS:
