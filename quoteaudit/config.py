@@ -45,7 +45,7 @@ class Settings:
 CONFIG_NAME = ".quoteaudit.yml"
 _KEYS = {"rules", "select", "ignore", "references", "people", "matching", "include", "exclude", "fail_on"}
 _RULE_KEYS = {"enabled", "severity", "options"}
-_MATCHING_KEYS = {"match_threshold", "verbatim_threshold", "min_words"}
+_MATCHING_KEYS = {"match_threshold", "verbatim_threshold", "min_words", "paraphrase_threshold", "paraphrase_min_words"}
 
 
 @dataclass

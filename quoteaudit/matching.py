@@ -15,17 +15,24 @@ real variant pairs: see README, "Reference sets".
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .normalize import normalize, segments, words
+from . import lexicon
+from .normalize import STOPWORDS, normalize, segments, words
 from .references import Reference
 
 MATCH_OPTIONS = {
     "match_threshold": 70.0,  # below: the segment is not in the record (unverified)
     "verbatim_threshold": 99.5,  # at or above: the wording is the record's, up to normalisation
     "min_words": 4,  # shorter segments are too short to verify
+    # Reported speech (no quotation marks) against the record: the share of the statement's
+    # content words found in a reference, and how many. Chosen on PolNeAR train (README,
+    # "Reference sets"): the seed's "color revolutions" sentence scores 80 with 4 words.
+    "paraphrase_threshold": 70.0,
+    "paraphrase_min_words": 4,
 }
 BRUTE_FORCE_BELOW = 400  # references: compare with all of them; above, ask the index
 
@@ -89,6 +96,75 @@ def match_quotations(ctx, settings) -> list[Match | None]:
         elif _checkable(inner, opts):
             out[q.index] = None
     return out
+
+
+@dataclass
+class StatementMatch:
+    """A statement outside quotation marks that the record holds, in other words."""
+    statement: object  # reported_speech.ReportedSpeech
+    reference: Reference
+    score: float  # share of the statement's content words in the reference
+    words: int  # how many
+
+
+def match_statements(ctx, opts) -> list[StatementMatch]:
+    """Indirect and mixed statements whose content words a reference holds (paraphrase:
+    person, tense and word order change between the record and reported speech). A mixed
+    statement whose own quotation matched is left to the quotation."""
+    refs = ctx.references
+    out = []
+    for r in ctx.reported_speech:
+        if r.kind == "direct" or any(ctx.matches[i] is not None for i in r.quotations):
+            continue
+        best = None
+        for piece in _clauses(ctx.doc.text[r.start:r.end]):
+            if len(piece) < opts["paraphrase_min_words"]:
+                continue
+            for ref in _paraphrase_candidates(refs, " ".join(piece)):
+                score, hits = paraphrase_score(piece, ref)
+                if best is None or (score, hits) > best[:2]:
+                    best = (score, hits, ref)
+        if best is not None and best[0] >= opts["paraphrase_threshold"] and best[1] >= opts["paraphrase_min_words"]:
+            out.append(StatementMatch(r, best[2], best[0], best[1]))
+    return out
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:which|who|where|while|as|but|and)\b")
+_THAT = re.compile(r"^\s*that\s+")
+
+
+def content_words(text: str) -> list[str]:
+    """Normalised words that carry the statement: no stopwords, no speech verbs."""
+    speech = lexicon.speech_cues()[0]
+    return [w for w in normalize(text).split() if len(w) >= 3 and w not in STOPWORDS and w not in speech]
+
+
+def _clauses(text: str) -> list[list[str]]:
+    """A reported clause and its pieces at a writer's aside (", which refers to ..."): the
+    aside is the writer's, not the speaker's."""
+    text = _THAT.sub("", text)
+    pieces = [content_words(p) for p in _CLAUSE_BREAK.split(text)]
+    return [p for p in pieces if p] if len(pieces) > 1 else pieces
+
+
+def _same_word(a: str, b: str) -> bool:
+    # Spelling variants (color/colour) and transposed letters (CTSO/CSTO) count as the same word.
+    return a == b or fuzz.ratio(a, b) >= 80 or (len(a) >= 4 and len(a) == len(b) and sorted(a) == sorted(b))
+
+
+def paraphrase_score(words_: list[str], ref: Reference) -> tuple[float, int]:
+    ref_words = set(content_words(ref.text))
+    if not words_ or not ref_words:
+        return 0.0, 0
+    hits = sum(1 for w in words_ if w in ref_words or any(_same_word(w, x) for x in ref_words))
+    return 100.0 * hits / len(words_), hits
+
+
+def _paraphrase_candidates(refs, norm: str) -> list[Reference]:
+    if refs.rows is not None and len(refs.rows) < BRUTE_FORCE_BELOW:
+        return list(refs.rows)
+    index = refs.index()
+    return [index.reference(c.rowid) for c in index.candidates(norm)]
 
 
 def _checkable(inner: str, opts) -> bool:

@@ -34,10 +34,11 @@ def analyse(doc: Document, settings: Settings | None = None) -> CheckContext:
     ctx = CheckContext(doc=doc, quotations=scan.quotations, attributions=attributions,
                        unbalanced=scan.unbalanced, people=settings.people, reported_speech=reported)
     if settings.references is not None:
-        from .matching import match_quotations, options_from  # only runs when references are given
+        from .matching import match_quotations, match_statements, options_from  # only with references
         ctx.references = settings.references
         ctx.match_options = options_from(settings)
         ctx.matches = match_quotations(ctx, settings)
+        ctx.statement_matches = match_statements(ctx, ctx.match_options)
     return ctx
 
 

@@ -137,3 +137,29 @@ def test_joint_source_is_not_ambiguous():
 ])
 def test_anonymous_source(text, expected):
     assert findings(text, "anonymous-source")[0] == expected
+
+
+REFERENCES = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "references.yml"
+
+
+def test_seed_colour_revolutions_statement_is_putins_record():
+    from quoteaudit.cli import build_settings
+    settings, errors, _ = build_settings(None, "misattributed-quote", None, [str(REFERENCES)], False)
+    assert errors == []
+    text = SEED.read_text(encoding="utf-8")
+    report = check_document(Document(path=str(SEED), source=text), settings)
+    statements_found = [f for f in report.findings if "gives this statement" in f.message]
+    assert [(f.line, f.column) for f in statements_found] == [(21, 9)]
+    assert statements_found[0].data["record_speaker"] == "Vladimir Putin"
+    assert statements_found[0].data["candidates"] == ["Vladimir Putin", "Kassym-Jomart Tokayev"]
+
+
+def test_paraphrase_score_counts_content_words_with_spelling_variants():
+    from quoteaudit.matching import _clauses, paraphrase_score
+    from quoteaudit.references import Reference
+    record = Reference(text="The measures taken by the CSTO have clearly shown that we will not allow the scenario "
+                            "of the so-called colour revolutions to be implemented.", speaker="Vladimir Putin")
+    [said, aside] = _clauses("that the CTSO will not allow “color revolutions” to occur, which refers to the "
+                             "several popular revolutions in the former Soviet Union")
+    assert paraphrase_score(said, record) == (80.0, 4)  # ctso~csto, allow, color~colour, revolutions; not "occur"
+    assert paraphrase_score(aside, record)[0] < 70

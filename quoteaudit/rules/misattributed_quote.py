@@ -4,7 +4,9 @@ What:
     Reports a quotation that matches a reference quotation of a different
     speaker: the article credits the words to someone else, or leaves them open
     between several people (a pronoun after "Putin and Tokayev said") when the
-    record names one of them.
+    record names one of them. Reported speech too: a statement without quotation
+    marks ("He said that the CTSO will not allow ...") whose content words a record
+    of someone else holds (paraphrase_threshold, paraphrase_min_words in `matching`).
 
 Why:
     Putting words in the wrong mouth is the most damaging quotation error; it is
@@ -22,6 +24,7 @@ OPTIONS: dict = {}
 
 from ..matching import matched_segments, render_diff, speaker_conflict  # noqa: E402
 from ..model import Issue  # noqa: E402
+from ..reported_speech import shortened  # noqa: E402
 
 
 def check(ctx, options):
@@ -39,3 +42,18 @@ def check(ctx, options):
         yield Issue(seg.start, seg.end, message, quote=q.index,
                     data={"record_speaker": ref.speaker, "article_speaker": a.speaker,
                           "candidates": list(a.candidates), "score": round(seg.score, 1), "reference": ref.text})
+    for m in ctx.statement_matches:
+        r, ref = m.statement, m.reference
+        if not speaker_conflict(r, ref, ctx.people):
+            continue
+        if r.candidates:
+            here = "the article leaves the speaker open between " + " and ".join(r.candidates)
+        else:
+            here = f"the article gives it to {r.speaker}"
+        words = shortened(ctx.doc.text[r.start:r.end])
+        yield Issue(r.start, r.end,
+                    f"the record ({ref.describe()}) gives this statement to {ref.speaker} "
+                    f"(in other words: {m.words} of its words, {m.score:.0f}%): \"{words}\"; {here}",
+                    quote=r.quotations[0] if r.quotations else None,
+                    data={"record_speaker": ref.speaker, "article_speaker": r.speaker, "kind": r.kind,
+                          "candidates": list(r.candidates), "score": round(m.score, 1), "reference": ref.text})
