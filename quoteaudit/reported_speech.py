@@ -124,22 +124,34 @@ def _stance_regex() -> re.Pattern:
     return re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, verbs)) + r")(?![\w’'-])")
 
 
+# Any verb in -ed or -s right before "that" ("Trump insisted that", "the report concluded
+# that") reports a clause when a subject stands before it; the subject test keeps out
+# nouns ("the claims that", "among voters that").
+_VERB_BEFORE_THAT = re.compile(r"(?<![\w’'-])[a-z]{3,}(?:ed|s)(?=[ \t\u00a0]+that\b)")
+
+
 def _with_stance_cues(text: str, attributor) -> list:
-    """The attribution stage's speech cues, and the stance verbs outside quotations with
-    their subjects parsed and resolved by the same machinery, in text order."""
+    """The attribution stage's speech cues, then the stance verbs outside quotations with
+    their subjects parsed and resolved by the same machinery."""
     extra = []
-    for m in _stance_regex().finditer(text):
+    known = lexicon.speech_cues()[0] | lexicon.words("stance_verbs")
+    stop = lexicon.words("stopwords")
+    verbs_before_that = (m for m in _VERB_BEFORE_THAT.finditer(text)
+                         if m.group() not in known and m.group() not in stop)
+    for m in sorted([*_stance_regex().finditer(text), *verbs_before_that], key=lambda m: m.start()):
         if attributor._inside_quote(m.start()):
             continue
         cue = Cue(m.start(), m.end(), m.group(), paragraph=attributor._paragraph_of(m.start()))
         sp = attributor._subject_of(cue)
+        if cue.inverted:
+            sp = None  # "said Tokayev" inverts; "believes Christie ..." is no subject after its verb
         if sp is not None and sp.kind == "pronoun":
             sp = attributor._resolve_pronoun(sp, attributor._people_at(cue.start), cue.start)
         cue.subject = sp
         extra.append(cue)
-    if not extra:
-        return attributor.cues
-    return sorted([*attributor.cues, *extra], key=lambda c: c.start)
+    # Speech cues first: where a stance verb's clause overlaps a speech cue's ("Trump intends
+    # to ..., Manafort said"), the speech cue reports it.
+    return [*attributor.cues, *extra]
 
 
 # "But opponents say", "Many economists argue": a bare plural noun opening the clause, which

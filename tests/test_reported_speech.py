@@ -163,3 +163,34 @@ def test_paraphrase_score_counts_content_words_with_spelling_variants():
                              "several popular revolutions in the former Soviet Union")
     assert paraphrase_score(said, record) == (80.0, 4)  # ctso~csto, allow, color~colour, revolutions; not "occur"
     assert paraphrase_score(aside, record)[0] < 70
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PolNeAR train: stance and belief verbs, cues of reported speech only.
+    ("Carter believes his use of personal email for work-related business was a mistake.",
+     ("indirect", "his use of personal email for work-related business was a mistake", "Carter")),
+    ("But opponents say the rapid wage increase will push companies to leave the state or lay off workers en masse.",
+     ("indirect", "the rapid wage increase will push companies to leave the state or lay off workers en masse",
+      "opponents")),
+    # Any verb before "that" with a subject: "Trump insisted that" is in no list.
+    ("France guaranteed that the attackers would not be facing gunfire as they methodically moved through.",
+     ("indirect", "that the attackers would not be facing gunfire as they methodically moved through", "France")),
+])
+def test_stance_verbs_report_a_clause(text, expected):
+    assert statements(text) == [expected]
+
+
+def test_stance_verbs_leave_quotation_speakers_alone():
+    # "thinks" is no speech cue for a quotation: the speaker stays the one who said it.
+    text = "“We will win,” Cruz said. Trump thinks the race is over."
+    ctx = analyse(Document(path="t.txt", source=text))
+    assert ctx.attributions[0].speaker == "Cruz"
+    assert [(r.kind, r.speaker) for r in ctx.reported_speech] == [("direct", "Cruz"), ("indirect", "Trump")]
+
+
+def test_participle_cue_opens_its_own_statement():
+    # PolNeAR train: "..., Mr. Manafort said, adding that ...": two statements.
+    text = ("Mr. Trump intends to deliver a foreign policy address at the National Press Club in Washington "
+            "this month, Mr. Manafort said, adding that he would also hold similar events.")
+    assert [(k, c[:30]) for k, c, _ in statements(text)] == [
+        ("indirect", "Mr. Trump intends to deliver a"), ("indirect", "that he would also hold simila")]
