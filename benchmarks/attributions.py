@@ -11,6 +11,7 @@ hold out. The rules were written looking at train; dev is the held-out split.
     python benchmarks/attributions.py                # dev (held out)
     python benchmarks/attributions.py --split train
     python benchmarks/attributions.py --split dev -v # every miss and wrong source
+    python benchmarks/attributions.py --baseline     # speech quotations alone, for comparison
 """
 from __future__ import annotations
 
@@ -26,10 +27,16 @@ SHARED = os.path.join(os.path.dirname(ROOT), "shared")
 SCORER = os.path.join(SHARED, "eval", "polnear_attr.py")
 
 
-def system_line(report: dict) -> dict:
+def quotations_only(report: dict) -> list[dict]:
+    """What the tool reported before reported speech: each speech quotation as a statement."""
+    return [{"kind": "direct", "content": q["parts"], "speaker": q["speaker"]}
+            for q in report["quotations"] if q["kind"] == "speech" and q["depth"] == 0]
+
+
+def system_line(report: dict, baseline: bool = False) -> dict:
     """One article's line of the scorer's system file."""
     attributions = []
-    for a in report["attributions"]:
+    for a in (quotations_only(report) if baseline else report["attributions"]):
         sp = a["speaker"]
         mention = sp["mention"]
         attributions.append({
@@ -46,6 +53,8 @@ def main() -> None:
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss and wrong source")
     ap.add_argument("--out", default=None, help="where to write the system file")
+    ap.add_argument("--baseline", action="store_true",
+                    help="score the speech quotations alone (what the tool saw before reported speech)")
     args = ap.parse_args()
     folder = os.path.join(SHARED, "corpora", "polnear", args.split)
     texts = sorted(os.path.join(folder, "text", f) for f in os.listdir(os.path.join(folder, "text")))
@@ -59,7 +68,7 @@ def main() -> None:
         out = args.out or os.path.join(tmp, "system.jsonl")
         with open(out, "w", encoding="utf-8") as fh:
             for report in json.loads(proc.stdout)["files"]:
-                fh.write(json.dumps(system_line(report)) + "\n")
+                fh.write(json.dumps(system_line(report, args.baseline)) + "\n")
         scored = subprocess.run([sys.executable, SCORER, "score", gold, out] + (["-v"] if args.verbose else []),
                                 check=True, capture_output=True, text=True)
     lines = scored.stdout.strip().splitlines()
@@ -67,7 +76,7 @@ def main() -> None:
         print("\n".join(lines[:-1]))
     result = json.loads(lines[-1])
     held = "held out" if args.split == "dev" else "rules written looking at it"
-    print(f"PolNeAR {args.split} ({len(texts)} articles; {held})")
+    print(f"PolNeAR {args.split} ({len(texts)} articles; {held})" + (" -- speech quotations only" if args.baseline else ""))
     print(f"  content    P {result['content_p']:.3f}  R {result['content_r']:.3f}  F1 {result['content_f1']:.3f}"
           f"   (tp {result['tp']}, fp {result['fp']}, fn {result['fn']})")
     print("  recall     " + "  ".join(f"{k} {v:.3f}" for k, v in result["recall_by_kind"].items()))

@@ -81,6 +81,15 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
         if clause is None:
             continue
         start, end = clause
+        for q in top:
+            if start < q.start < end and q.kind == "speech" and not q.partial \
+                    and attributions[q.index].cue is not None and attributions[q.index].cue.start != cue.start:
+                # A full quotation with a cue of its own ends the clause: it is a statement apart.
+                clause = _trim(text, start, q.start)
+                break
+        if clause is None:
+            continue
+        start, end = clause
         inside = [q for q in top if q.start < end and q.end > start]
         own = quotation_cues.get(cue.start, [])
         if own and not any(q in inside and q.partial for q in own):
