@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon
-from .attribution import Cue, Speaker
+from .attribution import Cue, Speaker, _role_head
 from .model import Attribution, Mention, Quotation, Span
 
 DIRECT_COVER = 0.9  # quotation marks over this share of a clause make it direct (the scorer's rule)
@@ -69,15 +69,24 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
         cue = attributions[q.index].cue
         if cue is not None and attributions[q.index].method != "continuation":
             quotation_cues.setdefault(cue.start, []).append(q)
+    speech_cues = {id(c) for c in attributor.cues}
     for cue in _with_stance_cues(text, attributor):
-        subject = cue.subject
-        if subject is None and not cue.inverted:
+        speech = id(cue) in speech_cues
+        subject, inverted = cue.subject, cue.inverted
+        if not inverted and speech and _COMMA_BEFORE.search(text, max(0, cue.start - 3), cue.start):
+            # "..., predicted Madeleine Kunin, the former governor": the speaker after the verb,
+            # the clause before it (the attribution stage reads this order only after a quotation).
+            after = attributor._forward_np(cue.end)
+            if after is not None and (after.kind == "name" or after.names or _role_head(after.mention.text)) \
+                    and text[after.mention.end:after.mention.end + 1] in (".", ",", ";", ""):
+                subject, inverted = after, True
+        if subject is None and not inverted:
             bare = _bare_plural_subject(text, cue)
             if bare is not None:
                 subject = Speaker(bare, [], "description", 0.5, "description")
-        anonymous = _anonymous_source(text, cue.start, cue.end, subject, cue.inverted)
+        anonymous = _anonymous_source(text, cue.start, cue.end, subject, inverted)
         source_words = subject.mention if subject is not None else anonymous
-        clause = _reported_clause(text, cue, attributor, source_words)
+        clause = _reported_clause(text, cue, inverted, attributor, source_words)
         if clause is None:
             continue
         start, end = clause
@@ -236,7 +245,7 @@ def _anonymous_source(text: str, cue_start: int, cue_end: int, subject, inverted
     return Mention(text[s:e], s, e)
 
 
-def _reported_clause(text: str, cue, attributor, source: Mention | None) -> tuple[int, int] | None:
+def _reported_clause(text: str, cue, inverted: bool, attributor, source: Mention | None) -> tuple[int, int] | None:
     """The span of the clause a cue reports, trimmed of the punctuation around it; None
     when the cue reports no clause of MIN_WORDS words (a question, "Tokayev said.").
     ``source`` is the words naming the speaker."""
@@ -248,7 +257,7 @@ def _reported_clause(text: str, cue, attributor, source: Mention | None) -> tupl
     sent_end = attributor._sentence_end(cue.end, min(para_end, cue.end + 1500))
     if source is None:
         return None
-    if cue.inverted:
+    if inverted:
         # "..., said the president." / "..., according to X." report what stands before;
         # "According to X, ..." what follows the source and its comma.
         before = _trim(text, sent_start, cue.start)
@@ -274,6 +283,7 @@ def _reported_clause(text: str, cue, attributor, source: Mention | None) -> tupl
     return None
 
 
+_COMMA_BEFORE = re.compile(r",\s*$")
 _NEXT_PARTICIPLE = re.compile(r",\s+([a-z]+ing)\b")
 
 

@@ -194,3 +194,12 @@ def test_participle_cue_opens_its_own_statement():
             "this month, Mr. Manafort said, adding that he would also hold similar events.")
     assert [(k, c[:30]) for k, c, _ in statements(text)] == [
         ("indirect", "Mr. Trump intends to deliver a"), ("indirect", "that he would also hold simila")]
+
+
+def test_speaker_after_the_verb_at_the_end_of_a_clause():
+    # PolNeAR train: ", predicted X, the former ..." — no quotation before, the speaker after the verb.
+    text = ("Bernie Sanders will throw his support behind Hillary Clinton before the Democratic Party's "
+            "nominating convention, predicted Madeleine Kunin, the former Vermont Democratic governor.")
+    assert statements(text) == [
+        ("indirect", "Bernie Sanders will throw his support behind Hillary Clinton before the Democratic Party's "
+                     "nominating convention", "Madeleine Kunin")]
