@@ -32,11 +32,7 @@ def check(ctx, options):
         ref = seg.reference
         if not speaker_conflict(a, ref, ctx.people):
             continue
-        if a.candidates:
-            here = "the article leaves the speaker open between " + " and ".join(a.candidates)
-        else:
-            here = f"the article gives them to {a.speaker}"
-        message = f"the record ({ref.describe()}) gives these words to {ref.speaker}; {here}"
+        message = f"the record ({ref.describe()}) gives these words to {ref.speaker}; {_article_side(a, 'them')}"
         if seg.score < verbatim and seg.diff:
             message += f"; wording also differs: {render_diff(seg.diff, limit=2)}"
         yield Issue(seg.start, seg.end, message, quote=q.index,
@@ -46,14 +42,17 @@ def check(ctx, options):
         r, ref = m.statement, m.reference
         if not speaker_conflict(r, ref, ctx.people):
             continue
-        if r.candidates:
-            here = "the article leaves the speaker open between " + " and ".join(r.candidates)
-        else:
-            here = f"the article gives it to {r.speaker}"
         words = shortened(ctx.doc.text[r.start:r.end])
         yield Issue(r.start, r.end,
                     f"the record ({ref.describe()}) gives this statement to {ref.speaker} "
-                    f"(in other words: {m.words} of its words, {m.score:.0f}%): \"{words}\"; {here}",
+                    f"(in other words: {m.words} of its words, {m.score:.0f}%): \"{words}\"; {_article_side(r, 'it')}",
                     quote=r.quotations[0] if r.quotations else None,
                     data={"record_speaker": ref.speaker, "article_speaker": r.speaker, "kind": r.kind,
                           "candidates": list(r.candidates), "score": round(m.score, 1), "reference": ref.text})
+
+
+def _article_side(speaker, pronoun: str) -> str:
+    """What the article says about who spoke (a quotation's Attribution or a ReportedSpeech)."""
+    if speaker.candidates:
+        return "the article leaves the speaker open between " + " and ".join(speaker.candidates)
+    return f"the article gives {pronoun} to {speaker.speaker}"
