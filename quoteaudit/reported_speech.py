@@ -131,12 +131,20 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
         if a.mention is not None and a.cue is not None and not a.speaker:
             inverted = a.mention.start > a.cue.start
             anonymous = _anonymous_source(text, a.cue.start, a.cue.end, a, inverted, hints)
-        if q.partial and not _opens_sentence(text, q, attributor, sentences):
+        parts = list(q.parts) or [Span(q.start, q.end)]
+        last = found[-1] if found else None
+        if last is not None and last.kind == "direct" and a.cue is not None and last.cue is not None \
+                and last.cue.start == a.cue.start and a.method != "continuation" \
+                and last.cue.start < q.start and text.find("\n", last.end, q.start) == -1:
+            # “A,” he said, “and B.”: one statement in two pieces around its cue.
+            last.content.extend(parts)
+            last.quotations.append(q.index)
+        elif q.partial and not _opens_sentence(text, q, attributor, sentences):
             # A fragment in the writer's sentence that no cue clause holds: the sentence is the claim.
             start, end = _sentence(text, q, attributor, sentences)
             found.append(_statement("mixed", [Span(start, end)], a.cue, a, [q.index], anonymous))
         else:
-            found.append(_statement("direct", list(q.parts) or [Span(q.start, q.end)], a.cue, a, [q.index], anonymous))
+            found.append(_statement("direct", parts, a.cue, a, [q.index], anonymous))
     found.sort(key=lambda r: (r.start, r.end))
     return found
 

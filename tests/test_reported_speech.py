@@ -203,3 +203,13 @@ def test_speaker_after_the_verb_at_the_end_of_a_clause():
     assert statements(text) == [
         ("indirect", "Bernie Sanders will throw his support behind Hillary Clinton before the Democratic Party's "
                      "nominating convention", "Madeleine Kunin")]
+
+
+def test_quotation_split_by_its_cue_is_one_statement():
+    # PolNeAR train: “A,” Trump said, “B.” — one statement in two pieces.
+    text = ("“And while I’m at it, I hold in the highest esteem Sen. John McCain,” Trump said, "
+            "“and I fully support and endorse his re-election.”")
+    ctx = analyse(Document(path="t.txt", source=text))
+    [r] = ctx.reported_speech
+    assert r.kind == "direct" and r.speaker == "Trump" and r.quotations == [0, 1]
+    assert [text[p.start:p.end][:12] for p in r.content] == ["“And while I", "“and I fully"]
