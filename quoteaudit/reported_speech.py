@@ -84,6 +84,13 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
             if after is not None and (after.kind == "name" or after.names or _role_head(after.mention.text)) \
                     and text[after.mention.end:after.mention.end + 1] in (".", ",", ";", ""):
                 subject, inverted = after, True
+        if subject is None and cue.text[:9].lower() == "according":
+            # "According to state law, ...", "according to media trackers": a law, a document
+            # or a count is a source as much as a person is.
+            words = _SOURCE_PHRASE.match(text, cue.end)
+            if words:
+                subject = Speaker(Mention(words.group(1), words.start(1), words.end(1)), [], "description",
+                                  0.5, "description")
         if subject is None and not inverted:
             bare = _bare_plural_subject(text, cue)
             if bare is not None:
@@ -212,7 +219,10 @@ def _with_stance_cues(text: str, attributor) -> list:
 # the quotation attributor leaves alone (for a quotation it is rarely the speaker).
 _BARE_PLURAL = re.compile(r"(?:^|(?<=[.!?;:]\s)|(?<=\n)|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)"
                           r"((?:(?:[Mm]any|[Ss]ome|[Mm]ost|[Oo]ther|[Ss]everal|[Ff]ew|[Bb]oth|[Aa]ll)\s+)?"
-                          r"(?:[a-z]+\s+)?[a-z]{3,}s)\s+(?:[a-z]+ly\s+)?$")
+                          r"(?:[a-z]+\s+)?[a-z]{3,}s"
+                          # a share of a poll's respondents: "About 9 percent said", "52% say"
+                          r"|(?:[Aa]bout\s+|[Nn]early\s+|[Oo]nly\s+|[Jj]ust\s+)?\d[\d.,]*(?:\s*percent|%)"
+                          r"(?:\s+of\s+[a-z]+)?)\s+(?:[a-z]+ly\s+)?$")
 
 
 def _bare_plural_subject(text: str, cue) -> Mention | None:
@@ -353,6 +363,10 @@ def _reported_clause(text: str, cue, inverted: bool, attributor, sentences: "_Se
         start = max(source.end, cue.end)
         comma = text.find(",", start, min(sent_end, start + 100))
         return _trim(text, comma + 1 if comma >= 0 else start, sent_end)
+    if _PARENTHETICAL_END.match(text, cue.end) and not _NEXT_PARTICIPLE.match(text, cue.end) \
+            and text[sent_start:source.start].rstrip().endswith(",") and sent_start < source.start:
+        # "This campaign, he says, is different.": the sentence around the parenthesis.
+        return _trim(text, sent_start, sent_end)
     participle = _NEXT_PARTICIPLE.search(text, cue.end, sent_end)
     while participle is not None and not _is_cue(participle.group(1)):
         participle = _NEXT_PARTICIPLE.search(text, participle.end(), sent_end)
@@ -368,7 +382,9 @@ def _reported_clause(text: str, cue, inverted: bool, attributor, sentences: "_Se
     return None
 
 
+_SOURCE_PHRASE = re.compile(r"\s+([^\s,.;:“”\"]+(?:[ \t\u00a0]+[^\s,.;:“”\"]+){0,7})(?=\s*[,.;:])")
 _COMMA_BEFORE = re.compile(r",\s*$")
+_PARENTHETICAL_END = re.compile(r"\s*,\s*\w")
 _NEXT_PARTICIPLE = re.compile(r",\s+([a-z]+ing)\b")
 
 

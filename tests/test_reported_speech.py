@@ -213,3 +213,18 @@ def test_quotation_split_by_its_cue_is_one_statement():
     [r] = ctx.reported_speech
     assert r.kind == "direct" and r.speaker == "Trump" and r.quotations == [0, 1]
     assert [text[p.start:p.end][:12] for p in r.content] == ["“And while I", "“and I fully"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PolNeAR train: a share of a poll's respondents as the subject.
+    ("About 9 percent said they had no preference.",
+     ("indirect", "they had no preference", "About 9 percent")),
+    # PolNeAR train: a law or a count after "according to" is the source.
+    ("According to state law, no one may solicit a person’s vote within 150 feet of a polling location.",
+     ("indirect", "no one may solicit a person’s vote within 150 feet of a polling location", "state law")),
+    # PolNeAR train: a parenthetical cue inside the clause.
+    ("This campaign, he says, is different from the last one.",
+     ("indirect", "This campaign, he says, is different from the last one", "he")),
+])
+def test_subjects_the_quotation_attributor_leaves_alone(text, expected):
+    assert statements(text) == [expected]
