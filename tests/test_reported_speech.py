@@ -57,6 +57,7 @@ def test_mixed_speech_holds_its_quoted_fragment():
 
 
 def test_direct_speech_is_the_quotation_with_its_speaker():
+    # The first from PolNeAR train; the second written for the test.
     text = ("“I think it's coming,” said a strategist for one of the campaigns.\n\n"
             "Kasich told reporters: “We are going to go all the way to the convention.”\n")
     found = statements(text)
@@ -74,6 +75,7 @@ def test_a_quotation_cue_reports_no_clause_of_its_own():
 
 
 def test_multi_paragraph_quotation_is_one_statement_with_every_part():
+    # The seed's words, as a quotation over two paragraphs.
     text = ("Tokayev said:\n\n“Under the guise of spontaneous protests, a wave of unrest broke out.\n\n"
             "“We are talking about an attempted coup.”\n")
     ctx = analyse(Document(path="t.txt", source=text))
@@ -124,6 +126,7 @@ def test_joint_source_is_not_ambiguous():
     ("Sources told POLITICO, however, that she did chime in and the conversation flowed both ways.",
      [(1, 33, "anonymous-source")]),
     ("“It's the nominee's party,” one Trump campaign source said.", [(1, 1, "anonymous-source")]),
+    # Written for the test, on the patterns the rule is for.
     ("The talks have stalled, a person familiar with the matter said.", [(1, 1, "anonymous-source")]),
     ("Officials, who spoke on condition of anonymity, said the strike hit a depot.",
      [(1, 54, "anonymous-source")]),
@@ -181,7 +184,7 @@ def test_stance_verbs_report_a_clause(text, expected):
 
 
 def test_stance_verbs_leave_quotation_speakers_alone():
-    # "thinks" is no speech cue for a quotation: the speaker stays the one who said it.
+    # Written for the test: "thinks" is no speech cue for a quotation, the speaker stays who said it.
     text = "“We will win,” Cruz said. Trump thinks the race is over."
     ctx = analyse(Document(path="t.txt", source=text))
     assert ctx.attributions[0].speaker == "Cruz"
