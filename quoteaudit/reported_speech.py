@@ -147,8 +147,12 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
             last.content.extend(parts)
             last.quotations.append(q.index)
         elif q.partial and not _opens_sentence(text, q, attributor, sentences):
-            # A fragment in the writer's sentence that no cue clause holds: the sentence is the claim.
+            # A fragment in the writer's sentence that no cue clause holds: the sentence is the claim,
+            # its subject the source when the quotation itself has none ("Trump branded Cruz a “liar”").
             start, end = _sentence(text, q, attributor, sentences)
+            if a.mention is None and start < q.start:
+                subject = attributor._sentence_subject(start, q.start)
+                a = source_of(subject) or a
             found.append(_statement("mixed", [Span(start, end)], a.cue, a, [q.index], anonymous))
         else:
             found.append(_statement("direct", parts, a.cue, a, [q.index], anonymous))

@@ -231,3 +231,12 @@ def test_quotation_split_by_its_cue_is_one_statement():
 ])
 def test_subjects_the_quotation_attributor_leaves_alone(text, expected):
     assert statements(text) == [expected]
+
+
+def test_mixed_statement_takes_its_sentence_subject():
+    # PolNeAR train: no speech cue for the fragment; the sentence's subject is the source.
+    text = "Dr. Muhammad Babar pondered who, without Ali, might “testify for our innocence in this season of witch hunting.”"
+    ctx = analyse(Document(path="t.txt", source=text))
+    assert ctx.attributions[0].speaker is None  # the quotation stage leaves it open
+    [r] = ctx.reported_speech
+    assert r.kind == "mixed" and r.speaker == "Muhammad Babar" and r.quotations == [0]
