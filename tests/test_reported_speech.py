@@ -42,6 +42,24 @@ def statements(text: str):
      "Bloomberg.",
      ("indirect", "Clinton increases her lead by one point in a match up with Rubio and Bloomberg",
       "the results")),
+    # PolNeAR train: stance and belief verbs, cues of reported speech only.
+    ("Carter believes his use of personal email for work-related business was a mistake.",
+     ("indirect", "his use of personal email for work-related business was a mistake", "Carter")),
+    ("But opponents say the rapid wage increase will push companies to leave the state or lay off workers en masse.",
+     ("indirect", "the rapid wage increase will push companies to leave the state or lay off workers en masse",
+      "opponents")),
+    # Any verb before "that" with a subject: "Trump insisted that" is in no list.
+    ("France guaranteed that the attackers would not be facing gunfire as they methodically moved through.",
+     ("indirect", "that the attackers would not be facing gunfire as they methodically moved through", "France")),
+    # PolNeAR train: a share of a poll's respondents as the subject.
+    ("About 9 percent said they had no preference.",
+     ("indirect", "they had no preference", "About 9 percent")),
+    # PolNeAR train: a law or a count after "according to" is the source.
+    ("According to state law, no one may solicit a person’s vote within 150 feet of a polling location.",
+     ("indirect", "no one may solicit a person’s vote within 150 feet of a polling location", "state law")),
+    # PolNeAR train: a parenthetical cue inside the clause.
+    ("This campaign, he says, is different.",
+     ("indirect", "This campaign, he says, is different", "he")),
 ])
 def test_indirect_speech(text, expected):
     assert statements(text) == [expected]
@@ -168,21 +186,6 @@ def test_paraphrase_score_counts_content_words_with_spelling_variants():
     assert paraphrase_score(aside, record)[0] < 70
 
 
-@pytest.mark.parametrize("text, expected", [
-    # PolNeAR train: stance and belief verbs, cues of reported speech only.
-    ("Carter believes his use of personal email for work-related business was a mistake.",
-     ("indirect", "his use of personal email for work-related business was a mistake", "Carter")),
-    ("But opponents say the rapid wage increase will push companies to leave the state or lay off workers en masse.",
-     ("indirect", "the rapid wage increase will push companies to leave the state or lay off workers en masse",
-      "opponents")),
-    # Any verb before "that" with a subject: "Trump insisted that" is in no list.
-    ("France guaranteed that the attackers would not be facing gunfire as they methodically moved through.",
-     ("indirect", "that the attackers would not be facing gunfire as they methodically moved through", "France")),
-])
-def test_stance_verbs_report_a_clause(text, expected):
-    assert statements(text) == [expected]
-
-
 def test_stance_verbs_leave_quotation_speakers_alone():
     # Written for the test: "thinks" is no speech cue for a quotation, the speaker stays who said it.
     text = "“We will win,” Cruz said. Trump thinks the race is over."
@@ -216,21 +219,6 @@ def test_quotation_split_by_its_cue_is_one_statement():
     [r] = ctx.reported_speech
     assert r.kind == "direct" and r.speaker == "Trump" and r.quotations == [0, 1]
     assert [text[p.start:p.end][:12] for p in r.content] == ["“And while I", "“and I fully"]
-
-
-@pytest.mark.parametrize("text, expected", [
-    # PolNeAR train: a share of a poll's respondents as the subject.
-    ("About 9 percent said they had no preference.",
-     ("indirect", "they had no preference", "About 9 percent")),
-    # PolNeAR train: a law or a count after "according to" is the source.
-    ("According to state law, no one may solicit a person’s vote within 150 feet of a polling location.",
-     ("indirect", "no one may solicit a person’s vote within 150 feet of a polling location", "state law")),
-    # PolNeAR train: a parenthetical cue inside the clause.
-    ("This campaign, he says, is different from the last one.",
-     ("indirect", "This campaign, he says, is different from the last one", "he")),
-])
-def test_subjects_the_quotation_attributor_leaves_alone(text, expected):
-    assert statements(text) == [expected]
 
 
 def test_mixed_statement_takes_its_sentence_subject():
