@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from . import lexicon
 from .attribution import _TERMINATOR, Cue, Speaker, _role_head
@@ -64,7 +65,7 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
     worker (attribution.attribute_with_cues): its cues, subjects and sentence bounds."""
     top = [q for q in quotations if q.depth == 0]
     found: list[ReportedSpeech] = []
-    claimed: dict[int, list[tuple[int, int]]] = {}  # paragraph -> clauses reported, one statement a clause
+    claimed = _Claimed()  # clauses reported: one statement a clause
     quote_starts = [q.start for q in top]
     hints = _anonymity_hints(text)
     sentences = _Sentences(text, attributor)
@@ -112,7 +113,8 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
         start, end = clause
         inside = _overlapping(top, quote_starts, start, end)
         own = quotation_cues.get(cue.start, [])
-        if own and not any(q in inside and q.partial for q in own):
+        inside_indexes = {q.index for q in inside}
+        if own and not any(q.partial and q.index in inside_indexes for q in own):
             # “…,” Tokayev told the CSTO / Kasich told reporters: “…”: the cue of a full quotation
             # (reported below as direct speech), not of the words after it.
             continue
@@ -122,10 +124,9 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
         speaker = source_of(subject, anonymous)
         if speaker is None:
             continue
-        near = claimed.setdefault(cue.paragraph, [])  # a clause stays inside its cue's paragraph
-        if any(_overlap(start, end, a, b) > 0.5 * min(end - start, b - a) for a, b in near):
+        if claimed.overlaps(start, end):
             continue
-        near.append((start, end))
+        claimed.add(start, end)
         kind = "mixed" if inside else "indirect"
         found.append(_statement(kind, [Span(start, end)], Mention(cue.text, cue.start, cue.end), speaker,
                                 [q.index for q in inside if q.kind == "speech"] if inside else [], anonymous))
@@ -235,6 +236,28 @@ def _bare_plural_subject(text: str, cue) -> Mention | None:
     if m is None or m.group(1).split()[-1] in lexicon.words("stopwords"):
         return None
     return Mention(m.group(1), start + m.start(1), start + m.end(1))
+
+
+class _Claimed:
+    """Clauses already reported, sorted by start. A clause spans one sentence (at most
+    MAX_CLAUSE characters), so only the few that start just before or inside a new one are
+    compared: a long paragraph of statements stays linear."""
+    MAX_CLAUSE = 2200  # the sentence window of _reported_clause: 600 back, 1500 on, and the cue
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._spans: list[tuple[int, int]] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a reported clause covers more than half of the shorter of it and this one."""
+        lo = bisect_left(self._starts, start - self.MAX_CLAUSE)
+        hi = bisect_left(self._starts, end)
+        return any(_overlap(start, end, a, b) > 0.5 * min(end - start, b - a) for a, b in self._spans[lo:hi])
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._spans.insert(i, (start, end))
 
 
 class _Sentences:
@@ -411,7 +434,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None  # the source runs to the sentence's end ("according to X.")
     start = _LEAD.match(text, start, end).end()
     end = start + len(text[start:end].rstrip(_TRAIL_CHARS))
-    if len(_WORDS.findall(text, start, end)) < MIN_WORDS:
+    if sum(1 for _ in islice(_WORDS.finditer(text, start, end), MIN_WORDS)) < MIN_WORDS:
         return None
     return start, end
 
