@@ -120,8 +120,10 @@ def match_statements(ctx, opts) -> list[StatementMatch]:
         for piece in _clauses(ctx.doc.text[r.start:r.end]):
             if len(piece) < opts["paraphrase_min_words"]:
                 continue
-            for ref in _paraphrase_candidates(refs, " ".join(piece)):
-                score, hits = paraphrase_score(piece, ref)
+            for ref, ref_words in _paraphrase_candidates(refs, " ".join(piece)):
+                if sum(1 for w in piece if w in ref_words) < 2:
+                    continue  # spelling variants aside, a paraphrase shares words as written
+                score, hits = paraphrase_score(piece, ref, ref_words)
                 if best is None or (score, hits) > best[:2]:
                     best = (score, hits, ref)
         if best is not None and best[0] >= opts["paraphrase_threshold"] and best[1] >= opts["paraphrase_min_words"]:
@@ -148,23 +150,34 @@ def _clauses(text: str) -> list[list[str]]:
 
 
 def _same_word(a: str, b: str) -> bool:
-    # Spelling variants (color/colour) and transposed letters (CTSO/CSTO) count as the same word.
-    return a == b or fuzz.ratio(a, b) >= 80 or (len(a) >= 4 and len(a) == len(b) and sorted(a) == sorted(b))
+    # Spelling variants (color/colour) and transposed letters (CTSO/CSTO) count as the same word;
+    # a ratio of 80 needs lengths within 2:3, tested first as it costs nothing.
+    if a == b:
+        return True
+    if 3 * min(len(a), len(b)) < 2 * max(len(a), len(b)):
+        return False
+    return fuzz.ratio(a, b) >= 80 or (len(a) >= 4 and len(a) == len(b) and sorted(a) == sorted(b))
 
 
-def paraphrase_score(words_: list[str], ref: Reference) -> tuple[float, int]:
-    ref_words = set(content_words(ref.text))
+def paraphrase_score(words_: list[str], ref: Reference, ref_words: frozenset | None = None) -> tuple[float, int]:
+    if ref_words is None:
+        ref_words = frozenset(content_words(ref.text))
     if not words_ or not ref_words:
         return 0.0, 0
     hits = sum(1 for w in words_ if w in ref_words or any(_same_word(w, x) for x in ref_words))
     return 100.0 * hits / len(words_), hits
 
 
-def _paraphrase_candidates(refs, norm: str) -> list[Reference]:
+def _paraphrase_candidates(refs, norm: str) -> list[tuple[Reference, frozenset]]:
+    """References to score, each with its content words (worked out once per reference set
+    for a small set, per lookup for the indexed one)."""
     if refs.rows is not None and len(refs.rows) < BRUTE_FORCE_BELOW:
-        return list(refs.rows)
+        cached = getattr(refs, "_content_words", None)
+        if cached is None:
+            cached = refs._content_words = [(r, frozenset(content_words(r.text))) for r in refs.rows]
+        return cached
     index = refs.index()
-    return [index.reference(c.rowid) for c in index.candidates(norm)]
+    return [(ref, frozenset(content_words(ref.text))) for ref in (index.reference(c.rowid) for c in index.candidates(norm))]
 
 
 def _checkable(inner: str, opts) -> bool:
