@@ -69,7 +69,11 @@ def main() -> None:
     for doc_id, _, text in sample:
         shared = collections.Counter(i for w in set(content_words(text)) for i in index.get(w, ()))
         pool = [i for i, n in shared.items() if n >= 2 and quotations[i][0] != doc_id]
-        impostors.append(max((best(text, records[i]) for i in pool), default=(0.0, 0)))
+        top = max(((best(text, records[i]), i) for i in pool), default=((0.0, 0), None))
+        impostors.append(top[0])
+        if args.show and top[0][0] >= 70 and top[0][1] >= 4:
+            print(f"impostor {top[0][0]:.1f} {top[0][1]} | {text[:120]} | {records[top[1]].speaker}: "
+                  f"{records[top[1]].text[:140]}")
     by_doc = collections.defaultdict(list)
     for i, q in enumerate(quotations):
         by_doc[q[0]].append(i)

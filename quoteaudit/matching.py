@@ -160,11 +160,28 @@ def _same_word(a: str, b: str) -> bool:
 
 
 def paraphrase_score(words_: list[str], ref: Reference, ref_words: frozenset | None = None) -> tuple[float, int]:
+    """The share of a statement's content words in a record, and how many: counted in the
+    record's best window of 3x the statement's words (scattered over a long transcript, the
+    same words are no paraphrase)."""
     if ref_words is None:
         ref_words = frozenset(content_words(ref.text))
     if not words_ or not ref_words:
         return 0.0, 0
-    hits = sum(1 for w in words_ if w in ref_words or any(_same_word(w, x) for x in ref_words))
+    matched = [x for x in ref_words if any(_same_word(w, x) for w in words_)]
+    if not matched:
+        return 0.0, 0
+    window = 3 * len(words_)
+    ordered = content_words(ref.text)
+    if len(ordered) > window:
+        found = set(matched)
+        ordered_hits = [k for k, x in enumerate(ordered) if x in found]
+        best_words: set = set()
+        for i, k in enumerate(ordered_hits):
+            inside = {ordered[m] for m in ordered_hits[i:] if m < k + window}
+            if len(inside) > len(best_words):
+                best_words = inside
+        matched = list(best_words)
+    hits = sum(1 for w in words_ if any(_same_word(w, x) for x in matched))
     return 100.0 * hits / len(words_), hits
 
 
