@@ -63,28 +63,43 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
                          attributor) -> list[ReportedSpeech]:
     """All statements, in document order. ``attributor`` is the attribution stage's
     worker (attribution.attribute_with_cues): its cues, subjects and sentence bounds."""
-    top = [q for q in quotations if q.depth == 0]
-    found: list[ReportedSpeech] = []
-    claimed = _Claimed()  # clauses reported: one statement a clause
-    quote_starts = [q.start for q in top]
-    hints = _anonymity_hints(text)
-    sentences = _Sentences(text, attributor)
-    quotation_cues: dict[int, list[Quotation]] = {}  # cue offset -> the quotations it attributes
-    for q in top:
-        cue = attributions[q.index].cue
-        if cue is not None and attributions[q.index].method != "continuation":
-            quotation_cues.setdefault(cue.start, []).append(q)
+    finder = _Finder(text, quotations, attributions, attributor)
     speech_cues = {id(c) for c in attributor.cues}
-    for cue in _with_stance_cues(text, attributor):
-        speech = id(cue) in speech_cues
-        subject, inverted = cue.subject, cue.inverted
+    found = [r for r in (finder.statement_of_cue(cue, id(cue) in speech_cues)
+                         for cue in _with_stance_cues(text, attributor)) if r is not None]
+    finder.add_quotations(found)
+    found.sort(key=lambda r: (r.start, r.end))
+    return found
+
+
+class _Finder:
+    """What the steps share for one document: its quotations and their cues, the sentence
+    ends, where anonymity words stand, and the clauses already reported."""
+
+    def __init__(self, text: str, quotations: list[Quotation], attributions: list[Attribution], attributor) -> None:
+        self.text, self.attributions, self.attributor = text, attributions, attributor
+        self.top = [q for q in quotations if q.depth == 0]
+        self.quote_starts = [q.start for q in self.top]
+        self.hints = _anonymity_hints(text)
+        self.sentences = _Sentences(text, attributor)
+        self.claimed = _Claimed()  # clauses reported: one statement a clause
+        self.quotation_cues: dict[int, list[Quotation]] = {}  # cue offset -> the quotations it attributes
+        for q in self.top:
+            cue = attributions[q.index].cue
+            if cue is not None and attributions[q.index].method != "continuation":
+                self.quotation_cues.setdefault(cue.start, []).append(q)
+
+    def subject_of(self, cue, speech: bool):
+        """The cue's subject (as the attribution stage found it, or one it leaves alone) and
+        whether it stands after the cue."""
+        text, subject, inverted = self.text, cue.subject, cue.inverted
         if not inverted and speech and _COMMA_BEFORE.search(text, max(0, cue.start - 3), cue.start):
             # "..., predicted Madeleine Kunin, the former governor": the speaker after the verb,
             # the clause before it (the attribution stage reads this order only after a quotation).
-            after = attributor._forward_np(cue.end)
+            after = self.attributor._forward_np(cue.end)
             if after is not None and (after.kind == "name" or after.names or _role_head(after.mention.text)) \
                     and text[after.mention.end:after.mention.end + 1] in (".", ",", ";", ""):
-                subject, inverted = after, True
+                return after, True
         if subject is None and cue.text[:9].lower() == "according":
             # "According to state law, ...", "according to media trackers": a law, a document
             # or a count is a source as much as a person is.
@@ -96,69 +111,75 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
             bare = _bare_plural_subject(text, cue)
             if bare is not None:
                 subject = Speaker(bare, [], "description", 0.5, "description")
-        anonymous = _anonymous_source(text, cue.start, cue.end, subject, inverted, hints)
+        return subject, inverted
+
+    def statement_of_cue(self, cue, speech: bool) -> ReportedSpeech | None:
+        """The statement a cue reports, or None (no source, no clause, a quotation's own cue,
+        a clause already reported)."""
+        text, top, attributions = self.text, self.top, self.attributions
+        subject, inverted = self.subject_of(cue, speech)
+        anonymous = _anonymous_source(text, cue.start, cue.end, subject, inverted, self.hints)
         source_words = subject.mention if subject is not None else anonymous
-        clause = _reported_clause(text, cue, inverted, attributor, sentences, source_words)
+        clause = _reported_clause(text, cue, inverted, self.attributor, self.sentences, source_words)
         if clause is None:
-            continue
+            return None
         start, end = clause
-        for q in _overlapping(top, quote_starts, start, end):
+        for q in _overlapping(top, self.quote_starts, start, end):
             if start < q.start and q.kind == "speech" and not q.partial \
                     and attributions[q.index].cue is not None and attributions[q.index].cue.start != cue.start:
                 # A full quotation with a cue of its own ends the clause: it is a statement apart.
                 clause = _trim(text, start, q.start)
                 break
         if clause is None:
-            continue
+            return None
         start, end = clause
-        inside = _overlapping(top, quote_starts, start, end)
-        own = quotation_cues.get(cue.start, [])
+        inside = _overlapping(top, self.quote_starts, start, end)
+        own = self.quotation_cues.get(cue.start, [])
         inside_indexes = {q.index for q in inside}
         if own and not any(q.partial and q.index in inside_indexes for q in own):
             # “…,” Tokayev told the CSTO / Kasich told reporters: “…”: the cue of a full quotation
-            # (reported below as direct speech), not of the words after it.
-            continue
+            # (reported as direct speech), not of the words after it.
+            return None
         quoted = sum(min(q.end, end) - max(q.start, start) for q in inside)
         if quoted >= DIRECT_COVER * (end - start):
-            continue  # the quotation itself: reported below as direct speech
+            return None  # the quotation itself: reported as direct speech
         speaker = source_of(subject, anonymous)
-        if speaker is None:
-            continue
-        if claimed.overlaps(start, end):
-            continue
-        claimed.add(start, end)
-        kind = "mixed" if inside else "indirect"
-        found.append(_statement(kind, [Span(start, end)], Mention(cue.text, cue.start, cue.end), speaker,
-                                [q.index for q in inside if q.kind == "speech"] if inside else [], anonymous))
-    in_clause = {i for r in found for i in r.quotations}
-    for q in top:
-        if q.kind != "speech" or q.index in in_clause:
-            continue
-        a = attributions[q.index]
-        anonymous = None
-        if a.mention is not None and a.cue is not None and not a.speaker:
-            inverted = a.mention.start > a.cue.start
-            anonymous = _anonymous_source(text, a.cue.start, a.cue.end, a, inverted, hints)
-        parts = list(q.parts) or [Span(q.start, q.end)]
-        last = found[-1] if found else None
-        if last is not None and last.kind == "direct" and a.cue is not None and last.cue is not None \
-                and last.cue.start == a.cue.start and a.method != "continuation" \
-                and last.cue.start < q.start and text.find("\n", last.end, q.start) == -1:
-            # “A,” he said, “and B.”: one statement in two pieces around its cue.
-            last.content.extend(parts)
-            last.quotations.append(q.index)
-        elif q.partial and not _opens_sentence(text, q, attributor, sentences):
-            # A fragment in the writer's sentence that no cue clause holds: the sentence is the claim,
-            # its subject the source when the quotation itself has none ("Trump branded Cruz a “liar”").
-            start, end = _sentence(text, q, attributor, sentences)
-            if a.mention is None and start < q.start:
-                subject = attributor._sentence_subject(start, q.start)
-                a = source_of(subject) or a
-            found.append(_statement("mixed", [Span(start, end)], a.cue, a, [q.index], anonymous))
-        else:
-            found.append(_statement("direct", parts, a.cue, a, [q.index], anonymous))
-    found.sort(key=lambda r: (r.start, r.end))
-    return found
+        if speaker is None or self.claimed.overlaps(start, end):
+            return None
+        self.claimed.add(start, end)
+        return _statement("mixed" if inside else "indirect", [Span(start, end)], Mention(cue.text, cue.start, cue.end),
+                          speaker, [q.index for q in inside if q.kind == "speech"], anonymous)
+
+    def add_quotations(self, found: list[ReportedSpeech]) -> None:
+        """The speech quotations that no cue's clause holds: direct statements (a quotation
+        split by its cue joins the piece before), or mixed over their sentence."""
+        text, attributor, sentences = self.text, self.attributor, self.sentences
+        in_clause = {i for r in found for i in r.quotations}
+        for q in self.top:
+            if q.kind != "speech" or q.index in in_clause:
+                continue
+            a = self.attributions[q.index]
+            anonymous = None
+            if a.mention is not None and a.cue is not None and not a.speaker:
+                inverted = a.mention.start > a.cue.start
+                anonymous = _anonymous_source(text, a.cue.start, a.cue.end, a, inverted, self.hints)
+            parts = list(q.parts) or [Span(q.start, q.end)]
+            last = found[-1] if found else None
+            if last is not None and last.kind == "direct" and a.cue is not None and last.cue is not None \
+                    and last.cue.start == a.cue.start and a.method != "continuation" \
+                    and last.cue.start < q.start and text.find("\n", last.end, q.start) == -1:
+                # “A,” he said, “and B.”: one statement in two pieces around its cue.
+                last.content.extend(parts)
+                last.quotations.append(q.index)
+            elif q.partial and not _opens_sentence(text, q, attributor, sentences):
+                # A fragment in the writer's sentence that no cue clause holds: the sentence is the
+                # claim, its subject the source when the quotation has none ("Trump branded Cruz a “liar”").
+                start, end = _sentence(text, q, attributor, sentences)
+                if a.mention is None and start < q.start:
+                    a = source_of(attributor._sentence_subject(start, q.start)) or a
+                found.append(_statement("mixed", [Span(start, end)], a.cue, a, [q.index], anonymous))
+            else:
+                found.append(_statement("direct", parts, a.cue, a, [q.index], anonymous))
 
 
 @lru_cache(maxsize=1)
@@ -167,11 +188,12 @@ def _stance_regex() -> re.Pattern:
     return re.compile(r"(?<![\w’'-])" + _trie_pattern(sorted(lexicon.words("stance_verbs"))) + r"(?![\w’'-])")
 
 
+# A stance word after a determiner or "of"/"for" is a noun ("the show", "his support").
+_NOUN_BEFORE = re.compile(r"(?<![\w’'-])(?:the|a|an|his|her|their|its|our|my|your|of|for|no|any|this|these|those)[ \t\u00a0]+$",
+                          re.IGNORECASE)
 # Any verb in -ed or -s right before "that" ("Trump insisted that", "the report concluded
 # that") reports a clause when a subject stands before it; the subject test keeps out
 # nouns ("the claims that", "among voters that").
-_NOUN_BEFORE = re.compile(r"(?<![\w’'-])(?:the|a|an|his|her|their|its|our|my|your|of|for|no|any|this|these|those)[ \t\u00a0]+$",
-                          re.IGNORECASE)
 _THAT_WORD = re.compile(r"[ \t\u00a0]that\b")
 _VERB_BEFORE_THAT = re.compile(r"(?<![\w’'-])([a-z]{3,}(?:ed|s))[ \t\u00a0]*$")
 
