@@ -40,6 +40,9 @@ BLOCKS = [
     "In This Before Used " * 300, "said he said " * 500, "“" + "word " * 2000, "CSTO CTSO " * 500,
     "Nur Sultan " * 300, "Mr. " * 1000, "(" * 2000, "[" * 2000, "\n" * 2000, "\n\n“unclosed " * 500,
     "x.Y" * 2000, "completed When completed " * 300, "Tokayev Tokaev " * 300,
+    # reported speech: a paragraph of statements, of split quotations, of stance verbs
+    "Tokayev said that the country is calm. " * 300, "“A,” he said, “b c d.” " * 300,
+    "He thinks that it works and believes that " * 300,
 ]
 
 

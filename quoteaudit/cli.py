@@ -309,17 +309,25 @@ def extract(
 
 
 def _write_quotations(ctx, out) -> None:
+    """One line per quotation and per statement outside quotation marks (mixed or indirect,
+    its clause shortened), in document order."""
+    from .reported_speech import shortened
     doc = ctx.doc
+    lines = []
     for q in ctx.quotations:
-        a = ctx.attributions[q.index]
-        line, col = doc.position(q.start)
-        speaker = a.speaker or (a.mention.text if a.mention else "-")
-        extra = f" candidates: {', '.join(a.candidates)}" if a.candidates else ""
         indent = "  " * q.depth
         kind = f"{q.kind} (partial)" if q.partial else q.kind
+        lines.append((q.start, q.depth, f"{indent}{kind} {q.text}", ctx.attributions[q.index]))
+    for r in ctx.reported_speech:
+        if r.kind != "direct":
+            clause = shortened(doc.source[r.start:r.end])
+            lines.append((r.start, -1, f"{r.kind} [{clause}]", r))
+    for start, _, what, a in sorted(lines, key=lambda item: item[:2]):
+        line, col = doc.position(start)
+        speaker = a.speaker or (a.mention.text if a.mention else "-")
         source = f" [{a.source_type}]" if a.source_type else ""
-        out.write(f"{doc.path}:{line}:{col}: {indent}{kind} {q.text} -- {speaker}{source} "
-                         f"({a.method}, {a.confidence:.2f}){extra}\n")
+        extra = f" candidates: {', '.join(a.candidates)}" if a.candidates else ""
+        out.write(f"{doc.path}:{line}:{col}: {what} -- {speaker}{source} ({a.method}, {a.confidence:.2f}){extra}\n")
 
 
 @app.command("rules")

@@ -50,7 +50,7 @@ _KEYS = {"rules", "select", "ignore", "references", "people", "matching", "inclu
 MAX_CONFIG_MB = 1.0  # a config file is a few lines
 MAX_CONFIG_DEPTH = 20  # the deepest a valid config nests is 4
 _RULE_KEYS = {"enabled", "severity", "options"}
-_MATCHING_KEYS = {"match_threshold", "verbatim_threshold", "min_words"}
+_MATCHING_KEYS = {"match_threshold", "verbatim_threshold", "min_words", "paraphrase_threshold", "paraphrase_min_words"}
 
 
 @dataclass

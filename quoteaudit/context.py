@@ -14,7 +14,9 @@ class CheckContext:
     quotations: list[Quotation]
     attributions: list[Attribution]
     unbalanced: list[Any] = field(default_factory=list)  # quotes.UnbalancedMark
+    reported_speech: list[Any] = field(default_factory=list)  # reported_speech.ReportedSpeech, in order
     matches: list[Any] | None = None  # one references.Match (or None) per quotation; None when no references
+    statement_matches: list[Any] = field(default_factory=list)  # matching.StatementMatch: reported speech in the record
     references: Any = None  # the loaded reference set, when given
     people: Any = None  # people registry (names, aliases, titles, gender), when given
     match_options: dict | None = None  # matching thresholds in force

@@ -15,11 +15,13 @@ real variant pairs: see README, "Reference sets".
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .normalize import normalize, segments, words
+from . import lexicon
+from .normalize import STOPWORDS, normalize, segments, words
 from .phrasediff import phrase_diff
 from .references import Reference
 
@@ -27,6 +29,11 @@ MATCH_OPTIONS = {
     "match_threshold": 70.0,  # below: the segment is not in the record (unverified)
     "verbatim_threshold": 99.5,  # at or above: the wording is the record's, up to normalisation
     "min_words": 4,  # shorter segments are too short to verify
+    # Reported speech (no quotation marks) against the record: the share of the statement's
+    # content words found in a reference, and how many. Chosen on PolNeAR train (README,
+    # "Reference sets"): the seed's "color revolutions" sentence scores 80 with 4 words.
+    "paraphrase_threshold": 70.0,
+    "paraphrase_min_words": 4,
 }
 BRUTE_FORCE_BELOW = 400  # references: compare with all of them; above, ask the index
 
@@ -90,6 +97,105 @@ def match_quotations(ctx, settings) -> list[Match | None]:
         elif _checkable(inner, opts):
             out[q.index] = None
     return out
+
+
+@dataclass
+class StatementMatch:
+    """A statement outside quotation marks that the record holds, in other words."""
+    statement: object  # reported_speech.ReportedSpeech
+    reference: Reference
+    score: float  # share of the statement's content words in the reference
+    words: int  # how many
+
+
+def match_statements(ctx, opts) -> list[StatementMatch]:
+    """Indirect and mixed statements whose content words a reference holds (paraphrase:
+    person, tense and word order change between the record and reported speech). A mixed
+    statement whose own quotation matched is left to the quotation."""
+    refs = ctx.references
+    out = []
+    for r in ctx.reported_speech:
+        if r.kind == "direct" or any(ctx.matches[i] is not None for i in r.quotations):
+            continue
+        best = None
+        for piece in _clauses(ctx.doc.text[r.start:r.end]):
+            if len(piece) < opts["paraphrase_min_words"]:
+                continue
+            for ref, ref_words in _paraphrase_candidates(refs, " ".join(piece)):
+                if sum(1 for w in piece if w in ref_words) < 2:
+                    continue  # spelling variants aside, a paraphrase shares words as written
+                score, hits = paraphrase_score(piece, ref, ref_words)
+                if best is None or (score, hits) > best[:2]:
+                    best = (score, hits, ref)
+        if best is not None and best[0] >= opts["paraphrase_threshold"] and best[1] >= opts["paraphrase_min_words"]:
+            out.append(StatementMatch(r, best[2], best[0], best[1]))
+    return out
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:which|who|where|while|as|but|and)\b")
+_THAT = re.compile(r"^\s*that\s+")
+
+
+def content_words(text: str) -> list[str]:
+    """Normalised words that carry the statement: no stopwords, no speech verbs."""
+    speech = lexicon.speech_cues()[0]
+    return [w for w in normalize(text).split() if len(w) >= 3 and w not in STOPWORDS and w not in speech]
+
+
+def _clauses(text: str) -> list[list[str]]:
+    """A reported clause and its pieces at a writer's aside (", which refers to ..."): the
+    aside is the writer's, not the speaker's."""
+    text = _THAT.sub("", text)
+    pieces = [content_words(p) for p in _CLAUSE_BREAK.split(text)]
+    return [p for p in pieces if p] if len(pieces) > 1 else pieces
+
+
+def _same_word(a: str, b: str) -> bool:
+    # Spelling variants (color/colour) and transposed letters (CTSO/CSTO) count as the same word;
+    # a ratio of 80 needs lengths within 2:3, tested first as it costs nothing.
+    if a == b:
+        return True
+    if 3 * min(len(a), len(b)) < 2 * max(len(a), len(b)):
+        return False
+    return fuzz.ratio(a, b) >= 80 or (len(a) >= 4 and len(a) == len(b) and sorted(a) == sorted(b))
+
+
+def paraphrase_score(words_: list[str], ref: Reference, ref_words: frozenset | None = None) -> tuple[float, int]:
+    """The share of a statement's content words in a record, and how many: counted in the
+    record's best window of 3x the statement's words (scattered over a long transcript, the
+    same words are no paraphrase)."""
+    if ref_words is None:
+        ref_words = frozenset(content_words(ref.text))
+    if not words_ or not ref_words:
+        return 0.0, 0
+    matched = [x for x in ref_words if any(_same_word(w, x) for w in words_)]
+    if not matched:
+        return 0.0, 0
+    window = 3 * len(words_)
+    ordered = content_words(ref.text)
+    if len(ordered) > window:
+        found = set(matched)
+        ordered_hits = [k for k, x in enumerate(ordered) if x in found]
+        best_words: set = set()
+        for i, k in enumerate(ordered_hits):
+            inside = {ordered[m] for m in ordered_hits[i:] if m < k + window}
+            if len(inside) > len(best_words):
+                best_words = inside
+        matched = list(best_words)
+    hits = sum(1 for w in words_ if any(_same_word(w, x) for x in matched))
+    return 100.0 * hits / len(words_), hits
+
+
+def _paraphrase_candidates(refs, norm: str) -> list[tuple[Reference, frozenset]]:
+    """References to score, each with its content words (worked out once per reference set
+    for a small set, per lookup for the indexed one)."""
+    if refs.rows is not None and len(refs.rows) < BRUTE_FORCE_BELOW:
+        cached = getattr(refs, "_content_words", None)
+        if cached is None:
+            cached = refs._content_words = [(r, frozenset(content_words(r.text))) for r in refs.rows]
+        return cached
+    index = refs.index()
+    return [(ref, frozenset(content_words(ref.text))) for ref in (index.reference(c.rowid) for c in index.candidates(norm))]
 
 
 def _checkable(inner: str, opts) -> bool:

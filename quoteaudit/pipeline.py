@@ -4,12 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import rules as rule_registry
-from .attribution import attribute
+from .attribution import attribute_with_cues
 from .config import Settings
 from .context import CheckContext
 from .document import Document
 from .model import Finding, InputError
 from .quotes import find_quotations
+from .reported_speech import find_reported_speech
 from .suppress import apply_suppressions
 
 
@@ -23,23 +24,25 @@ class FileReport:
 
 
 def analyse(doc: Document, settings: Settings | None = None) -> CheckContext:
-    """Quotations, their kinds and speakers (and reference matches when given)."""
+    """Quotations, their kinds and speakers, every reported statement (and reference matches when given)."""
     settings = settings or Settings()
     scan = find_quotations(doc.text, doc.source)
     people = settings.people.for_attribution() if settings.people is not None else None
-    attributions = attribute(doc, scan.quotations, people=people,
-                             model=settings.speaker_model)  # sets each quotation's kind too
+    attributions, attributor = attribute_with_cues(doc, scan.quotations, people=people,
+                                                   model=settings.speaker_model)  # sets kinds too
+    reported = find_reported_speech(doc.text, scan.quotations, attributions, attributor)
     ctx = CheckContext(doc=doc, quotations=scan.quotations, attributions=attributions,
-                       unbalanced=scan.unbalanced, people=settings.people)
+                       unbalanced=scan.unbalanced, people=settings.people, reported_speech=reported)
     if scan.stopped_at is not None:
         line, col = doc.position(scan.stopped_at)
         ctx.limits.append(f"more than {len(scan.quotations):,} quotations (the limit: one per 100 characters, "
                           f"and 1,000); quotation marks from line {line}, column {col} on are not checked")
     if settings.references is not None:
-        from .matching import match_quotations, options_from  # only runs when references are given
+        from .matching import match_quotations, match_statements, options_from  # only with references
         ctx.references = settings.references
         ctx.match_options = options_from(settings)
         ctx.matches = match_quotations(ctx, settings)
+        ctx.statement_matches = match_statements(ctx, ctx.match_options)
     return ctx
 
 

@@ -109,7 +109,7 @@ def test_every_quotation_speaker_and_finding_is_on_the_page():
     assert legend["speaker ambiguous (several candidates)"] == \
         "4 quotations · between Vladimir Putin, Kassym-Jomart Tokayev"
     notes = page.texts("note")
-    assert len(notes) == len(report.findings) == 29
+    assert len(notes) == len(report.findings) == 30
     for note, finding in zip(notes, report.findings):
         assert finding.rule in note and squash(finding.message) in note and finding.severity.value in note
     # one numbered marker in the text for each finding, linking to its note and back
@@ -138,7 +138,8 @@ def test_reference_findings_show_the_word_diff():
     # a misattributed quotation carries its diff too, and the record's speaker
     page = Page(html)
     misattributed = [n for n in page.texts("note") if "misattributed-quote" in n]
-    assert len(misattributed) == 2 and all("Vladimir Putin" in n for n in misattributed)
+    # (two quotations and, since reported speech is checked, the "color revolutions" statement)
+    assert len(misattributed) == 3 and all("Vladimir Putin" in n for n in misattributed)
     assert "<del>incident</del> <ins>events</ins>" in html
 
 
@@ -286,5 +287,5 @@ def test_chromium_keys_filters_and_legend_work(tmp_path):
     assert probe[:4] == ["at-file1-f1", "at-file1-f2", "at-file1-f3", "at-file1-f2"]
     assert probe[4:7] == ["dim", True, ""]  # pointing at a speaker dims the other quotations, and back
     # warnings hidden: only the errors and infos stay, and j skips the hidden markers
-    assert probe[7] == "hide-warning" and sorted(probe[8].split()) == ["error", "error", "info", "info"]
+    assert probe[7] == "hide-warning" and sorted(probe[8].split()) == ["error", "error", "error", "info", "info"]
     assert probe[9] == "at-file1-f11"  # the first finding that is not a warning (an info)

@@ -99,7 +99,7 @@ def test_bounded_concurrent_load_gives_identical_answers(service):
     bodies = {body for _, _, body in answers}
     assert len(bodies) == 1
     report = json.loads(bodies.pop())
-    assert report["summary"]["findings"] == 29 and report["files"][0]["path"] == "seed.txt"
+    assert report["summary"]["findings"] == 30 and report["files"][0]["path"] == "seed.txt"
 
 
 def test_oversized_body_is_refused_with_413_and_the_service_still_answers(tmp_path):

@@ -22,12 +22,19 @@ from .ranker import SpeakerModel, rank, shipped_model
 from .resolution import decide, finish
 from .rules import _Attributor, cue_regex
 
-__all__ = ["attribute", "cue_regex"]
+__all__ = ["attribute", "attribute_with_cues", "cue_regex"]
 
 
 def attribute(doc: Document, quotations: list[Quotation], people=None,
               model: SpeakerModel | None = None) -> list[Attribution]:
     """One Attribution per quotation (by index); sets each quotation's kind and partial flag."""
+    return attribute_with_cues(doc, quotations, people, model)[0]
+
+
+def attribute_with_cues(doc: Document, quotations: list[Quotation], people=None,
+                        model: SpeakerModel | None = None) -> tuple[list[Attribution], _Attributor]:
+    """attribute(), and the rules' worker itself: its resolved speech cues (``.cues``) and
+    sentence geometry serve reported_speech, which finds the statements outside marks."""
     rules = _Attributor(doc, quotations, people)
     chosen = rules.run()
     classify(doc.text, quotations, chosen)
@@ -43,4 +50,4 @@ def attribute(doc: Document, quotations: list[Quotation], people=None,
             chosen[q.index] = Attribution(q.index, outer.speaker, outer.mention, outer.cue, outer.method,
                                           outer.confidence, list(outer.candidates), outer.probability,
                                           outer.source_type)
-    return chosen
+    return chosen, rules

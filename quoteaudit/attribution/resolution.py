@@ -74,10 +74,6 @@ def finish(att, attributions: list[Attribution], text: str) -> None:
     source ("Cummings and Conyers wrote"), not an ambiguity; each source gets its type."""
     joint_words = lexicon.words("joint_cues")
     pronouns = lexicon.table("pronouns")
-
-    def is_person(name: str) -> bool:
-        return name in att.entities or att._in_people(name)
-
     for a in attributions:
         plural = a.mention is not None and a.mention.text.lower() in ("they", "we")
         if plural and not a.speaker and not a.candidates:
@@ -93,10 +89,16 @@ def finish(att, attributions: list[Attribution], text: str) -> None:
                 a.speaker, a.candidates = " and ".join(a.candidates), []  # one joint source
                 a.source_type = "group"
                 continue
-        mention = a.mention.text if a.mention is not None else None
-        words = (mention or "").split()
-        first = words[0].lower() if words else ""
-        kind = "pronoun" if first in pronouns or first in ("who", "which", "his", "her", "its", "their") \
-            else "description" if first in lexicon.words("determiners") or a.method == "description" else "name"
-        names = list(a.candidates) or ([a.speaker] if a.speaker else [])
-        a.source_type = source_type(mention, names, kind, is_person)
+        a.source_type = source_type_of(att, a)
+
+
+def source_type_of(att, a) -> str | None:
+    """The type of the source an Attribution (or a statement's speaker) names, read from its
+    mention and resolution; is a name a person's is asked of the document's people."""
+    mention = a.mention.text if a.mention is not None else None
+    words = (mention or "").split()
+    first = words[0].lower() if words else ""
+    kind = "pronoun" if first in lexicon.table("pronouns") or first in ("who", "which", "his", "her", "its", "their") \
+        else "description" if first in lexicon.words("determiners") or a.method == "description" else "name"
+    names = list(a.candidates) or ([a.speaker] if a.speaker else [])
+    return source_type(mention, names, kind, lambda name: name in att.entities or att._in_people(name))

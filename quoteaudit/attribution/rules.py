@@ -187,10 +187,6 @@ def _pronoun_mention(token: "Token") -> Mention | None:
 
 # ---------------------------------------------------------------- public entry
 
-def attribute(doc: Document, quotations: list[Quotation], people=None) -> list[Attribution]:
-    return _Attributor(doc, quotations, people).run()
-
-
 class _Attributor:
     def __init__(self, doc: Document, quotations: list[Quotation], people) -> None:
         self.text = doc.text
@@ -209,6 +205,7 @@ class _Attributor:
         self._collect_names()
         cues = self.cues = self._find_cues()
         self._resolve_cues(cues)
+        self.cues = cues  # kept for reported_speech
         result: list[Attribution] = [
             Attribution(q.index, None, None, None, "none", 0.0) for q in self.quotes
         ]

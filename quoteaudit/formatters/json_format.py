@@ -22,6 +22,30 @@ def _mention(doc, m) -> dict | None:
     return {"text": m.text, **_pos(doc, m.start, m.end)}
 
 
+def speaker_dict(doc, a) -> dict:
+    """Who speaks (a quotation's Attribution, or a ReportedSpeech: the same fields)."""
+    return {
+        "name": a.speaker,
+        "mention": _mention(doc, a.mention),
+        "cue": _mention(doc, a.cue),
+        "method": a.method,
+        "confidence": round(a.confidence, 3),
+        "probability": round(a.probability, 3) if a.probability is not None else None,
+        "type": a.source_type,
+        "candidates": list(a.candidates),
+    }
+
+
+def reported_dict(doc, r) -> dict:
+    return {
+        "kind": r.kind,
+        "content": [{"text": doc.source[p.start:p.end], **_pos(doc, p.start, p.end)} for p in r.content],
+        "cue": _mention(doc, r.cue),
+        "speaker": speaker_dict(doc, r),
+        "quotations": list(r.quotations),
+    }
+
+
 def quotation_dict(ctx, q) -> dict:
     doc = ctx.doc
     a = ctx.attributions[q.index]
@@ -36,16 +60,7 @@ def quotation_dict(ctx, q) -> dict:
         "depth": q.depth,
         "parent": q.parent,
         "parts": [{"start": p.start, "end": p.end} for p in q.parts],
-        "speaker": {
-            "name": a.speaker,
-            "mention": _mention(doc, a.mention),
-            "cue": _mention(doc, a.cue),
-            "method": a.method,
-            "confidence": round(a.confidence, 3),
-            "probability": round(a.probability, 3) if a.probability is not None else None,
-            "type": a.source_type,
-            "candidates": list(a.candidates),
-        },
+        "speaker": speaker_dict(doc, a),
     }
     if ctx.matches is not None:
         match = ctx.matches[q.index]
@@ -96,6 +111,7 @@ def file_dict(report, written: bool = False) -> dict:
         "path": report.path,
         "record_id": report.record_id,
         "quotations": listed(ctx.quotations, lambda q: quotation_dict(ctx, q)),
+        "attributions": listed(ctx.reported_speech, lambda r: reported_dict(ctx.doc, r)),
         "speakers": speakers_list(ctx),
         "findings": listed(report.findings, finding_dict),
     }

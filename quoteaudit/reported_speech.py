@@ -1,0 +1,499 @@
+"""Every statement the article attributes: direct, mixed and indirect speech.
+
+Runs after attribution and kinds. Each statement is a cue, a source and a content:
+
+- direct: a speech quotation (all its paragraph parts), with the quotation's speaker;
+- indirect: a speech cue outside quotation marks with the clause it reports: after the
+  cue ("Tokayev said (that) ...", "X told Y that ...", "he said, adding that ..."), or
+  before it when nothing follows ("..., Tokayev said.", "..., said the president.",
+  "..., according to X."); "according to X, ..." reports what follows the comma;
+- mixed: that clause when quotation marks cover part of it ("He said that the CTSO will
+  not allow “color revolutions” to occur"), or the sentence of a partial quotation that
+  no cue clause holds.
+
+The cues and their subjects come from the attribution stage (same lexicon, same subject
+parser and pronoun resolution); ``source_of`` is the one step that decides who speaks,
+kept apart so a better speaker model can replace it.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
+
+from . import lexicon
+from .attribution.resolution import source_type_of
+from .attribution.rules import _TERMINATOR, Cue, Speaker, _role_head
+from .model import Attribution, Mention, Quotation, Span
+
+DIRECT_COVER = 0.9  # quotation marks over this share of a clause make it direct (the scorer's rule)
+MIN_WORDS = 3  # a reported clause has at least this many words
+_WORDS = re.compile(r"[\w’'\-]+")
+_LEAD = re.compile(r"[\s,:;—–-]*")
+_TRAIL_CHARS = " \t\n\r\f\v\u00a0,:;.—–-"
+_THAT = re.compile(r"(?:[^\s.!?;:“”\"]+[ \t\u00a0]+){0,8}?(that)\b")  # "told reporters Monday that", "said, however, that"
+
+
+@dataclass
+class ReportedSpeech:
+    """One attributed statement. ``content`` holds its spans (several for a quotation
+    running over paragraphs); ``quotations`` the indexes of the quotations inside it."""
+    kind: str  # direct | mixed | indirect
+    content: list[Span]
+    cue: Mention | None
+    speaker: str | None
+    mention: Mention | None
+    method: str
+    confidence: float
+    candidates: list[str] = field(default_factory=list)
+    quotations: list[int] = field(default_factory=list)
+    anonymous: Mention | None = None  # the words that leave the source unnamed ("sources", "a person familiar with")
+    probability: float | None = None  # the speaker ranker's, for a direct statement
+    source_type: str | None = None  # person | organisation | document | anonymous | group
+
+    @property
+    def start(self) -> int:
+        return self.content[0].start
+
+    @property
+    def end(self) -> int:
+        return self.content[-1].end
+
+
+def find_reported_speech(text: str, quotations: list[Quotation], attributions: list[Attribution],
+                         attributor) -> list[ReportedSpeech]:
+    """All statements, in document order. ``attributor`` is the attribution stage's
+    worker (attribution.attribute_with_cues): its cues, subjects and sentence bounds."""
+    finder = _Finder(text, quotations, attributions, attributor)
+    speech_cues = {id(c) for c in attributor.cues}
+    found = [r for r in (finder.statement_of_cue(cue, id(cue) in speech_cues)
+                         for cue in _with_stance_cues(text, attributor)) if r is not None]
+    finder.add_quotations(found)
+    found.sort(key=lambda r: (r.start, r.end))
+    for r in found:
+        if r.source_type is None:
+            r.source_type = source_type_of(attributor, r)
+    return found
+
+
+class _Finder:
+    """What the steps share for one document: its quotations and their cues, the sentence
+    ends, where anonymity words stand, and the clauses already reported."""
+
+    def __init__(self, text: str, quotations: list[Quotation], attributions: list[Attribution], attributor) -> None:
+        self.text, self.attributions, self.attributor = text, attributions, attributor
+        self.top = [q for q in quotations if q.depth == 0]
+        self.quote_starts = [q.start for q in self.top]
+        self.hints = _anonymity_hints(text)
+        self.sentences = _Sentences(text, attributor)
+        self.claimed = _Claimed()  # clauses reported: one statement a clause
+        self.quotation_cues: dict[int, list[Quotation]] = {}  # cue offset -> the quotations it attributes
+        for q in self.top:
+            cue = attributions[q.index].cue
+            if cue is not None and attributions[q.index].method != "continuation":
+                self.quotation_cues.setdefault(cue.start, []).append(q)
+
+    def subject_of(self, cue, speech: bool):
+        """The cue's subject (as the attribution stage found it, or one it leaves alone) and
+        whether it stands after the cue."""
+        text, subject, inverted = self.text, cue.subject, cue.inverted
+        if not inverted and speech and _COMMA_BEFORE.search(text, max(0, cue.start - 3), cue.start):
+            # "..., predicted Madeleine Kunin, the former governor": the speaker after the verb,
+            # the clause before it (the attribution stage reads this order only after a quotation).
+            after = self.attributor._forward_np(cue.end)
+            if after is not None and (after.kind == "name" or after.names or _role_head(after.mention.text)) \
+                    and text[after.mention.end:after.mention.end + 1] in (".", ",", ";", ""):
+                return after, True
+        if subject is None and cue.text[:9].lower() == "according":
+            # "According to state law, ...", "according to media trackers": a law, a document
+            # or a count is a source as much as a person is.
+            words = _SOURCE_PHRASE.match(text, cue.end)
+            if words:
+                subject = Speaker(Mention(words.group(1), words.start(1), words.end(1)), [], "description",
+                                  0.5, "description")
+        if subject is None and not inverted:
+            bare = _bare_plural_subject(text, cue)
+            if bare is not None:
+                subject = Speaker(bare, [], "description", 0.5, "description")
+        return subject, inverted
+
+    def statement_of_cue(self, cue, speech: bool) -> ReportedSpeech | None:
+        """The statement a cue reports, or None (no source, no clause, a quotation's own cue,
+        a clause already reported)."""
+        text, top, attributions = self.text, self.top, self.attributions
+        subject, inverted = self.subject_of(cue, speech)
+        anonymous = _anonymous_source(text, cue.start, cue.end, subject, inverted, self.hints)
+        source_words = subject.mention if subject is not None else anonymous
+        clause = _reported_clause(text, cue, inverted, self.attributor, self.sentences, source_words)
+        if clause is None:
+            return None
+        start, end = clause
+        for q in _overlapping(top, self.quote_starts, start, end):
+            if start < q.start and q.kind == "speech" and not q.partial \
+                    and attributions[q.index].cue is not None and attributions[q.index].cue.start != cue.start:
+                # A full quotation with a cue of its own ends the clause: it is a statement apart.
+                clause = _trim(text, start, q.start)
+                break
+        if clause is None:
+            return None
+        start, end = clause
+        inside = _overlapping(top, self.quote_starts, start, end)
+        own = self.quotation_cues.get(cue.start, [])
+        inside_indexes = {q.index for q in inside}
+        if own and not any(q.partial and q.index in inside_indexes for q in own):
+            # “…,” Tokayev told the CSTO / Kasich told reporters: “…”: the cue of a full quotation
+            # (reported as direct speech), not of the words after it.
+            return None
+        quoted = sum(min(q.end, end) - max(q.start, start) for q in inside)
+        if quoted >= DIRECT_COVER * (end - start):
+            return None  # the quotation itself: reported as direct speech
+        speaker = source_of(subject, anonymous)
+        if speaker is None or self.claimed.overlaps(start, end):
+            return None
+        self.claimed.add(start, end)
+        return _statement("mixed" if inside else "indirect", [Span(start, end)], Mention(cue.text, cue.start, cue.end),
+                          speaker, [q.index for q in inside if q.kind == "speech"], anonymous)
+
+    def add_quotations(self, found: list[ReportedSpeech]) -> None:
+        """The speech quotations that no cue's clause holds: direct statements (a quotation
+        split by its cue joins the piece before), or mixed over their sentence."""
+        text, attributor, sentences = self.text, self.attributor, self.sentences
+        in_clause = {i for r in found for i in r.quotations}
+        for q in self.top:
+            if q.kind != "speech" or q.index in in_clause:
+                continue
+            a = self.attributions[q.index]
+            anonymous = None
+            if a.mention is not None and a.cue is not None and not a.speaker:
+                inverted = a.mention.start > a.cue.start
+                anonymous = _anonymous_source(text, a.cue.start, a.cue.end, a, inverted, self.hints)
+            parts = list(q.parts) or [Span(q.start, q.end)]
+            last = found[-1] if found else None
+            if last is not None and last.kind == "direct" and a.cue is not None and last.cue is not None \
+                    and last.cue.start == a.cue.start and a.method != "continuation" \
+                    and last.cue.start < q.start and text.find("\n", last.end, q.start) == -1:
+                # “A,” he said, “and B.”: one statement in two pieces around its cue.
+                last.content.extend(parts)
+                last.quotations.append(q.index)
+            elif q.partial and not _opens_sentence(text, q, attributor, sentences):
+                # A fragment in the writer's sentence that no cue clause holds: the sentence is the
+                # claim, its subject the source when the quotation has none ("Trump branded Cruz a “liar”").
+                start, end = _sentence(text, q, attributor, sentences)
+                if a.mention is None and start < q.start:
+                    a = source_of(attributor._sentence_subject(start, q.start)) or a
+                found.append(_statement("mixed", [Span(start, end)], a.cue, a, [q.index], anonymous))
+            else:
+                found.append(_statement("direct", parts, a.cue, a, [q.index], anonymous))
+
+
+@lru_cache(maxsize=1)
+def _stance_regex() -> re.Pattern:
+    from .attribution.rules import _trie_pattern  # the speech cues' own regex builder: one try per position
+    return re.compile(r"(?<![\w’'-])" + _trie_pattern(sorted(lexicon.words("stance_verbs"))) + r"(?![\w’'-])")
+
+
+# A stance word after a determiner or "of"/"for" is a noun ("the show", "his support").
+_NOUN_BEFORE = re.compile(r"(?<![\w’'-])(?:the|a|an|his|her|their|its|our|my|your|of|for|no|any|this|these|those)[ \t\u00a0]+$",
+                          re.IGNORECASE)
+# Any verb in -ed or -s right before "that" ("Trump insisted that", "the report concluded
+# that") reports a clause when a subject stands before it; the subject test keeps out
+# nouns ("the claims that", "among voters that").
+_THAT_WORD = re.compile(r"[ \t\u00a0]that\b")
+_VERB_BEFORE_THAT = re.compile(r"(?<![\w’'-])([a-z]{3,}(?:ed|s))[ \t\u00a0]*$")
+
+
+class _Found:
+    """A match found by hand, read like a regex match by _with_stance_cues."""
+    __slots__ = ("_start", "_end", "_text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text
+
+
+def _with_stance_cues(text: str, attributor) -> list:
+    """The attribution stage's speech cues, then the stance verbs outside quotations with
+    their subjects parsed and resolved by the same machinery."""
+    extra = []
+    known = lexicon.speech_cues()[0] | lexicon.words("stance_verbs")
+    stop = lexicon.words("stopwords")
+    verbs_before_that = []
+    for that in _THAT_WORD.finditer(text):
+        m = _VERB_BEFORE_THAT.search(text, max(0, that.start() - 30), that.start())
+        if m is not None and m.group(1) not in known and m.group(1) not in stop:
+            verbs_before_that.append(_Found(m.start(1), m.end(1), m.group(1)))
+    for m in sorted([*_stance_regex().finditer(text), *verbs_before_that], key=lambda m: m.start()):
+        if _NOUN_BEFORE.search(text, max(0, m.start() - 8), m.start()) or attributor._inside_quote(m.start()):
+            continue  # "the show", "his support", "of fear": a noun, no verb (and no subject to parse)
+        cue = Cue(m.start(), m.end(), m.group(), paragraph=attributor._paragraph_of(m.start()))
+        sp = attributor._subject_of(cue)
+        if cue.inverted:
+            sp = None  # "said Tokayev" inverts; "believes Christie ..." is no subject after its verb
+        if sp is not None and sp.kind == "pronoun":
+            sp = attributor._resolve_pronoun(sp, attributor._people_at(cue.start), cue.start)
+        cue.subject = sp
+        extra.append(cue)
+    # Speech cues first: where a stance verb's clause overlaps a speech cue's ("Trump intends
+    # to ..., Manafort said"), the speech cue reports it.
+    return [*attributor.cues, *extra]
+
+
+# "But opponents say", "Many economists argue": a bare plural noun opening the clause, which
+# the quotation attributor leaves alone (for a quotation it is rarely the speaker).
+_BARE_PLURAL = re.compile(r"(?:^|(?<=[.!?;:]\s)|(?<=\n)|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)"
+                          r"((?:(?:[Mm]any|[Ss]ome|[Mm]ost|[Oo]ther|[Ss]everal|[Ff]ew|[Bb]oth|[Aa]ll)\s+)?"
+                          r"(?:[a-z]+\s+)?[a-z]{3,}s"
+                          # a share of a poll's respondents: "About 9 percent said", "52% say"
+                          r"|(?:[Aa]bout\s+|[Nn]early\s+|[Oo]nly\s+|[Jj]ust\s+)?\d[\d.,]*(?:\s*percent|%)"
+                          r"(?:\s+of\s+[a-z]+)?)\s+(?:[a-z]+ly\s+)?$")
+
+
+def _bare_plural_subject(text: str, cue) -> Mention | None:
+    start = max(0, cue.start - 60)
+    m = _BARE_PLURAL.search(text[start:cue.start])
+    if m is None or m.group(1).split()[-1] in lexicon.words("stopwords"):
+        return None
+    return Mention(m.group(1), start + m.start(1), start + m.end(1))
+
+
+class _Claimed:
+    """Clauses already reported, sorted by start. A clause spans one sentence (at most
+    MAX_CLAUSE characters), so only the few that start just before or inside a new one are
+    compared: a long paragraph of statements stays linear."""
+    MAX_CLAUSE = 2200  # the sentence window of _reported_clause: 600 back, 1500 on, and the cue
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._spans: list[tuple[int, int]] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a reported clause covers more than half of the shorter of it and this one."""
+        lo = bisect_left(self._starts, start - self.MAX_CLAUSE)
+        hi = bisect_left(self._starts, end)
+        return any(_overlap(start, end, a, b) > 0.5 * min(end - start, b - a) for a, b in self._spans[lo:hi])
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._spans.insert(i, (start, end))
+
+
+class _Sentences:
+    """The sentence ends of a document as the attribution stage reads them (not after an
+    abbreviation, not inside a quotation), found once and then looked up by bisection:
+    asking the attribution stage again for every cue cost a fifth of this stage."""
+
+    def __init__(self, text: str, attributor) -> None:
+        kept = [m for m in _TERMINATOR.finditer(text)
+                if not attributor._is_abbreviation(m.start()) and not attributor._inside_quote(m.start())]
+        self._starts = [m.start() for m in kept]
+        self._ends = [m.end() for m in kept]
+
+    def start(self, pos: int, floor: int) -> int:
+        """Start of the sentence holding pos, no further back than floor."""
+        i = bisect_right(self._ends, pos) - 1
+        return self._ends[i] if i >= 0 and self._starts[i] >= floor else floor
+
+    def end(self, pos: int, ceil: int) -> int:
+        """Where the sentence holding pos ends (its terminator), no further than ceil."""
+        i = bisect_left(self._starts, pos)
+        return self._starts[i] if i < len(self._starts) and self._ends[i] <= ceil else ceil
+
+
+def _overlapping(top: list[Quotation], starts: list[int], start: int, end: int) -> list[Quotation]:
+    """The quotations (in text order, starts given) that overlap text[start:end]."""
+    i = max(0, bisect_left(starts, start) - 1)
+    out = []
+    while i < len(top) and top[i].start < end:
+        if top[i].end > start:
+            out.append(top[i])
+        i += 1
+    return out
+
+
+def source_of(sp: Speaker | None, anonymous: Mention | None = None) -> Attribution | None:
+    """Who makes the statement of a cue: its subject as the attribution stage resolved it
+    (the replaceable step; a trained ranker can take its place), or the unnamed source
+    that the words around the cue describe."""
+    if anonymous is not None and (sp is None or not sp.names):
+        # "Officials, who spoke on condition of anonymity, said": the subject names them; "a
+        # person familiar with the matter said": the subject parser stops at "the matter".
+        named_before = sp is not None and sp.mention.start < anonymous.start
+        return Attribution(-1, None, sp.mention if named_before else anonymous, None, "description", 0.7)
+    if sp is None:
+        return None
+    if len(sp.names) > 1:
+        return Attribution(-1, None, sp.mention, None, sp.method, min(sp.confidence, 0.5), list(sp.names))
+    name = sp.names[0] if sp.names else None
+    return Attribution(-1, name, sp.mention, None, sp.method, sp.confidence)
+
+
+def _statement(kind, content, cue, a: Attribution, quotations, anonymous) -> ReportedSpeech:
+    return ReportedSpeech(kind, content, cue, a.speaker, a.mention, a.method, a.confidence,
+                          list(a.candidates), quotations, anonymous, a.probability,
+                          "anonymous" if anonymous is not None else a.source_type)
+
+
+@lru_cache(maxsize=1)
+def _anonymity() -> re.Pattern:
+    phrases = sorted(lexicon.words("anonymous_sources"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")\b",
+                      re.IGNORECASE)
+
+
+_ANONYMITY_HINTS = ("familiar", "anonym", "Anonym", "authori", "named", "identified")
+
+
+def _anonymity_hints(text: str) -> list[int]:
+    """Where the words that every anonymity phrase holds stand, found once per document
+    (str.find runs in C; a regex over every cue's surroundings was a tenth of the stage)."""
+    found = []
+    for word in _ANONYMITY_HINTS:
+        at = text.find(word)
+        while at != -1:
+            found.append(at)
+            at = text.find(word, at + 1)
+    return sorted(found)
+_SOURCE_HEAD = re.compile(r"\bsources?$", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n")
+
+
+def _anonymous_source(text: str, cue_start: int, cue_end: int, subject, inverted: bool,
+                      hints: list[int]) -> Mention | None:
+    """The words that leave a statement's source unnamed, near its cue: a speaker whose
+    head is "source(s)" ("sources said", "said a senior source"), or a phrase of the data
+    list on the speaker's side of the cue ("people familiar with the matter said",
+    "according to officials who spoke on condition of anonymity")."""
+    mention = getattr(subject, "mention", None)
+    if mention is not None and "ource" in mention.text and _SOURCE_HEAD.search(mention.text):
+        return mention
+    i = bisect_left(hints, cue_start - 160)
+    if i == len(hints) or hints[i] > cue_end + 160:
+        return None  # most cues: none of the words the phrases need nearby
+    if inverted:
+        window = text[cue_end:cue_end + 160]
+        cut = _SENTENCE_BREAK.search(window)
+        start, window = cue_end, window[:cut.start()] if cut else window
+    else:
+        start = max(0, cue_start - 160)
+        window = text[start:cue_start]
+        cuts = list(_SENTENCE_BREAK.finditer(window))
+        if cuts:
+            start, window = start + cuts[-1].end(), window[cuts[-1].end():]
+    m = _anonymity().search(window)
+    if m is None:
+        return None
+    s, e = start + m.start(), start + m.end()
+    return Mention(text[s:e], s, e)
+
+
+def _reported_clause(text: str, cue, inverted: bool, attributor, sentences: "_Sentences",
+                     source: Mention | None) -> tuple[int, int] | None:
+    """The span of the clause a cue reports, trimmed of the punctuation around it; None
+    when the cue reports no clause of MIN_WORDS words (a question, "Tokayev said.").
+    ``source`` is the words naming the speaker."""
+    if source is None or (not inverted and source.start >= cue.end):
+        return None
+    para = cue.paragraph
+    starts = attributor.paragraph_starts
+    para_start = starts[para]
+    para_end = starts[para + 1] if para + 1 < len(starts) else len(text)
+    sent_start = sentences.start(cue.start, max(para_start, cue.start - 600))
+    sent_end = sentences.end(cue.end, min(para_end, cue.end + 1500))
+    if inverted:
+        # "..., said the president." / "..., according to X." report what stands before;
+        # "According to X, ..." what follows the source and its comma.
+        before = _trim(text, sent_start, cue.start)
+        if before is not None:
+            return before
+        start = max(source.end, cue.end)
+        comma = text.find(",", start, min(sent_end, start + 100))
+        return _trim(text, comma + 1 if comma >= 0 else start, sent_end)
+    if _PARENTHETICAL_END.match(text, cue.end) and not _NEXT_PARTICIPLE.match(text, cue.end) \
+            and text[sent_start:source.start].rstrip().endswith(",") and sent_start < source.start:
+        # "This campaign, he says, is different.": the sentence around the parenthesis.
+        return _trim(text, sent_start, sent_end)
+    participle = _NEXT_PARTICIPLE.search(text, cue.end, sent_end)
+    while participle is not None and not _is_cue(participle.group(1)):
+        participle = _NEXT_PARTICIPLE.search(text, participle.end(), sent_end)
+    # "..., Manafort said, adding that ...": the participle opens a statement of its own.
+    after = _clause_after(text, cue.end, participle.start() if participle else sent_end)
+    if after is not None:
+        return after
+    # "..., Tokayev said." / "..., a person familiar with the matter said." — the clause
+    # before the subject's phrase, ending on a comma a few words before the subject.
+    comma = text.rfind(",", sent_start, source.start)
+    if comma >= 0 and len(_WORDS.findall(text, comma, source.start)) <= 6:
+        return _trim(text, sent_start, comma)
+    return None
+
+
+_SOURCE_PHRASE = re.compile(r"\s+([^\s,.;:“”\"]+(?:[ \t\u00a0]+[^\s,.;:“”\"]+){0,7})(?=\s*[,.;:])")
+_COMMA_BEFORE = re.compile(r",\s*$")
+_PARENTHETICAL_END = re.compile(r"\s*,\s*\w")
+_NEXT_PARTICIPLE = re.compile(r",\s+([a-z]+ing)\b")
+
+
+def _is_cue(word: str) -> bool:
+    return word in lexicon.speech_cues()[0] or word in lexicon.words("stance_verbs")
+
+
+def _clause_after(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The clause after a cue, from "that" when it comes within a few words ("told reporters
+    on Monday that ...")."""
+    span = _trim(text, start, end)
+    if span is None:
+        return None
+    that = _THAT.match(text, span[0], span[1])
+    return _trim(text, that.start(1), span[1]) if that else span
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    if start >= end:
+        return None  # the source runs to the sentence's end ("according to X.")
+    start = _LEAD.match(text, start, end).end()
+    end = start + len(text[start:end].rstrip(_TRAIL_CHARS))
+    if sum(1 for _ in islice(_WORDS.finditer(text, start, end), MIN_WORDS)) < MIN_WORDS:
+        return None
+    return start, end
+
+
+def _sentence(text: str, q: Quotation, attributor, sentences: "_Sentences") -> tuple[int, int]:
+    starts = attributor.paragraph_starts
+    para = attributor._paragraph_of(q.start)
+    para_start = starts[para]
+    para_end = starts[para + 1] if para + 1 < len(starts) else len(text)
+    start = sentences.start(q.start, max(para_start, q.start - 600))
+    end = sentences.end(q.end, min(para_end, q.end + 1500))
+    trimmed = _trim(text, start, end)
+    return trimmed if trimmed is not None else (q.start, q.end)
+
+
+def shortened(text: str, head: int = 6, tail: int = 3) -> str:
+    """A long clause as its first and last words ("that the military alliance of the … Kazakhstan’s
+    power base"), for listings; a short one whole."""
+    words = text.split()
+    if len(words) <= head + tail + 1:
+        return " ".join(words)
+    return " ".join(words[:head]) + " … " + " ".join(words[-tail:])
+
+
+def _opens_sentence(text: str, q: Quotation, attributor, sentences: "_Sentences") -> bool:
+    """A short quotation standing first in its sentence (“I think it's coming,” said ...) is a
+    statement of its own, not a fragment of the writer's."""
+    para_start = attributor.paragraph_starts[attributor._paragraph_of(q.start)]
+    return not _WORDS.search(text, sentences.start(q.start, max(para_start, q.start - 600)), q.start)
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
