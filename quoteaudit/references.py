@@ -370,11 +370,9 @@ def _parse_yaml(path: str, text: str):
     for item, item_node in quote_nodes:
         line = item_node.start_mark.line + 1
         try:
-            if not isinstance(item, dict) or not _str(item.get("text"), "text"):
+            if not isinstance(item, dict):
                 raise _BadValue("reference quotation needs a non-empty 'text'")
-            rows.append(Reference(text=_str(item["text"], "text"), speaker=_str(item.get("speaker"), "speaker"),
-                                  source=_str(item.get("source"), "source"), date=_str(item.get("date"), "date"),
-                                  url=_str(item.get("url"), "url"), id=_str(item.get("id"), "id")))
+            rows.append(_reference(item, "reference quotation needs a non-empty 'text'"))
         except _BadValue as exc:
             errors.append(_row_error(path, line, str(exc)))
     for item, item_node in people_nodes:
@@ -387,6 +385,16 @@ def _parse_yaml(path: str, text: str):
 
 
 GENDERS = {"m": "m", "male": "m", "f": "f", "female": "f"}  # as users write it, in any case
+
+
+def _reference(item: dict, missing_text: str) -> Reference:
+    """A quotation row of a YAML or CSV file: its text (missing_text when there is none)
+    and what else it says of the quotation."""
+    text = _str(item.get("text"), "text")
+    if not text:
+        raise _BadValue(missing_text)
+    return Reference(text=text, speaker=_str(item.get("speaker"), "speaker"), source=_str(item.get("source"), "source"),
+                     date=_str(item.get("date"), "date"), url=_str(item.get("url"), "url"), id=_str(item.get("id"), "id"))
 
 
 def _person(item) -> Person:
@@ -531,11 +539,7 @@ def _parse_csv(path: str, text: str):
             item = {(k or "").strip().lower(): v for k, v in item.items() if isinstance(k, str)}
             line = reader.line_num
             try:
-                if not _str(item.get("text"), "text"):
-                    raise _BadValue("row has no 'text'")
-                rows.append(Reference(text=_str(item["text"], "text"), speaker=_str(item.get("speaker"), "speaker"),
-                                      source=_str(item.get("source"), "source"), date=_str(item.get("date"), "date"),
-                                      url=_str(item.get("url"), "url"), id=_str(item.get("id"), "id")))
+                rows.append(_reference(item, "row has no 'text'"))
             except _BadValue as exc:
                 errors.append(_row_error(path, line, str(exc)))
     except csv.Error as exc:
