@@ -25,7 +25,7 @@ from itertools import islice
 
 from . import lexicon
 from .attribution.resolution import source_type_of
-from .attribution.rules import _TERMINATOR, Cue, Speaker, _role_head
+from .attribution.common import _TERMINATOR, Cue, Speaker, _role_head
 from .model import Attribution, Mention, Quotation, Span
 
 DIRECT_COVER = 0.9  # quotation marks over this share of a clause make it direct (the scorer's rule)
@@ -190,7 +190,7 @@ class _Finder:
 
 @lru_cache(maxsize=1)
 def _stance_regex() -> re.Pattern:
-    from .attribution.rules import _trie_pattern  # the speech cues' own regex builder: one try per position
+    from .attribution.cues import _trie_pattern  # the speech cues' own regex builder: one try per position
     return re.compile(r"(?<![\w’'-])" + _trie_pattern(sorted(lexicon.words("stance_verbs"))) + r"(?![\w’'-])")
 
 

@@ -20,7 +20,8 @@ from ..model import Attribution, Quotation
 from .candidates import CandidateFinder
 from .ranker import SpeakerModel, rank, shipped_model
 from .resolution import decide, finish
-from .rules import _Attributor, cue_regex
+from .cues import cue_regex
+from .rules import _Attributor
 
 __all__ = ["attribute", "attribute_with_cues", "cue_regex"]
 

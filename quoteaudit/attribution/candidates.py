@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 
 from .. import lexicon
 from ..model import Attribution, Mention, Quotation
-from .rules import _NAME_RUN
+from .names import _NAME_RUN
 
 # A pronoun that can stand for a speaker, outside quotation marks ("he", "She’s", "who").
 _PRONOUN = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Ii]t|I|[Ww]ho|[Ww]hich|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)(?![\w-])")
@@ -143,7 +143,7 @@ class CandidateFinder:
         if cand.names or cand.kind not in ("pronoun", "possessive"):
             return cand.names
         att = self.att
-        from .rules import Speaker  # the rules' own resolution, for the same answer
+        from .common import Speaker  # the rules' own resolution, for the same answer
         word = {"his": "he", "her": "she", "its": "it", "their": "they"}.get(cand.text.lower(), cand.text)
         mention = Mention(word, cand.start, cand.end)
         sp = att._resolve_pronoun(Speaker(mention, [], "pronoun", 0.8, "pronoun"),

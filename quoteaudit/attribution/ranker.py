@@ -16,7 +16,7 @@ from importlib import resources
 from ..model import Quotation
 from .candidates import Candidate, CandidateFinder
 from .features import QuoteContext, common_features, features, null_features, static_features
-from .rules import _TERMINATOR
+from .common import _TERMINATOR
 
 MODEL_FILE = "speaker_model.json"
 

@@ -26,7 +26,7 @@ OPTIONS: dict = {}
 import re  # noqa: E402
 
 from .. import lexicon  # noqa: E402
-from ..attribution.rules import _pronoun_gender  # noqa: E402
+from ..attribution.common import _pronoun_gender  # noqa: E402
 from ..model import Issue  # noqa: E402
 from ..reported_speech import shortened  # noqa: E402
 from .unbalanced_quote import _preview  # noqa: E402

@@ -1,0 +1,132 @@
+"""What the attribution steps share: tokens of a window, the Speaker and Cue records,
+sentence ends, and the lexicon look-ups for honorifics and pronouns."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import lexicon
+from ..model import Mention
+
+
+_WORD = re.compile(r"[^\W_](?:[\w’'\-./]*[^\W_])?|[^\w\s]")
+_WORD_BEFORE_DOT = re.compile(r"([\w.]+)$")
+_TERMINATOR = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
+
+
+class Token:
+    __slots__ = ("text", "start", "end", "lower", "is_word", "capitalized")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.lower = text.lower()
+        first = text[0]
+        self.is_word = first.isalnum()
+        self.capitalized = first.isupper()
+
+
+class Tokens:
+    """The tokens of a window, made into Token objects only when read: the speaker
+    parsers look at a few tokens next to a cue, not at the whole window."""
+    __slots__ = ("_matches", "_made")
+
+    def __init__(self, matches: list) -> None:
+        self._matches = matches
+        self._made: list = [None] * len(matches)
+
+    def __len__(self) -> int:
+        return len(self._matches)
+
+    def __getitem__(self, i):
+        if i.__class__ is slice:  # a lazy window too, keeping the tokens already made
+            part = Tokens(self._matches[i])
+            part._made = self._made[i]
+            return part
+        token = self._made[i]
+        if token is None:
+            m = self._matches[i]
+            token = self._made[i] = Token(m.group(0), m.start(), m.end())
+        return token
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self._matches)))
+
+    def positions(self, text: str, within: int) -> list[int]:
+        """Indexes of the tokens among the first `within` that are exactly `text`."""
+        return [i for i, m in enumerate(self._matches[:within]) if m.group() == text]
+
+
+@dataclass
+class Speaker:
+    """A speaker mention, resolved."""
+    mention: Mention
+    names: list[str]  # resolved names; several for a coordination or an ambiguous pronoun
+    method: str  # explicit | pronoun | description
+    confidence: float
+    kind: str  # name | pronoun | description
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    text: str
+    subject: Speaker | None = None
+    paragraph: int = 0
+    inverted: bool = False  # the speaker stands after the cue ("said Tokayev")
+
+
+def _honorifics() -> dict[str, str]:
+    return lexicon.table("honorifics")
+
+
+@lru_cache(maxsize=1)
+def _abbreviated() -> frozenset[str]:
+    """Honorifics as they stand before their period ("Col", "Gov", "Mr")."""
+    return frozenset(k.rstrip(".") for k in _honorifics()) | lexicon.words("abbreviations")
+
+
+def _pronoun_gender(word: str) -> str | None:
+    return lexicon.table("pronouns").get(word.lower())
+_CONTRACTION = re.compile(r"[’'](?:s|re|m|ve|ll|d)$")
+
+
+def _pronoun_mention(token: "Token") -> Mention | None:
+    """The pronoun a token is or opens ("he", "He’s" -> "He"), as a mention."""
+    word = _CONTRACTION.sub("", token.lower)
+    if word not in lexicon.table("pronouns"):
+        return None
+    end = token.start + len(word)
+    return Mention(token.text[:len(word)], token.start, end)
+
+
+def _walk_to_paragraph(starts, para: int, at: int) -> int:
+    """The paragraph holding offset at, walking forward from paragraph para: offsets that come
+    in order (cues, name runs) are placed in one pass instead of a bisect each."""
+    while para + 1 < len(starts) and starts[para + 1] <= at:
+        para += 1
+    return para
+_SPACES = re.compile(r"\s*")
+
+
+def _blank(text: str, start: int, end: int) -> bool:
+    """Only whitespace in text[start:end], tested without copying it."""
+    return _SPACES.match(text, start, end).end() == end
+
+
+def _role_head(phrase: str) -> bool:
+    head = phrase.split()[-1].lower().rstrip(".,")
+    titles = lexicon.words("titles")
+    return head in titles or (head.endswith("s") and head[:-1] in titles)
+
+
+def _strip_possessive(word: str) -> str:
+    if word.endswith(("’s", "'s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("’", "'")) else word
+
+
+def _same_stem(a: str, b: str) -> bool:
+    n = min(len(a), len(b))
+    return n >= 4 and a[:max(4, n - 3)] == b[:max(4, n - 3)]

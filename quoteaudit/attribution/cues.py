@@ -1,0 +1,471 @@
+"""Speech cues and their subjects: every cue outside quotation marks ("said", "told",
+"according to", ...) and the noun phrase that speaks it, before it ("Tokayev told"), after
+it ("said the president"), past an appositive ("X, an expert on ..., said"), or a pronoun
+resolved to the last speaker (a mixin of the rules' worker, ``rules._Attributor``)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lexicon
+from ..model import Mention
+from .common import (
+    Cue, Speaker, Token, Tokens, _CONTRACTION, _WORD, _abbreviated, _honorifics, _pronoun_gender,
+    _pronoun_mention, _walk_to_paragraph)
+
+
+_PHRASE_ENDS = frozenset((",", ";", ":", "(", ")", "“", "”", '"', "—", "–"))
+
+
+@lru_cache(maxsize=1)
+def cue_regex() -> re.Pattern:
+    """Every speech cue, as one regex built as a trie so each position is tried once."""
+    single, multi = lexicon.speech_cues()
+    phrases = set(single) | {" ".join(words) for words in multi}
+    phrases |= {p[0].upper() + p[1:] for p in phrases}  # "Said Ellis:", "According to"
+    return re.compile(r"(?<![\w’'-])" + _trie_pattern(sorted(phrases)) + r"(?![\w’'-])")
+
+
+def _trie_pattern(words: list[str]) -> str:
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child)
+                    for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return "(?:" + build(trie) + ")"
+
+
+def _ly_adverb_after_subject(tokens, j: int) -> bool:
+    """"Trump jokingly said": a lowercase -ly word right after a name or a pronoun (not "the
+    family said", where the -ly word is the noun)."""
+    word = tokens[j]
+    if j == 0 or not word.is_word or word.capitalized or len(word.lower) < 5 or not word.lower.endswith("ly"):
+        return False
+    subject = tokens[j - 1]
+    return subject.is_word and (subject.capitalized or _pronoun_gender(subject.text) is not None)
+
+
+def _skip_time_phrase(tokens, i: int) -> int:
+    """Index before "on Monday", "in 2010", "in a statement" ending at tokens[i - 1], else i."""
+    if i < 3 or not tokens[i - 1].is_word:
+        return i
+    last = tokens[i - 1].lower
+    if last not in lexicon.words("time_words") and not (last.isdigit() and len(last) == 4):
+        return i
+    openers = lexicon.words("time_openers")
+    for j in range(i - 1, max(0, i - 5), -1):
+        tok = tokens[j - 1]
+        if not tok.is_word:
+            return i
+        if tok.lower in openers:
+            # The opener must follow the speaker's own words, not a verb's object clause.
+            return j - 1 if j >= 2 and tokens[j - 2].is_word else i
+    return i
+
+
+def _proper_body(phrase: str) -> str | None:
+    """"The United Nations Security Council" -> "United Nations Security Council"; None for
+    "the Kazakh president" or "The President"."""
+    words = phrase.split()
+    if len(words) < 2 or words[0].lower() not in lexicon.words("determiners"):
+        return None
+    rest = words[1:]
+    if not all(w[0].isupper() for w in rest) or rest[-1].lower().rstrip(".") in lexicon.words("titles"):
+        return None
+    return " ".join(rest)
+
+
+class CueParser:
+    """Methods of ``rules._Attributor`` (which holds the text, the quotations and the state
+    they read)."""
+
+    def _find_cues(self) -> list[Cue]:
+        # Only the text between quotations is scanned (a cue inside one is no cue), each gap
+        # together with the opening mark after it, which the pattern's lookahead may need to
+        # see. The cues come in order: the paragraph of each is found by walking forward.
+        cues = []
+        text, starts, pattern = self.text, self.paragraph_starts, cue_regex()
+        para = 0
+        gap_start = 0
+        for start, end in [*self._quote_bounds, (len(text), len(text))]:
+            if gap_start <= start:
+                for m in pattern.finditer(text, gap_start, start + 1):
+                    para = _walk_to_paragraph(starts, para, m.start())
+                    cues.append(Cue(m.start(), m.end(), m.group(), paragraph=para))
+            gap_start = max(gap_start, end)
+        return cues
+
+    def _resolve_cues(self, cues: list[Cue]) -> None:
+        last_people: list[str] = []
+        self._timeline: list[tuple[int, list[str]]] = []
+        self._last_cue = None
+        for cue in cues:
+            speaker = self._subject_of(cue)
+            if speaker is not None:
+                if speaker.kind == "pronoun":
+                    subject = self._subject_before(speaker.mention.start,
+                                                   organisations=speaker.mention.text.lower() in ("it", "they"))
+                    if subject is not None and _pronoun_gender(speaker.mention.text) in ("m", "f", "n") \
+                            and subject.names and len(subject.names) == 1:
+                        # "Ban Ki-moon condemned what he called ...": the sentence's own subject.
+                        speaker = Speaker(speaker.mention, subject.names, "pronoun", 0.8, "pronoun")
+                    else:
+                        speaker = self._resolve_pronoun(speaker, last_people, cue.start)
+                elif speaker.names and speaker.kind in ("name", "description"):
+                    last_people = list(speaker.names)
+                    self._timeline.append((cue.start, last_people))
+            cue.subject = speaker
+            self._last_cue = cue
+
+    def _subject_before(self, pos: int, organisations: bool = False) -> Speaker | None:
+        """The subject of the sentence holding pos, when it is a name standing before pos (or,
+        for "it" and "they", a named body: "The United Nations Security Council ... what it called")."""
+        para_start = self.paragraph_starts[self._paragraph_of(pos)]
+        start = self._sentence_start(pos, max(para_start, pos - 300))
+        if start >= pos:
+            return None
+        sp = self._sentence_subject(start, pos, organisations=organisations)
+        if sp is not None and organisations and sp.kind == "organisation":
+            return sp
+        return sp if sp is not None and sp.kind == "name" else None
+
+    def _resolve_pronoun(self, speaker: Speaker, last_people: list[str], at: int) -> Speaker:
+        gender = _pronoun_gender(speaker.mention.text)
+        if gender in ("n", "s"):
+            return Speaker(speaker.mention, [], "pronoun", 0.6, "pronoun")
+        names = [n for n in last_people if self._gender_ok(n, gender)]
+        if not names:
+            recent = self._recent_person(at, gender) or self._recent_person(at)
+            names = [recent] if recent else []
+        confidence = 0.8 if len(names) == 1 else 0.4
+        return Speaker(speaker.mention, names, "pronoun", confidence, "pronoun")
+
+    def _subject_of(self, cue: Cue) -> Speaker | None:
+        para_start = self.paragraph_starts[cue.paragraph]
+        # Most subjects stand within a few words of their cue: read a short window first,
+        # and a long one when an appositive, a parenthesis or a first verb comes between.
+        window_start = max(para_start, cue.start - 60)
+        before = self._tokens(window_start, cue.start)
+        k = len(before)
+        while k > 0 and before[k - 1].lower in lexicon.words("adverbs"):
+            k -= 1
+        if window_start > para_start and (k < 8 or before[k - 1].text in (",", ")", "and", "but", "then")):
+            before = self._tokens(max(para_start, cue.start - 300), cue.start)
+        words_cue = cue.text.lower().split()
+        if words_cue[0].endswith("ing") and len(words_cue) == 1:
+            # "he said, adding ...": the subject of the speech verb just before.
+            last = self._last_cue
+            if last is not None and last.subject is not None \
+                    and re.fullmatch(r"[\w ]{0,30},\s*", self.text[last.end:cue.start]):
+                return last.subject
+            # "footage of Trump saying", "He’s claiming", "Trump is saying": the words right before.
+            i = len(before)
+            if i and (before[i - 1].lower in ("is", "was", "are", "were") or _CONTRACTION.search(before[i - 1].lower)):
+                # the subject before "is", or the pronoun the contraction holds
+                sp = self._np_backward(before, i - 1 if before[i - 1].lower in ("is", "was", "are", "were") else i)
+                if sp is not None:
+                    return sp
+            elif i and before[i - 1].is_word and before[i - 1].capitalized \
+                    and before[i - 1].lower not in lexicon.words("time_words") \
+                    and before[i - 1].lower not in lexicon.words("stopwords"):
+                j = i - 1
+                while j > 0 and before[j - 1].capitalized and before[j - 1].lower not in lexicon.words("stopwords"):
+                    j -= 1
+                sp = self._make_speaker([before[m] for m in range(j, i)])
+                if sp is not None and sp.kind == "name":
+                    return sp
+            # "..., saying", "telling reporters:": the subject of the sentence's main verb.
+            return self._sentence_subject(self._sentence_start(cue.start, max(para_start, cue.start - 400)),
+                                          cue.start)
+        if words_cue[0] in ("according", "in"):  # "according to X", "in the words of X"
+            cue.inverted = True
+            return self._forward_np(cue.end)
+        i = len(before)
+        while i > 0 and (before[i - 1].lower in lexicon.words("adverbs") or _ly_adverb_after_subject(before, i - 1)):
+            i -= 1
+        i = _skip_time_phrase(before, i)
+        if i == 0 or before[i - 1].text in (".", "!", "?"):
+            cue.inverted = True  # the cue opens its sentence: "Said Ellis: ..."
+            return self._forward_np(cue.end)
+        prev = before[i - 1]
+        if prev.lower == "to" and i >= 2 and before[i - 2].is_word:
+            # "He went on to say", "Trump wanted to tell reporters": the sentence's subject.
+            return self._sentence_subject(self._sentence_start(cue.start, max(para_start, cue.start - 300)),
+                                          prev.start)
+        if prev.lower in ("who", "which") and i >= 2:
+            # "Sanders, who says ...": the relative pronoun is the mention, Sanders the speaker.
+            antecedent = self._np_backward(before, i - 2 if before[i - 2].text == "," else i - 1)
+            if antecedent is not None and antecedent.kind == "description" and not antecedent.names:
+                # "McConnell, now the Senate majority leader, who ...": the name before the appositive.
+                k = next(n for n in range(len(before)) if before[n].start == antecedent.mention.start)
+                while k > 0 and before[k - 1].lower in lexicon.words("adverbs"):
+                    k -= 1
+                if k > 1 and before[k - 1].text == ",":
+                    named = self._np_backward(before, k - 1)
+                    if named is not None and named.kind == "name":
+                        antecedent = named
+            if antecedent is not None and antecedent.names and antecedent.kind == "name":
+                return Speaker(Mention(prev.text, prev.start, prev.end), antecedent.names,
+                               antecedent.method, antecedent.confidence, antecedent.kind)
+            return antecedent
+        if prev.lower in ("and", "then", "but") and i >= 3 and before[i - 2].is_word \
+                and before[i - 2].lower not in lexicon.words("stopwords"):
+            # "I laughed and said": the subject of the first verb; "X outlined his plan and vowed":
+            # the sentence's subject.
+            # A name right before "and" is the first verb's object ("respects Clinton and calls").
+            first_subject = None if before[i - 2].capitalized else self._np_backward(before, i - 2)
+            if first_subject is not None and first_subject.kind in ("pronoun", "name"):
+                return first_subject
+            return self._sentence_subject(self._sentence_start(cue.start, max(para_start, cue.start - 300)),
+                                          before[i - 1].start)
+        if prev.text == ")":
+            return self._np_backward(before, i)
+        if prev.text == "," and self._inverted_context(before, i):
+            cue.inverted = True
+            return self._forward_np(cue.end)
+        if prev.text == ",":
+            # "X, an expert on ..., said" / "X, who ..., said": the subject is before the appositive.
+            np = self._np_before_appositive(before, i - 1)
+            if np is not None:
+                return np
+            if self._inverted_context(before, i):
+                cue.inverted = True
+                return self._forward_np(cue.end)
+            return None
+        if prev.text in ("”", '"', "’", "'", "''", ":", "—", "–", "―") or prev.text in ("“",):
+            cue.inverted = True
+            return self._forward_np(cue.end)
+        return self._np_backward(before, i)
+
+    def _inverted_context(self, before: list[Token], i: int) -> bool:
+        """A quotation (or its comma) right before the cue: "…,” said the president."""
+        j = i
+        while j > 0 and before[j - 1].text in (",", "—", "–"):
+            j -= 1
+        return j > 0 and before[j - 1].text in ("”", '"', "’", "'", "''")
+
+    def _np_before_appositive(self, tokens: list[Token], comma: int) -> Speaker | None:
+        sentence_floor = self._sentence_start(tokens[comma].start, tokens[0].start)
+        for j in range(comma - 1, -1, -1):
+            tok = tokens[j]
+            if tok.start < sentence_floor:
+                break
+            if tok.text == "," and j > 0:
+                segment = tokens[j + 1:comma]
+                if 1 <= len(segment) <= 2 and all(t.capitalized for t in segment) and tokens[j - 1].capitalized:
+                    comma = j  # "in Columbus, Ohio, said": a place, look further back
+                    continue
+                if segment and segment[0].is_word and segment[0].capitalized \
+                        and segment[0].lower not in lexicon.words("determiners"):
+                    # "after the primary, Gov. John Kasich (R-OH), said": the name sits between the
+                    # commas, and is all of it; "X, Professor of ... in Washington, argues" is an
+                    # appositive whose last words are no subject.
+                    np = self._np_backward(tokens, comma)
+                    if np is not None and np.mention.start <= segment[0].start:
+                        return np
+                np = self._np_backward(tokens, j)
+                if np is not None and np.kind != "pronoun":
+                    return np
+                return None
+        # No earlier comma: the sentence opens with the subject ("X, who ..., said").
+        first = next((k for k, t in enumerate(tokens) if t.start >= sentence_floor), None)
+        if first is None:
+            return None
+        return self._np_forward_tokens(tokens[first:comma])
+
+    def _np_backward(self, tokens: list[Token], end: int) -> Speaker | None:
+        """The noun phrase ending right before tokens[end] ("Tokayev", "the ad’s narrator")."""
+        if end > 0 and tokens[end - 1].text == ")":
+            # "Rep. Gwen Moore (D-Wis.) said": step over the parenthesis.
+            depth, j = 0, end - 1
+            while j >= 0:
+                depth += {")": 1, "(": -1}.get(tokens[j].text, 0)
+                if depth == 0:
+                    break
+                j -= 1
+            end = j
+        if end <= 0 or not tokens[end - 1].is_word:
+            return None
+        last = tokens[end - 1]
+        pronoun = _pronoun_mention(last)
+        if pronoun is not None:
+            return Speaker(pronoun, [], "pronoun", 0.8, "pronoun")
+        stop, determiners = lexicon.words("stopwords"), lexicon.words("determiners")
+        if last.lower in stop or last.lower in determiners:
+            return None
+        j, words = end - 1, 1
+        while j > 0 and words < 8:
+            tok = tokens[j - 1]
+            if tok.text == "." and j > 1 and (tokens[j - 2].text in _abbreviated() or len(tokens[j - 2].text) == 1):
+                j -= 1  # "Mr." "J."
+                continue
+            if not tok.is_word or tok.lower in stop:
+                break
+            j -= 1
+            words += 1
+            if tok.lower in determiners:
+                # "a spokesman for the campaign": go on over "for/of the ...".
+                if j >= 2 and tokens[j - 1].lower in ("of", "for", "at") and tokens[j - 2].is_word \
+                        and tokens[j - 2].lower not in stop:
+                    j -= 1
+                    continue
+                break
+        phrase = tokens[j:end]
+        first_index = j  # index in tokens of phrase[0], kept as the phrase is trimmed
+        if phrase and phrase[0].lower not in determiners:
+            # Without a determiner, lowercase words other than roles belong to the clause before:
+            # "Swanson praised evangelist Franklin Graham" -> "Franklin Graham".
+            titles = lexicon.words("titles")
+            loose = [k for k, t in enumerate(phrase) if t.is_word and not t.capitalized and t.lower not in titles
+                     and not t.lower.endswith(("’s", "'s")) and "-" not in t.lower]
+            if loose:
+                phrase = phrase[loose[-1] + 1:]
+                first_index += loose[-1] + 1
+        while phrase and (phrase[0].lower in ("of", "for", "at", "and") or phrase[0].lower in lexicon.words("name_particles")):
+            phrase = phrase[1:]
+            first_index += 1
+        if not phrase:
+            return None
+        speaker = self._make_speaker(phrase)
+        if speaker is None:
+            return None
+        k = first_index
+        if speaker.kind == "description" and not speaker.names and k >= 3 \
+                and tokens[k - 1].lower in lexicon.words("place_prepositions"):
+            # "Protesters marching through the streets chanted": the noun the participle follows.
+            for m in range(k - 2, max(0, k - 5), -1):
+                if tokens[m].lower.endswith("ing") and tokens[m - 1].is_word \
+                        and tokens[m - 1].lower not in stop:
+                    head = self._np_backward(tokens, m)
+                    if head is not None and head.kind in ("name", "description"):
+                        return head
+                    break
+        # Coordination: "Putin and Tokayev said".
+        if k >= 2 and tokens[k - 1].lower == "and" and tokens[k - 2].is_word and tokens[k - 2].capitalized:
+            other = self._np_backward(tokens, k - 1)
+            if other is not None and other.kind == "name" and speaker.kind == "name":
+                mention = Mention(self.text[other.mention.start:speaker.mention.end],
+                                  other.mention.start, speaker.mention.end)
+                names = list(dict.fromkeys(other.names + speaker.names))
+                return Speaker(mention, names, "explicit", 0.5, "name")
+        return speaker
+
+    def _forward_np(self, pos: int) -> Speaker | None:
+        # The tokens up to the first that ends the phrase, read one by one up to there.
+        kept: list = []
+        for m in _WORD.finditer(self.text, pos, min(len(self.text), pos + 200)):
+            word = m.group()
+            if word in _PHRASE_ENDS or (word in ".!?" and not (
+                    kept and (kept[-1].group() in _abbreviated() or len(kept[-1].group()) == 1))):
+                break
+            kept.append(m)
+        return self._np_forward_tokens(Tokens(kept))
+
+    def _np_forward_tokens(self, tokens: list[Token]) -> Speaker | None:
+        """The noun phrase that opens tokens ("Tokayev", "the Kazakh president", "he")."""
+        if not tokens:
+            return None
+        first = tokens[0]
+        pronoun = _pronoun_mention(first)
+        if pronoun is not None:
+            return Speaker(pronoun, [], "pronoun", 0.8, "pronoun")
+        titles = lexicon.words("titles")
+        particles = lexicon.words("name_particles")
+        stop = lexicon.words("stopwords")
+        verbs = lexicon.speech_cues()[0]
+        k = 1 if first.lower in lexicon.words("determiners") else 0
+        end = k
+        while end < len(tokens) and end - k < 7:
+            tok = tokens[end]
+            low = tok.lower
+            if tok.text == "." and end > 0 and (tokens[end - 1].text in _abbreviated() or len(tokens[end - 1].text) == 1):
+                end += 1
+                continue
+            if not tok.is_word or low in stop:
+                break
+            nxt_cap = end + 1 < len(tokens) and tokens[end + 1].capitalized
+            if low == "of":
+                if nxt_cap and end > k:
+                    end += 1
+                    continue
+                break
+            if k == 0 and not tok.capitalized and not (low in particles and nxt_cap):
+                if low in verbs or low.endswith("ing"):
+                    # "Mayor Jennifer Roberts said Friday": the verb ends the subject;
+                    # "regarding Muslims" is no modifier of a name.
+                    break
+                # Lowercase modifiers before a name: "said former Utah governor Michael Leavitt".
+                ahead = tokens[end + 1:end + 5]
+                stopper = next((t for t in ahead if not t.is_word or t.lower in stop or t.capitalized), None)
+                if stopper is not None and stopper.is_word and stopper.capitalized:
+                    end += 1
+                    continue
+                # Without a determiner, a lowercase word is a speaker only as a bare role: "said officials".
+                if end == 0 and (low in titles or (low.endswith("s") and low[:-1] in titles)):
+                    end += 1
+                break
+            end += 1
+        phrase = tokens[:end]
+        while phrase and (phrase[-1].lower == "of" or phrase[-1].lower in particles):
+            phrase = phrase[:-1]
+        if len(phrase) <= k:
+            return None
+        return self._make_speaker(phrase)
+
+    def _make_speaker(self, phrase: list[Token]) -> Speaker | None:
+        start, end = phrase[0].start, phrase[-1].end
+        mention = Mention(self.text[start:end], start, end)
+        words = [t.text for t in phrase if t.is_word]
+        titles = lexicon.words("titles")
+        determiners = lexicon.words("determiners")
+        honor = _honorifics()
+        head = phrase[-1].lower.rstrip(".")
+        first = words[0].lower()
+        lowered = [w.lower() for w in words]
+        # "the President of Kazakhstan" is a description; "Secretary of State John F. Kerry" a name.
+        after_of = words[len(lowered) - lowered[::-1].index("of"):] if "of" in lowered else []
+        described = first in determiners or (first in titles and "of" in lowered and len(after_of) <= 2)
+        if described and first not in determiners:
+            of_at = next(k for k, t in enumerate(phrase) if t.lower == "of")
+            if of_at >= 2 and phrase[of_at - 1].capitalized and phrase[of_at - 1].lower not in titles:
+                # "Representative Charles B. Rangel of New York": the name stands before "of".
+                return self._make_speaker(phrase[:of_at])
+        if not phrase[-1].capitalized or described or head in titles:
+            # A description: "the Kazakh president", "officials", "the President of Kazakhstan".
+            plural = head.endswith("s") and len(head) > 3
+            possessive = any(w.endswith(("’s", "'s")) for w in words[:-1])
+            if not (first in determiners or head in titles or plural or possessive):
+                return None
+            names = self._resolve_description(words, start)
+            return Speaker(mention, names, "description", 0.7 if names else 0.5, "description")
+        # Keep the trailing name: "Clinton’s spokesman Brian Fallon" -> "Brian Fallon".
+        name_words: list[str] = []
+        dot = False
+        for t in reversed(phrase):
+            if not t.is_word:
+                dot = t.text == "."  # belongs to the word before it: "Rep." "J."
+                continue
+            if t.capitalized or t.lower in lexicon.words("name_particles"):
+                name_words.insert(0, t.text + ("." if dot else ""))
+                dot = False
+            else:
+                break
+        if not name_words or all(w.rstrip(".") in honor for w in name_words):
+            return None
+        word_tokens = [t for t in phrase if t.is_word]
+        if len(name_words) >= 3 and len(word_tokens) > len(name_words) \
+                and word_tokens[-len(name_words) - 1].lower == "of":
+            name_words = name_words[1:]  # "... of State John F. Kerry": the office's domain is no name
+        resolved, _ = self._resolve_name(name_words, start)
+        return Speaker(mention, [resolved], "explicit", 0.95, "name")

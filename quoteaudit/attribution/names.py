@@ -1,0 +1,288 @@
+"""Names in a document: the people it introduces (with the titles written before them),
+their surnames and genders, and the resolution of a written name or description to one
+of them (a mixin of the rules' worker, ``rules._Attributor``)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .. import lexicon
+from .common import _abbreviated, _honorifics, _same_stem, _strip_possessive, _walk_to_paragraph
+
+
+_NAME_RUN = re.compile(r"[A-Z](?<!\w.)(?:[a-z]{0,3}\.|[\w’'\-]*)[ \t\u00a0]+"
+                       r"(?:[A-Z](?:[a-z]{0,3}\.|[\w’'\-]*)[ \t\u00a0]+){0,4}[A-Z][\w’'\-]*")
+_LOWER_WORD = re.compile(r"[a-z](?<![\w’'-].)[a-z]{2,}(?![\w’'-])")
+_LONG_CAP_WORD = re.compile(r"[A-Z](?<!\w.)[^\W\d_]{3,}")
+_CAP_WORD = re.compile(r"[A-Z](?<![\w-].)[\w’'-]*")
+_FEW_WORDS = 40  # up to this many words, str.find per word; beyond, one pass over the text
+_WORD_CHAR = re.compile(r"[\w-]")  # a capitalised word starts after none of these
+_NAME_CHAR = re.compile(r"[\w’'-]")  # ... and runs on over these
+
+
+@dataclass
+class _Entity:
+    name: str
+    titles: set[str] = field(default_factory=set)
+    gender: str | None = None
+    mentions: list[int] = field(default_factory=list)  # offsets of the name or its surname, in order
+
+    def last_before(self, at: int) -> int:
+        """Offset of the last mention before at, or -1."""
+        from bisect import bisect_left
+        i = bisect_left(self.mentions, at)
+        return self.mentions[i - 1] if i else -1
+
+
+def _whole_word_offsets(text: str, words: list[str]) -> dict[str, list[int]]:
+    """Where each capitalised word stands whole in text ("Trump", not "Trumpet" or "Trump’s").
+    A few words: str.find per word, in C. Many: one pass over every capitalised word, so
+    the work stays linear in the text."""
+    found: dict[str, list[int]] = {word: [] for word in words}
+    if len(words) > _FEW_WORDS:
+        for m in _CAP_WORD.finditer(text):
+            offsets = found.get(m.group())
+            if offsets is not None:
+                offsets.append(m.start())
+        return found
+    for word, offsets in found.items():
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (at == 0 or not _WORD_CHAR.match(text, at - 1)) and not _NAME_CHAR.match(text, end):
+                offsets.append(at)
+            at = text.find(word, end)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _gendered_titles() -> dict[str, str]:
+    genders = {k.lower().rstrip("."): g for k, g in _honorifics().items() if g in ("m", "f")}
+    genders.update(lexicon.table("gendered_roles"))
+    return genders
+
+
+def _gender_of(name: str, titles: set[str]) -> str | None:
+    """m or f from a gendered title ("Mrs.", "congresswoman") or a common first name."""
+    gendered = _gendered_titles()
+    genders = {gendered[title] for title in titles if title in gendered}
+    if len(genders) == 1:
+        return genders.pop()
+    # No gendered title, or both ("Mr. Clinton" and "Mrs. Clinton" give their titles to
+    # every Clinton): the first name decides.
+    first = name.split()[0].lower()
+    return lexicon.table("first_names").get(first)
+
+
+def _split_titles(words: list[str]) -> tuple[set[str], list[str]]:
+    """("Russian President Vladimir Putin") -> ({"russian", "president"}, ["Vladimir", "Putin"])."""
+    honor = _honorifics()
+    role_words = lexicon.words("titles")
+
+    def is_title(word: str) -> bool:
+        return word in honor or word.rstrip(".") in honor or word.lower() in role_words
+
+    titles = set()
+    words = list(words)
+    while len(words) > 1:
+        if is_title(words[0]):
+            titles.add(words.pop(0).rstrip(".").lower())
+        elif len(words) > 2 and words[1].rstrip(".") in honor:
+            # A nationality or state before a title ("Russian President", "former Florida Gov.",
+            # "Australian Prime Minister") belongs to the title.
+            titles.add(words.pop(0).lower())
+        else:
+            break
+    # A title inside the run, after its own modifiers: "Senate Majority Leader Mitch McConnell",
+    # "Justice Department Spokesman Peter Carr" (not "Martin Luther King Jr.": a suffix follows).
+    for i in range(len(words) - 2, 0, -1):
+        if is_title(words[i]) and words[-1].rstrip(".") not in _NAME_SUFFIXES:
+            titles.update(w.rstrip(".").lower() for w in words[:i + 1])
+            words = words[i + 1:]
+            break
+    return titles, words
+_NAME_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+
+
+@lru_cache(maxsize=1)
+def _name_breakers() -> frozenset[str]:
+    """Words no name runs over: stopwords, determiners ("The Francis versus Trump dynamic")
+    and the prepositions that open a sentence ("For Clinton’s campaign")."""
+    return lexicon.words("stopwords") | lexicon.words("determiners") | lexicon.words("name_openers")
+
+
+def _split_at_stopwords(words: list[str], stop) -> list[list[str]]:
+    parts, current = [], []
+    for w in words:
+        if w.lower() in stop:
+            if current:
+                parts.append(current)
+            current = []
+        elif w.endswith(("’s", "'s")):
+            parts.append(current + [w])  # "Ted Cruz’s Super PAC": the name ends at the possessive
+            current = []
+        elif w.endswith(".") and len(w) > 2 and w[:-1] not in _abbreviated():
+            parts.append(current + [w[:-1]])  # "Ted Cruz. An ...": the sentence, and the name, end
+            current = []
+        else:
+            current.append(w)
+    if current:
+        parts.append(current)
+    return parts
+_ORG_WORDS = None
+
+
+def _looks_like_org(words: list[str]) -> bool:
+    global _ORG_WORDS
+    if _ORG_WORDS is None:
+        _ORG_WORDS = lexicon.words("org_words")
+    return any(_strip_possessive(w).lower() in _ORG_WORDS for w in words)
+
+
+class NameIndex:
+    """Methods of ``rules._Attributor`` (which holds the text, the quotations and the state
+    they read)."""
+
+    def _collect_names(self) -> None:
+        """Full names in the document, with the titles written before them."""
+        stop = _name_breakers()
+        titled_surnames = []  # ("Tokayev", {"president"}) from "President Tokayev"
+        parsed: dict[str, list] = {}  # a name run recurs ("Donald Trump"): split it once
+        starts = self.paragraph_starts
+        para, para_end = 0, -1  # the runs come in order: each paragraph is tested once, walking on
+        for m in _NAME_RUN.finditer(self.text):
+            at = m.start()
+            if at >= para_end:
+                para = _walk_to_paragraph(starts, para, at)
+                para_end = starts[para + 1] if para + 1 < len(starts) else len(self.text)
+                headline = self._is_headline(starts[para], para_end)
+            if headline:
+                continue  # headline case capitalises every word
+            run = m.group(0)
+            parts = parsed.get(run)
+            if parts is None:
+                parts = parsed[run] = [(titles, words, _looks_like_org(words)) for titles, words in
+                                       (_split_titles(w) for w in _split_at_stopwords(run.split(), stop))]
+            for titles, name_words, org in parts:
+                if 2 <= len(name_words) <= 4 and not org:
+                    surname = _strip_possessive(name_words[-1])
+                    name = " ".join(name_words[:-1] + [surname])  # "Ivanka Trump’s" is Ivanka Trump
+                    ent = self.entities.setdefault(name, _Entity(name))
+                    ent.titles.update(titles)
+                    ent.mentions.append(at)
+                    if name not in self.surnames.get(surname, []):
+                        self.surnames.setdefault(surname, []).append(name)
+                elif len(name_words) == 1 and titles:
+                    titled_surnames.append((_strip_possessive(name_words[0]), titles))
+        name_words = {w for name in self.entities for w in name.split()}
+        for surname, titles in titled_surnames:
+            if surname not in self.surnames and surname not in name_words \
+                    and surname.lower() not in lexicon.table("first_names") and surname not in _abbreviated():
+                # "President Obama" with no full name in the text: the surname is the name (not
+                # "Mayor Bill" of Bill de Blasio, nor "Prince Alwaleed" of Alwaleed Bin Talal).
+                self.entities[surname] = _Entity(surname)
+                self.surnames[surname] = [surname]
+            for name in self.surnames.get(surname, []):
+                self.entities[name].titles.update(titles)
+        for ent in self.entities.values():
+            ent.gender = _gender_of(ent.name, ent.titles)
+        # Mentions by surname alone ("Tokayev told ...") count for recency.
+        surnames = self.surnames
+        single = [word for word, names in surnames.items() if len(names) == 1]
+        if single:
+            for word, offsets in _whole_word_offsets(self.text, single).items():
+                self.entities[surnames[word][0]].mentions.extend(offsets)
+            for ent in self.entities.values():
+                ent.mentions.sort()
+        if self.people is not None:
+            for person in getattr(self.people, "persons", []):
+                ent = self.entities.setdefault(person.name, _Entity(person.name))
+                ent.titles.update(t.lower() for t in person.titles)
+                ent.gender = person.gender
+                for alias in [person.name, *person.aliases]:
+                    last = alias.split()[-1]
+                    if person.name not in self.surnames.get(last, []):
+                        self.surnames.setdefault(last, []).append(person.name)
+
+    def _capitalised_count(self, word: str) -> int:
+        """How often a capitalised word occurs as a whole word, counted when first asked (most
+        documents ask about a few words, if any); past _FEW_WORDS words, all are counted in
+        one pass, which keeps a name-heavy text linear."""
+        if self._all_capitalised is not None:
+            return self._all_capitalised[word]
+        count = self.capitalised.get(word)
+        if count is None:
+            if len(self.capitalised) >= _FEW_WORDS:
+                self._all_capitalised = Counter(_CAP_WORD.findall(self.text))
+                return self._all_capitalised[word]
+            count = self.capitalised[word] = len(_whole_word_offsets(self.text, [word])[word])
+        return count
+
+    def _is_headline(self, start: int, end: int) -> bool:
+        """Whether the paragraph text[start:end] is a headline, in title case."""
+        if end - start > 300:
+            return False  # headlines are short
+        # Title case: every lowercase word is a small function word ("for", "and", "the").
+        small = lexicon.words("title_case_small_words")
+        # Most paragraphs fail at their first lowercase word ("said"): test that first.
+        return all(m.group() in small for m in _LOWER_WORD.finditer(self.text, start, end)) \
+            and len(_LONG_CAP_WORD.findall(self.text, start, end)) >= 3
+
+    def _resolve_name(self, words: list[str], at: int) -> tuple[str, set[str]]:
+        """The full name a written name stands for, and the titles written with it."""
+        titles, words = _split_titles([_strip_possessive(w) for w in words])
+        name = " ".join(words)
+        if self.people is not None:
+            person = self.people.find(name)
+            if person is not None:
+                return person.name, titles
+        if name in self.entities:
+            return name, titles
+        candidates = self.surnames.get(words[-1], [])
+        if len(words) == 1 and candidates:
+            # The latest full name introduced before this point, else the first after it.
+            ranked = sorted(candidates, key=lambda c: self.entities[c].last_before(at + 1) if c in self.entities else -1)
+            return ranked[-1], titles
+        return name, titles
+
+    def _gender_ok(self, name: str, gender: str | None) -> bool:
+        ent = self.entities.get(name)
+        return ent is None or ent.gender is None or gender is None or ent.gender == gender
+
+    def _recent_person(self, at: int, gender: str | None = None) -> str | None:
+        best = None
+        for ent in self.entities.values():
+            if gender is not None and ent.gender != gender:
+                continue  # first a person known to fit the pronoun
+            if ent.last_before(at) >= 0 and (best is None or ent.last_before(at) > best.last_before(at)):
+                best = ent
+        return best.name if best else None
+
+    def _resolve_description(self, words: list[str], at: int) -> list[str]:
+        titles = lexicon.words("titles")
+        lowered = [w.lower().rstrip(".") for w in words]
+        heads = [w for w in lowered if w in titles]
+        if not heads:
+            return []
+        head = heads[-1]
+        modifiers = {w for w in lowered if w not in titles and w not in lexicon.words("determiners")
+                     and w not in ("of", "for")}
+        best, best_score = None, 0.0
+        for ent in self.entities.values():
+            if head not in ent.titles:
+                continue
+            last = ent.last_before(at)
+            if last < 0 and not self._in_people(ent.name):
+                continue
+            score = 1.0 + 0.001 * max(last, 0) / max(1, len(self.text))
+            for mod in modifiers:
+                if any(_same_stem(mod, t) for title in ent.titles for t in title.split()):
+                    score += 1.0
+            if score > best_score:
+                best, best_score = ent, score
+        return [best.name] if best else []
+
+    def _in_people(self, name: str) -> bool:
+        return self.people is not None and self.people.find(name) is not None
