@@ -37,6 +37,10 @@ def analyse(doc: Document, settings: Settings | None = None) -> CheckContext:
         line, col = doc.position(scan.stopped_at)
         ctx.limits.append(f"more than {len(scan.quotations):,} quotations (the limit: one per 100 characters, "
                           f"and 1,000); quotation marks from line {line}, column {col} on are not checked")
+    if attributor.cues_stopped_at is not None:
+        line, col = doc.position(attributor.cues_stopped_at)
+        ctx.limits.append(f"more than {len(attributor.cues):,} speech cues (the limit: one per 100 characters, "
+                          f"and 1,000); speakers from line {line}, column {col} on are not looked for")
     if settings.references is not None:
         from .matching import match_quotations, match_statements, options_from  # only with references
         ctx.references = settings.references

@@ -88,6 +88,33 @@ def test_news_stays_far_below_the_quotation_limit():
     assert len(find_quotations(whole).quotations) < quotation_limit(len(whole)) / 2
 
 
+def test_cue_limit_bounds_a_text_of_nothing_but_speech_cues():
+    # "He said " repeated: every cue once cost a subject parse (18 s per MB). Past the limit the
+    # rest is not read for speakers, and the file is an input error naming where (exit 2).
+    from quoteaudit.attribution.cues import cue_limit
+    from quoteaudit.pipeline import check_or_error
+    text = ("He said " * 5000)
+    report = check_or_error(make_document("cues.txt", text))
+    assert len(report.context.attributions) == 0
+    message = str(report.error)
+    assert f"more than {cue_limit(len(text)):,} speech cues" in message and "line 1, column" in message
+
+
+def test_news_stays_far_below_the_cue_limit():
+    import glob
+    import os
+    from quoteaudit.attribution.cues import cue_limit, cue_regex
+    from quoteaudit.pipeline import check_or_error
+    corpus = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpora", "polnear", "train", "text")
+    texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob(os.path.join(corpus, "*.txt")))]
+    if not texts:
+        import pytest
+        pytest.skip("PolNeAR is not beside this checkout")
+    assert all(len(cue_regex().findall(t)) < cue_limit(len(t)) / 5 for t in texts)
+    report = check_or_error(make_document("news.txt", texts[0]))
+    assert report.error is None
+
+
 def test_json_written_a_quotation_at_a_time_is_the_same_document():
     import io
 

@@ -53,6 +53,7 @@ class _Attributor(NameIndex, CueParser, QuoteFrames):
         self._quote_bounds = [(q.start, q.end) for q in self.top]
         self.capitalised: dict[str, int] = {}  # how often a capitalised word occurs, when asked
         self._all_capitalised: Counter | None = None  # every capitalised word, once asked often
+        self.cues_stopped_at: int | None = None  # where the cue limit stopped the search, if it did
 
     def run(self) -> list[Attribution]:
         self._collect_names()
