@@ -15,10 +15,11 @@ import re
 from bisect import bisect_left
 
 from ..model import Quotation
-from .candidates import Candidate
+from .candidates import WINDOW_AHEAD, WINDOW_BACK, Candidate
+from .common import _blank
 
 _GAP_BUCKETS = (0, 3, 10, 25, 60, 150, 400)
-_ADVERBIAL = re.compile(r"[\s,.;:—–-]*")
+_ONLY_CLOSING = re.compile(r"[ \t\r\n.,]*")
 
 
 def _bucket(value: int, bounds=_GAP_BUCKETS) -> int:
@@ -42,14 +43,20 @@ class QuoteContext:
         starts = att.paragraph_starts
         para_start = starts[self.para]
         para_end = starts[self.para + 1] if self.para + 1 < len(starts) else len(text)
-        self.starts_para = not text[para_start:q.start].strip()
-        self.alone = self.starts_para and not text[q.end:para_end].strip(" \t\r\n.,")
+        # Tested in place: copying the paragraph around each quotation is quadratic when a text
+        # is one long paragraph.
+        self.starts_para = _blank(text, para_start, q.start)
+        self.alone = self.starts_para and (q.end >= para_end  # (a quotation over several paragraphs)
+                                           or _ONLY_CLOSING.match(text, q.end, para_end).end() == para_end)
         self.before_text_blank = self.starts_para
         self.rule_names = rule_names  # whom the rules named
-        # The cue with a subject nearest the quotation, within its paragraph (either side).
+        # The cue with a subject nearest the quotation, within its paragraph (either side) and
+        # the candidates' window: a paragraph-long scan per quotation is quadratic on a text
+        # that is one paragraph.
         self.nearest_cue = None
         best = None
-        for cue in att.cues_near(q.start, q.end, para_start, para_end):
+        floor, ceil = max(para_start, q.start - WINDOW_BACK), min(para_end, q.end + WINDOW_AHEAD)
+        for cue in att.cues_near(q.start, q.end, floor, ceil):
             gap = q.start - cue.end if cue.end <= q.start else cue.start - q.end
             if gap >= 0 and (best is None or gap < best):
                 best, self.nearest_cue = gap, cue
