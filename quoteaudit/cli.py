@@ -21,7 +21,6 @@ from .config import Settings
 from .formatters import Run, render
 from .inputs import iter_documents
 from .model import InputError
-from .pipeline import FileReport, check_document
 
 app = typer.Typer(
     add_completion=False,
@@ -290,7 +289,7 @@ def extract(
     if output_format not in (OutputFormat.text, OutputFormat.json):
         raise UsageError("extract supports --format text or json")
     from .inputs import internal_error
-    from .pipeline import analyse
+    from .pipeline import FileReport, analyse
     run = Run(reports=[])
     for item in iter_documents(paths):
         if not isinstance(item, InputError):
