@@ -8,12 +8,11 @@ from importlib import resources
 
 import pytest
 
-from quoteaudit.attribution import ranker
+from quoteaudit.attribution import ranker, rules_pass
 from quoteaudit.attribution.candidates import CandidateFinder
 from quoteaudit.attribution.features import QuoteContext
 from quoteaudit.attribution.rules import _Attributor
 from quoteaudit.document import Document
-from quoteaudit.kinds import classify
 from quoteaudit.pipeline import analyse
 from quoteaudit.quotes import find_quotations
 
@@ -25,14 +24,9 @@ def speech(text: str):
 
 def ranked(text: str):
     """For the first speech quotation: (candidate or None, probability, features), best first."""
-    doc = Document(path="t.txt", source=text)
-    scan = find_quotations(text)
-    att = _Attributor(doc, scan.quotations, None)
-    chosen = att.run()
-    classify(text, scan.quotations, chosen)
-    quotes = [q for q in att.top if q.kind == "speech"]
-    finder = CandidateFinder(att, quotes)
-    q = quotes[0]
+    att, chosen = rules_pass(Document(path="t.txt", source=text), find_quotations(text).quotations)
+    finder = CandidateFinder.over_speech(att)
+    q = next(q for q in att.top if q.kind == "speech")
     cands, rows, _, common = ranker.candidate_features(att, finder, q, chosen[q.index],
                                                        ranker.sentence_ends(att, finder.spans),
                                                        [x.start for x in att.top])

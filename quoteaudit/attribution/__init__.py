@@ -1,8 +1,9 @@
 """Attribute speakers: who says each quotation. One step a module:
 
-- ``rules.py``: speech cues and their frames ("X said", "said X", "according to X", a
-  colon, a transcript label), the subject of each cue, names, descriptions and
-  pronouns resolved to people; the rules' own choice for each quotation;
+- the cue rules: ``names.py`` (people, titles, surnames, genders), ``cues.py`` (speech
+  cues and their subjects: "X said", "said X", "according to X"), ``frames.py`` (the
+  rules' own choice for each quotation: a colon, a transcript label, ...), joined in
+  ``rules.py``;
 - ``candidates.py``: every mention near a quotation that could be its source;
 - ``features.py``: what describes a (quotation, candidate) pair;
 - ``ranker.py``: the trained model that scores the candidates (plain Python);
@@ -13,6 +14,8 @@ Telling speech from scare quotes and titles (``kinds.py``) runs between the rule
 the ranker: only speech is ranked.
 """
 from __future__ import annotations
+
+from dataclasses import replace
 
 from ..document import Document
 from ..kinds import classify
@@ -32,23 +35,28 @@ def attribute(doc: Document, quotations: list[Quotation], people=None,
     return attribute_with_cues(doc, quotations, people, model)[0]
 
 
+def rules_pass(doc: Document, quotations: list[Quotation], people=None) -> tuple[_Attributor, list[Attribution]]:
+    """The first steps: the cue rules' worker and its choice for each quotation, and each
+    quotation's kind (only speech is ranked). Training and the tests start from here too."""
+    rules = _Attributor(doc, quotations, people)
+    chosen = rules.run()
+    classify(doc.text, quotations, chosen)
+    return rules, chosen
+
+
 def attribute_with_cues(doc: Document, quotations: list[Quotation], people=None,
                         model: SpeakerModel | None = None) -> tuple[list[Attribution], _Attributor]:
     """attribute(), and the rules' worker itself: its resolved speech cues (``.cues``) and
     sentence geometry serve reported_speech, which finds the statements outside marks."""
-    rules = _Attributor(doc, quotations, people)
-    chosen = rules.run()
-    classify(doc.text, quotations, chosen)
+    rules, chosen = rules_pass(doc, quotations, people)
     model = model or shipped_model()
     if not model.rules_only:
-        finder = CandidateFinder(rules, [q for q in rules.top if q.kind == "speech"])
+        finder = CandidateFinder.over_speech(rules)
         for index, ranked in rank(rules, finder, chosen, model).items():
             chosen[index] = decide(finder, ranked, chosen[index])
     finish(rules, chosen, doc.text)
     for q in quotations:  # a nested quotation belongs to the speaker of the one around it
         if q.depth and q.parent is not None:
             outer = chosen[q.parent]
-            chosen[q.index] = Attribution(q.index, outer.speaker, outer.mention, outer.cue, outer.method,
-                                          outer.confidence, list(outer.candidates), outer.probability,
-                                          outer.source_type)
+            chosen[q.index] = replace(outer, quote=q.index, candidates=list(outer.candidates))
     return chosen, rules

@@ -38,15 +38,13 @@ MAX_AFTER = 3  # ... and after it
 
 class Candidate:
     """One mention that could be a quotation's source, found once per document."""
-    __slots__ = ("start", "end", "text", "names", "kind", "cue", "sources", "static", "static_score", "paragraph")
+    __slots__ = ("start", "end", "text", "names", "kind", "cue", "static", "static_score", "paragraph")
 
-    def __init__(self, start: int, end: int, text: str, names: list[str], kind: str, cue=None,
-                 sources: set | None = None) -> None:
+    def __init__(self, start: int, end: int, text: str, names: list[str], kind: str, cue=None) -> None:
         self.start, self.end, self.text = start, end, text
         self.names = names  # resolved name(s); several for "Putin and Tokayev"
         self.kind = kind  # name | pronoun | possessive | relative | description | organisation
         self.cue = cue  # rules.Cue whose subject this mention is
-        self.sources = sources or set()  # how it was found: cue, name, pronoun
         self.static: list[str] | None = None  # features that do not depend on the quotation
         self.static_score: dict = {}  # per model
         self.paragraph = -1  # set with the static features
@@ -93,21 +91,26 @@ class CandidateFinder:
                 continue
             m = sp.mention
             kind = "relative" if m.text.lower() in _RELATIVE else sp.kind
-            found.append(Candidate(m.start, m.end, m.text, list(sp.names), kind, cue, {"cue"}))
+            found.append(Candidate(m.start, m.end, m.text, list(sp.names), kind, cue))
         for name, ent in attributor.entities.items():
             for at in ent.mentions:
                 if wanted(at):
                     length = _written_length(text, at, name)
-                    found.append(Candidate(at, at + length, text[at:at + length], [name], "name", None, {"name"}))
+                    found.append(Candidate(at, at + length, text[at:at + length], [name], "name"))
         pronouns = pronoun_words()
         for start, end in spans:
             for m in _PRONOUN.finditer(text, start, end):
                 word = m.group().lower()
                 if word in pronouns or word in _POSSESSIVE:
                     kind = "relative" if word in _RELATIVE else "possessive" if word in _POSSESSIVE else "pronoun"
-                    found.append(Candidate(m.start(), m.end(), m.group(), [], kind, None, {"pronoun"}))
+                    found.append(Candidate(m.start(), m.end(), m.group(), [], kind))
         self.pool = [c for c in _merge(found) if not attributor._inside_quote(c.start)]
         self.starts = [c.start for c in self.pool]
+
+    @classmethod
+    def over_speech(cls, attributor) -> "CandidateFinder":
+        """The finder for the quotations the ranker ranks: the top-level speech ones."""
+        return cls(attributor, [q for q in attributor.top if q.kind == "speech"])
 
     def window(self, q: Quotation) -> tuple[int, int]:
         att = self.att
@@ -133,7 +136,7 @@ class CandidateFinder:
             rule = next((c for c in found if c.start < m.end and m.start < c.end), None)
             if rule is None:  # a mention only the rules read ("the leader of Kazakhstan")
                 names = list(chosen.candidates) or ([chosen.speaker] if chosen.speaker else [])
-                rule = Candidate(m.start, m.end, m.text, names, _kind_of_method(chosen), None, {"rule"})
+                rule = Candidate(m.start, m.end, m.text, names, _kind_of_method(chosen))
                 found.append(rule)
                 found.sort(key=lambda c: c.start)
         return found, rule
@@ -183,7 +186,6 @@ def _merge(found: list[Candidate]) -> list[Candidate]:
         last = out[-1] if out else None
         if last is not None and c.start < last.end:
             keep, other = (last, c) if _rank(last) >= _rank(c) else (c, last)
-            keep.sources |= other.sources
             if keep.cue is None:
                 keep.cue = other.cue
             if not keep.names and other.names:

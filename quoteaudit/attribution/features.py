@@ -28,15 +28,13 @@ def _bucket(value: int, bounds=_GAP_BUCKETS) -> int:
 
 class QuoteContext:
     """What every candidate of one quotation shares, computed once."""
-    __slots__ = ("q", "para", "inner", "partial", "ends", "starts_para", "alone", "before_text_blank",
-                 "nearest_cue", "rule_names")
+    __slots__ = ("q", "para", "partial", "ends", "starts_para", "alone", "nearest_cue", "rule_names")
 
     def __init__(self, att, q: Quotation, rule_names: tuple = ()) -> None:
         text = att.text
         self.q = q
         self.para = att._quote_paragraph[q.index]
         inner = text[q.inner_start:q.inner_end].rstrip()
-        self.inner = inner
         self.partial = bool(inner) and not (inner[0].isupper() or inner[0] in "“‘\"'[(")
         last = inner[-1:] if inner else ""
         self.ends = {",": "comma", ".": "period", "?": "question", "!": "exclaim"}.get(last, "other")
@@ -48,7 +46,6 @@ class QuoteContext:
         self.starts_para = _blank(text, para_start, q.start)
         self.alone = self.starts_para and (q.end >= para_end  # (a quotation over several paragraphs)
                                            or _ONLY_CLOSING.match(text, q.end, para_end).end() == para_end)
-        self.before_text_blank = self.starts_para
         self.rule_names = rule_names  # whom the rules named
         # The cue with a subject nearest the quotation, within its paragraph (either side) and
         # the candidates' window: a paragraph-long scan per quotation is quadratic on a text

@@ -1,9 +1,10 @@
 """Rank the candidate sources of each quotation with the trained model.
 
-The model is logistic regression over the binary features of ``features.py``; its
+The model is a conditional logit over the binary features of ``features.py``; its
 weights ship in ``speaker_model.json`` (trained by ``scripts/train_speaker_model.py``,
-described in ``MODEL_CARD.md``) and are applied here in plain Python: a sum of the
-weights of the features that hold, squashed to a probability. No runtime dependency.
+described in ``MODEL_CARD.md``) and are applied here in plain Python: each candidate's
+score is the sum of the weights of its features, and a softmax over one quotation's
+candidates (and "nobody") gives their probabilities. No runtime dependency.
 """
 from __future__ import annotations
 

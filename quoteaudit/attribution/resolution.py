@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .. import lexicon
 from ..model import Attribution, Mention
-from .candidates import Candidate, CandidateFinder
+from .candidates import _POSSESSIVE, _RELATIVE, CandidateFinder
 from .ranker import Ranked
 from .sources import source_type
 
@@ -98,7 +98,7 @@ def source_type_of(att, a) -> str | None:
     mention = a.mention.text if a.mention is not None else None
     words = (mention or "").split()
     first = words[0].lower() if words else ""
-    kind = "pronoun" if first in lexicon.table("pronouns") or first in ("who", "which", "his", "her", "its", "their") \
+    kind = "pronoun" if first in lexicon.table("pronouns") or first in _RELATIVE or first in _POSSESSIVE \
         else "description" if first in lexicon.words("determiners") or a.method == "description" else "name"
     names = list(a.candidates) or ([a.speaker] if a.speaker else [])
     return source_type(mention, names, kind, lambda name: name in att.entities or att._in_people(name))

@@ -21,11 +21,9 @@ import sys
 from dataclasses import dataclass
 
 from ..document import Document
-from ..kinds import classify
 from ..quotes import find_quotations
 from .candidates import CandidateFinder
 from .ranker import all_features, candidate_features, sentence_ends
-from .rules import _Attributor
 
 _CAP = re.compile(r"[A-Z][\w'-]{2,}")
 
@@ -64,12 +62,9 @@ def right_answer(names: list[str], start: int, end: int, sources: list) -> bool:
 
 
 def examples_for(doc: str, text: str, gold: list) -> list[Example]:
-    d = Document(path=doc, source=text)
-    scan = find_quotations(text)
-    att = _Attributor(d, scan.quotations, None)
-    chosen = att.run()
-    classify(text, scan.quotations, chosen)
-    finder = CandidateFinder(att, [q for q in att.top if q.kind == "speech"])
+    from . import rules_pass
+    att, chosen = rules_pass(Document(path=doc, source=text), find_quotations(text).quotations)
+    finder = CandidateFinder.over_speech(att)
     ends = sentence_ends(att, finder.spans)
     quote_starts = [q.start for q in att.top]
     out = []
