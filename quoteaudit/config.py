@@ -24,6 +24,7 @@ class Settings:
     people: Any = None  # references.People
     fail_on: Severity | None = Severity.WARNING  # None: never fail on findings
     speaker_model: Any = None  # attribution.ranker.SpeakerModel; None: the shipped one
+    cue_model: Any = None  # cue_model.CueModel; None: the shipped one
 
     def enabled(self, rule_id: str) -> bool:
         if rule_id in self.ignore:

@@ -30,7 +30,7 @@ def analyse(doc: Document, settings: Settings | None = None) -> CheckContext:
     people = settings.people.for_attribution() if settings.people is not None else None
     attributions, attributor = attribute_with_cues(doc, scan.quotations, people=people,
                                                    model=settings.speaker_model)  # sets kinds too
-    reported = find_reported_speech(doc.text, scan.quotations, attributions, attributor)
+    reported = find_reported_speech(doc.text, scan.quotations, attributions, attributor, settings.cue_model)
     ctx = CheckContext(doc=doc, quotations=scan.quotations, attributions=attributions,
                        unbalanced=scan.unbalanced, people=settings.people, reported_speech=reported)
     if scan.stopped_at is not None:

@@ -11,9 +11,11 @@ Runs after attribution and kinds. Each statement is a cue, a source and a conten
   not allow “color revolutions” to occur"), or the sentence of a partial quotation that
   no cue clause holds.
 
-The cues and their subjects come from the attribution stage (same lexicon, same subject
-parser and pronoun resolution); ``source_of`` is the one step that decides who speaks,
-kept apart so a better speaker model can replace it.
+The cues are the attribution stage's speech cues and the words the trained cue tagger
+(``cue_model.py``) takes for cues outside the lexicon ("criticized", "vowed", "shows",
+"his claim"); their subjects come from the attribution stage's parser and pronoun
+resolution; ``source_of`` is the one step that decides who speaks, kept apart so a
+better speaker model can replace it.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from itertools import islice
 from . import lexicon
 from .attribution.resolution import source_type_of
 from .attribution.common import _TERMINATOR, Cue, Speaker, _role_head
+from .cue_model import CueModel, Scanner, tag
 from .model import Attribution, Mention, Quotation, Span
 
 DIRECT_COVER = 0.9  # quotation marks over this share of a clause make it direct (the scorer's rule)
@@ -63,13 +66,14 @@ class ReportedSpeech:
 
 
 def find_reported_speech(text: str, quotations: list[Quotation], attributions: list[Attribution],
-                         attributor) -> list[ReportedSpeech]:
+                         attributor, cue_model: CueModel | None = None) -> list[ReportedSpeech]:
     """All statements, in document order. ``attributor`` is the attribution stage's
-    worker (attribution.attribute_with_cues): its cues, subjects and sentence bounds."""
+    worker (attribution.attribute_with_cues): its cues, subjects and sentence bounds;
+    ``cue_model`` the cue tagger (None: the shipped one)."""
     finder = _Finder(text, quotations, attributions, attributor)
     speech_cues = {id(c) for c in attributor.cues}
     found = [r for r in (finder.statement_of_cue(cue, id(cue) in speech_cues)
-                         for cue in _with_stance_cues(text, attributor)) if r is not None]
+                         for cue in _with_tagged_cues(text, attributor, cue_model)) if r is not None]
     finder.add_quotations(found)
     found.sort(key=lambda r: (r.start, r.end))
     for r in found:
@@ -131,10 +135,11 @@ class _Finder:
             return None
         start, end = clause
         for q in _overlapping(top, self.quote_starts, start, end):
-            if start < q.start and q.kind == "speech" and not q.partial \
+            if q.kind == "speech" and not q.partial \
                     and attributions[q.index].cue is not None and attributions[q.index].cue.start != cue.start:
-                # A full quotation with a cue of its own ends the clause: it is a statement apart.
-                clause = _trim(text, start, q.start)
+                # A full quotation with a cue of its own ends the clause: it is a statement apart
+                # (and one that opens the clause leaves none: “…,” he added, referring to X named ...).
+                clause = _trim(text, start, q.start) if start < q.start else None
                 break
         if clause is None:
             return None
@@ -188,64 +193,47 @@ class _Finder:
                 found.append(_statement("direct", parts, a.cue, a, [q.index], anonymous))
 
 
-@lru_cache(maxsize=1)
-def _stance_regex() -> re.Pattern:
-    from .attribution.cues import _trie_pattern  # the speech cues' own regex builder: one try per position
-    return re.compile(r"(?<![\w’'-])" + _trie_pattern(sorted(lexicon.words("stance_verbs"))) + r"(?![\w’'-])")
+def _with_tagged_cues(text: str, attributor, model: CueModel | None) -> list:
+    """The attribution stage's speech cues, then the words the cue tagger takes for cues
+    (outside quotations, not within a speech cue), their subjects parsed and resolved by
+    the same machinery."""
+    speech = sorted((c.start, c.end) for c in attributor.cues)
+    starts = [s for s, _ in speech]
 
+    def in_speech_cue(start: int) -> bool:
+        j = bisect_right(starts, start) - 1
+        return j >= 0 and speech[j][1] >= start
 
-# A stance word after a determiner or "of"/"for" is a noun ("the show", "his support").
-_NOUN_BEFORE = re.compile(r"(?<![\w’'-])(?:the|a|an|his|her|their|its|our|my|your|of|for|no|any|this|these|those)[ \t\u00a0]+$",
-                          re.IGNORECASE)
-# Any verb in -ed or -s right before "that" ("Trump insisted that", "the report concluded
-# that") reports a clause when a subject stands before it; the subject test keeps out
-# nouns ("the claims that", "among voters that").
-_THAT_WORD = re.compile(r"[ \t\u00a0]that\b")
-_VERB_BEFORE_THAT = re.compile(r"(?<![\w’'-])([a-z]{3,}(?:ed|s))[ \t\u00a0]*$")
-
-
-class _Found:
-    """A match found by hand, read like a regex match by _with_stance_cues."""
-    __slots__ = ("_start", "_end", "_text")
-
-    def __init__(self, start: int, end: int, text: str) -> None:
-        self._start, self._end, self._text = start, end, text
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-    def group(self) -> str:
-        return self._text
-
-
-def _with_stance_cues(text: str, attributor) -> list:
-    """The attribution stage's speech cues, then the stance verbs outside quotations with
-    their subjects parsed and resolved by the same machinery."""
     extra = []
-    known = lexicon.speech_cues()[0] | lexicon.words("stance_verbs")
-    stop = lexicon.words("stopwords")
-    verbs_before_that = []
-    for that in _THAT_WORD.finditer(text):
-        m = _VERB_BEFORE_THAT.search(text, max(0, that.start() - 30), that.start())
-        if m is not None and m.group(1) not in known and m.group(1) not in stop:
-            verbs_before_that.append(_Found(m.start(1), m.end(1), m.group(1)))
-    for m in sorted([*_stance_regex().finditer(text), *verbs_before_that], key=lambda m: m.start()):
-        if _NOUN_BEFORE.search(text, max(0, m.start() - 8), m.start()) or attributor._inside_quote(m.start()):
-            continue  # "the show", "his support", "of fear": a noun, no verb (and no subject to parse)
-        cue = Cue(m.start(), m.end(), m.group(), paragraph=attributor._paragraph_of(m.start()))
+    for start, end, word, _ in tag(Scanner(text, attributor._quote_bounds), model, in_speech_cue):
+        cue = Cue(start, end, word, paragraph=attributor._paragraph_of(start))
         sp = attributor._subject_of(cue)
         if cue.inverted:
-            sp = None  # "said Tokayev" inverts; "believes Christie ..." is no subject after its verb
+            sp = None
         if sp is not None and sp.kind == "pronoun":
             sp = attributor._resolve_pronoun(sp, attributor._people_at(cue.start), cue.start)
+        if sp is None:
+            sp = _possessive_source(text, start, attributor)
         cue.subject = sp
         extra.append(cue)
-    # Speech cues first: where a stance verb's clause overlaps a speech cue's ("Trump intends
-    # to ..., Manafort said"), the speech cue reports it.
     return [*attributor.cues, *extra]
+
+
+# "his claim that ...", "their view": a noun cue's possessive is its source.
+_POSSESSIVE = re.compile(r"(?<![\w’'-])(his|her|their)[ \t\u00a0]+$", re.IGNORECASE)
+_POSSESSED_BY = {"his": "he", "her": "she", "their": "they"}
+
+
+def _possessive_source(text: str, cue_start: int, attributor) -> Speaker | None:
+    m = _POSSESSIVE.search(text, max(0, cue_start - 8), cue_start)
+    if m is None:
+        return None
+    mention = Mention(m.group(1), m.start(1), m.end(1))
+    # resolved as the subject pronoun it stands for ("his" as "he")
+    as_subject = Speaker(Mention(_POSSESSED_BY[m.group(1).lower()], mention.start, mention.end), [], "pronoun", 0.6,
+                         "pronoun")
+    sp = attributor._resolve_pronoun(as_subject, attributor._people_at(cue_start), cue_start)
+    return Speaker(mention, sp.names, sp.method, sp.confidence, sp.kind)
 
 
 # "But opponents say", "Many economists argue": a bare plural noun opening the clause, which

@@ -1,0 +1,203 @@
+"""The trained cue tagger: which words outside quotation marks attribute a statement.
+
+PolNeAR's attributions hang on thousands of cue words ("endorsed", "is expected",
+"criticism", "found") that no speech lexicon lists. A logistic model over sparse word
+features (the word, its ending, its neighbours, what follows it, where it stands in its
+sentence) scores each candidate word: the last word of a cue ("said", "has *said*",
+"according *to*"). Candidates are the words the model knows as cue words (seen as one in
+training), so most tokens cost one dict look-up.
+
+The weights ship in ``data/cue_model.json`` (trained by ``scripts/train_cue_model.py``,
+described in ``data/cue_model.md``) and are applied here in plain Python: a word's score is
+the bias plus the weights of its features, a cue when the logistic of that passes the
+model's threshold. No runtime dependency.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from . import lexicon
+from .attribution.common import _abbreviated
+
+MODEL_FILE = "cue_model.json"
+# Words, or a single punctuation mark; "U.S." stays one word, "said." is "said" and "."
+_TOKEN = re.compile(r"[^\W_](?:[\w’'\-]*[^\W_])?|[^\w\s]")
+_OPENERS = frozenset("“\"‘")
+
+
+@dataclass(frozen=True)
+class CueModel:
+    weights: dict  # feature name -> weight
+    bias: float
+    threshold: float  # probability from which a word is a cue
+    vocabulary: frozenset  # the words scored at all (lowercase)
+    version: str = ""
+
+    @property
+    def pattern(self) -> re.Pattern:
+        return _vocabulary_regex(self.vocabulary)
+
+    def probability(self, names: list[str]) -> float:
+        get = self.weights.get
+        score = self.bias
+        for name in names:
+            score += get(name, 0.0)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> CueModel:
+    raw = resources.files("quoteaudit").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
+    return model_from_json(json.loads(raw))
+
+
+@lru_cache(maxsize=8)
+def _vocabulary_regex(vocabulary: frozenset) -> re.Pattern:
+    """The vocabulary as one trie regex, lowercase and capitalised ("Said", "According")."""
+    from .attribution.cues import _trie_pattern
+    words = set(vocabulary) | {w[0].upper() + w[1:] for w in vocabulary}
+    return re.compile(r"(?<![\w’'-])" + _trie_pattern(sorted(words)) + r"(?![\w’'-])")
+
+
+def model_from_json(data: dict) -> CueModel:
+    return CueModel(dict(data["weights"]), float(data["bias"]), float(data["threshold"]),
+                    frozenset(data["vocabulary"]), data.get("version", ""))
+
+
+class Scanner:
+    """One text as the tagger reads it: its candidate words (a regex over the model's
+    vocabulary, so the text is scanned in C), its sentence breaks (. ! ? not after an
+    abbreviation such as "Mr.", and line breaks) and its quotations, looked up by
+    bisection. Only the few words around a candidate are ever tokenised."""
+
+    def __init__(self, text: str, quote_bounds: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.quote_bounds = quote_bounds
+        self._quote_starts = [s for s, _ in quote_bounds]
+        abbreviated = _abbreviated()
+        breaks = []
+        for m in _BREAK.finditer(text):
+            if m.group() == "." and m.start() and text[m.start() - 1].isalpha():
+                word = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+                if word is not None and word.group() in abbreviated:
+                    continue
+            breaks.append(m.end())
+        self.breaks = breaks
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """Where the sentence holding text[start:end] starts and ends."""
+        i = bisect_right(self.breaks, start)
+        return (self.breaks[i - 1] if i else 0), (self.breaks[i] if i < len(self.breaks) else len(self.text))
+
+    def quoted(self, offset: int) -> bool:
+        i = bisect_right(self._quote_starts, offset) - 1
+        return i >= 0 and self.quote_bounds[i][0] < offset < self.quote_bounds[i][1]
+
+    def candidates(self, model: "CueModel"):
+        """(start, end, word) of every vocabulary word outside quotation marks."""
+        for m in model.pattern.finditer(self.text):
+            if not self.quoted(m.start()):
+                yield m.start(), m.end(), m.group()
+
+
+_BREAK = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)|\n")
+_WORD_BEFORE = re.compile(r"[\w.]+$")
+_WINDOW = 60  # characters read on each side of a candidate
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 3 else "3-5" if n < 6 else "6-10" if n < 11 else "11+"
+
+
+def features(scan: Scanner, start: int, end: int, word: str) -> list[str]:
+    """The sparse features of the word at text[start:end] as a cue's last word."""
+    text = scan.text
+    sent_start, sent_end = scan.sentence(start, end)
+    left_from = max(sent_start, start - _WINDOW)
+    right_to = min(sent_end, end + _WINDOW)
+    left = _TOKEN.findall(text, left_from, start)
+    right = _TOKEN.findall(text, end, right_to)
+    w = word.lower()
+    p1 = left[-1] if left else "<s>"
+    p2 = left[-2] if len(left) > 1 else "<s>"
+    n1 = right[0] if right else "</s>"
+    n2 = right[1] if len(right) > 1 else "</s>"
+    lp1, lp2, ln1, ln2 = p1.lower(), p2.lower(), n1.lower(), n2.lower()
+    before = len(left) if left_from == sent_start else 11
+    after = len(right) if right_to == sent_end else 11
+    stem = _stem(w)
+    out = ["w=" + w, "suf=" + w[-3:], "stem=" + stem, "p1=" + lp1, "n1=" + ln1, "p2=" + lp2, "n2=" + ln2,
+           "p1w=" + lp1 + "|" + w, "wn1=" + w + "|" + ln1, "p2p1w=" + lp2 + "|" + lp1 + "|" + w,
+           "pos=" + _bucket(before), "rem=" + _bucket(after)]
+    if "that" in right[:4]:
+        out.append("that_near")
+        out.append("stem_that=" + stem)
+    if right and n1[0].isupper():
+        out.append("n1cap")
+    pronouns = _pronouns()
+    if any(t[0].isupper() or t.lower() in pronouns for t in left[-3:]):
+        out.append("subject_near")
+    if word[0].isupper():
+        out.append("cap")
+    if left and p1[0].isupper():
+        out.append("p1cap")
+    if lp1 in pronouns:
+        out.append("p1pron")
+    if n1 in _OPENERS or n2 in _OPENERS:
+        out.append("quote_next")
+    if right and scan.quoted(text.find(n1, end) + 1):
+        out.append("quoted_next")
+    if w in _speech():
+        out.append("speech_cue")
+    if w in _stance():
+        out.append("stance")
+    if w.endswith("ed"):
+        out.append("-ed")
+    elif w.endswith("ing"):
+        out.append("-ing")
+    elif w.endswith("s"):
+        out.append("-s")
+    return out
+
+
+def _stem(word: str) -> str:
+    """A crude lemma: "warned", "warns", "warning" -> "warn"."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[:-len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=1)
+def _pronouns() -> frozenset[str]:
+    return frozenset(lexicon.table("pronouns"))
+
+
+@lru_cache(maxsize=1)
+def _speech() -> frozenset[str]:
+    return lexicon.speech_cues()[0] | {words[-1] for words in lexicon.speech_cues()[1]}
+
+
+@lru_cache(maxsize=1)
+def _stance() -> frozenset[str]:
+    return lexicon.words("stance_verbs")
+
+
+def tag(scan: Scanner, model: CueModel | None = None, skip=None) -> list[tuple[int, int, str, float]]:
+    """(start, end, word, probability) of every word the model takes for a cue's last
+    word; ``skip(start)`` leaves out candidates another step already reads (speech cues)."""
+    model = model or shipped_model()
+    found = []
+    for start, end, word in scan.candidates(model):
+        if skip is not None and skip(start):
+            continue
+        p = model.probability(features(scan, start, end, word))
+        if p >= model.threshold:
+            found.append((start, end, word, p))
+    return found

@@ -1,0 +1,121 @@
+"""Training data for the cue tagger from PolNeAR annotations, and the trainer.
+
+Every word outside quotation marks is an example; it is labelled 1 when it is the last
+word of a gold Cue span (the agreed gold builder of ../shared/eval/polnear_attr.py gives
+the spans). Only words the tagger would score are kept: the vocabulary is every word seen
+as a cue's last word at least ``MIN_COUNT`` times in the training articles.
+
+Training needs scikit-learn (``pip install 'quoteaudit[train]'``); nothing here is
+imported when quoteaudit runs.
+"""
+from __future__ import annotations
+
+import glob
+import json
+import os
+import sys
+from collections import Counter
+from dataclasses import dataclass
+
+from .cue_model import _TOKEN, CueModel, Scanner, features
+from .quotes import find_quotations
+
+MIN_COUNT = 2  # a word is scored when it ended a gold cue this often in training
+MIN_RATE = 0.05  # ... and in this share of its occurrences outside quotation marks
+MIN_FEATURE = 3  # a feature is learned when this many training examples have it
+PRUNE = 0.01  # weights smaller than this are left out of the shipped file
+# The tagger's threshold, chosen by 5-fold CV over train (benchmarks/attributions.py):
+# 0.15 / 0.25 / 0.35 / 0.5 gave end-to-end F1 0.583 / 0.586 / 0.585 / 0.579 and content
+# F1 0.708 / 0.697 / 0.687 / 0.668; below 0.25 source accuracy falls faster than recall rises.
+THRESHOLD = 0.25
+
+
+@dataclass
+class Article:
+    doc: str
+    scan: Scanner
+    anchors: dict  # start offset -> lowercase word, of each gold cue's last word
+
+
+def gold_module(eval_dir: str):
+    sys.path.insert(0, eval_dir)
+    try:
+        import polnear_attr  # type: ignore
+    finally:
+        sys.path.remove(eval_dir)
+    return polnear_attr
+
+
+def load_articles(folder: str, eval_dir: str) -> list[Article]:
+    """Each article of a PolNeAR folder once (the first annotator's file, as the gold builder
+    reads it), with its quotations and its gold cues' last words."""
+    gold_for_doc = gold_module(eval_dir).gold_for_doc
+    seen: dict[str, Article] = {}
+    for ann in sorted(glob.glob(os.path.join(folder, "attributions", "*.ann"))):
+        doc = os.path.basename(ann)[:-4].rsplit("_", 1)[0]
+        if doc in seen:
+            continue
+        with open(os.path.join(folder, "text", doc + ".txt"), encoding="utf-8") as fh:
+            text = fh.read()
+        bounds = [(q.start, q.end) for q in find_quotations(text).quotations if q.depth == 0]
+        scan = Scanner(text, bounds)
+        anchors = {}
+        for g in gold_for_doc(text, ann):
+            for start, end, _ in g["cue"]:
+                words = [m for m in _TOKEN.finditer(text, start, end) if m.group()[0].isalnum()]
+                if words and not scan.quoted(words[-1].start()):
+                    anchors[words[-1].start()] = words[-1].group().lower()
+        seen[doc] = Article(doc, scan, anchors)
+    return list(seen.values())
+
+
+def vocabulary(articles: list[Article]) -> frozenset:
+    """The words that ended a gold cue MIN_COUNT times and do so in MIN_RATE of their
+    occurrences outside quotation marks ("to" of "according to", not every "to")."""
+    ends = Counter(w for a in articles for w in a.anchors.values())
+    known = frozenset(w for w, c in ends.items() if c >= MIN_COUNT)
+    probe = CueModel({}, 0.0, 1.0, known)
+    seen = Counter(word.lower() for a in articles for _, _, word in a.scan.candidates(probe))
+    return frozenset(w for w in known if seen[w] and ends[w] / seen[w] >= MIN_RATE)
+
+
+def examples(articles: list[Article], vocab: frozenset) -> tuple[list[list[str]], list[int]]:
+    probe = CueModel({}, 0.0, 1.0, vocab)
+    rows, labels = [], []
+    for a in articles:
+        for start, end, word in a.scan.candidates(probe):
+            rows.append(features(a.scan, start, end, word))
+            labels.append(1 if start in a.anchors else 0)
+    return rows, labels
+
+
+def train(articles: list[Article], c: float = 0.5, threshold: float = THRESHOLD, version: str = "") -> CueModel:
+    """L2 logistic regression (liblinear, deterministic) over the candidates' features."""
+    from sklearn.linear_model import LogisticRegression
+    from scipy.sparse import csr_matrix
+
+    vocab = vocabulary(articles)
+    rows, labels = examples(articles, vocab)
+    seen = Counter(name for row in rows for name in row)
+    index: dict[str, int] = {}
+    indptr, cols = [0], []
+    for row in rows:
+        for name in row:
+            if seen[name] >= MIN_FEATURE:
+                cols.append(index.setdefault(name, len(index)))
+        indptr.append(len(cols))
+    x = csr_matrix(([1.0] * len(cols), cols, indptr), shape=(len(rows), len(index)))
+    clf = LogisticRegression(C=c, solver="liblinear", max_iter=1000)
+    clf.fit(x, labels)
+    coef = clf.coef_[0]
+    weights = {name: round(float(coef[j]), 4) for name, j in sorted(index.items()) if abs(coef[j]) >= PRUNE}
+    return CueModel({k: v for k, v in weights.items() if v}, round(float(clf.intercept_[0]), 4), threshold,
+                    vocab, version)
+
+
+def dump_model(model: CueModel, path: str) -> None:
+    data = {"version": model.version, "bias": model.bias, "threshold": model.threshold,
+            "vocabulary": sorted(model.vocabulary), "weights": dict(sorted(model.weights.items()))}
+    with open(path, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, indent=0, sort_keys=False)
+        fh.write("\n")

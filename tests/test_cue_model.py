@@ -1,0 +1,99 @@
+"""The trained cue tagger: its shipped weights, cues outside the speech lexicon found on
+real sentences (PolNeAR train, the seed; the written ones say so) with their clause and
+source, and words it leaves alone."""
+from __future__ import annotations
+
+import hashlib
+import re
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from quoteaudit import cue_model
+from quoteaudit.document import Document
+from quoteaudit.pipeline import analyse
+
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "kazakhstan-csto-mt.txt"
+
+
+def test_model_card_records_the_shipped_weights():
+    package = resources.files("quoteaudit")
+    weights = package.joinpath("data", "cue_model.json").read_bytes()
+    card = package.joinpath("data", "cue_model.md").read_text(encoding="utf-8")
+    recorded = re.search(r"SHA-256 of `cue_model.json`: `([0-9a-f]{64})`", card)
+    assert recorded, "the model card names the weights' hash"
+    assert recorded.group(1) == hashlib.sha256(weights).hexdigest()
+
+
+def statements(text: str):
+    ctx = analyse(Document(path="t.txt", source=text))
+    return [(r.kind, r.cue.text, text[r.start:r.end], r.mention.text if r.mention else None, r.speaker)
+            for r in ctx.reported_speech]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PolNeAR train (politico_2016-05-19): "insist" with a bare plural subject, no "that".
+    ("EXCLUSIVE: In memo to Congress, Saudis insist they’re fighting terror.",
+     ("indirect", "insist", "they’re fighting terror", "Saudis", "Saudis")),
+    # PolNeAR train (usa-today_2015-12-07): a perfect-tense verb with an object, no clause.
+    ("Since that attack, Republicans have criticized various aspects of the strategy Obama trumpeted "
+     "during Sunday's prime-time address from the Oval Office.",
+     ("indirect", "criticized", "various aspects of the strategy Obama trumpeted during Sunday's prime-time "
+                                "address from the Oval Office", "Republicans", None)),
+    # PolNeAR train (breitbart_2016-08-08): the participle after it reports a statement of its own.
+    ("Obama also addressed Trump’s general concerns last Thursday, stating state and local authorities – "
+     "and not the federal government – are in charge of the election process.",
+     ("indirect", "addressed", "Trump’s general concerns last Thursday", "Obama", "Obama")),
+    # Written for this test: a titled name before "has accused".
+    ("Sen. Elizabeth Warren has accused Wells Fargo of defrauding its customers for years.",
+     ("indirect", "accused", "Wells Fargo of defrauding its customers for years", "Sen. Elizabeth Warren",
+      "Elizabeth Warren")),
+])
+def test_cue_outside_the_speech_lexicon(text, expected):
+    assert expected in statements(text)
+
+
+def test_a_speech_lexicon_cue_stays_the_lexicons():
+    # PolNeAR train (usa-today_2016-07-22): "according to" is read by the cue rules, not tagged again.
+    text = ("The Rock and Roll Hall alone opened its doors to some 40  events, according to  spokesman Todd "
+            "Mesek. The museum also waived its $23.50 admission fee during the convention.")
+    found = statements(text)
+    assert [(kind, cue, content, speaker) for kind, cue, content, _, speaker in found] == [
+        ("indirect", "according to", "The Rock and Roll Hall alone opened its doors to some 40  events",
+         "Todd Mesek")]
+
+
+def test_possessive_noun_cue_credits_the_person_the_pronoun_stands_for():
+    # The seed: "his claim that ..." after a paragraph about Tokayev.
+    text = SEED.read_text(encoding="utf-8")
+    found = [s for s in statements(text) if s[1] == "claim"]
+    assert found == [("indirect", "claim", "that outside actors were involved in the riots", "his",
+                      "Kassym-Jomart Tokayev")]
+
+
+def test_words_that_are_no_cue_here_report_nothing():
+    # Written for this test: "to", "for", "about", "on" are in the tagger's vocabulary.
+    text = ("The chef moved to Ohio in 2010. She cooks for about forty guests a night "
+            "and opened a second restaurant on Main Street last spring.")
+    scan = cue_model.Scanner(text, [])
+    model = cue_model.shipped_model()
+    assert [w for _, _, w in scan.candidates(model)], "the sentence has candidates to reject"
+    assert cue_model.tag(scan) == []
+    assert statements(text) == []
+
+
+def test_words_inside_quotation_marks_are_no_candidates():
+    text = "“We said it would work, and it did,” Smith told reporters on Monday."
+    bounds = [(0, text.index("”") + 1)]
+    scan = cue_model.Scanner(text, bounds)
+    words = [w for _, _, w in scan.candidates(cue_model.shipped_model())]
+    assert "said" not in words and "told" in words
+
+
+def test_sentence_bounds_skip_abbreviations():
+    text = "Mr. Smith said so. Then he left."
+    scan = cue_model.Scanner(text, [])
+    assert scan.sentence(4, 9) == (0, 18)
+    start, end = scan.sentence(text.index("Then"), text.index("Then") + 4)
+    assert text[start:end].strip() == "Then he left."
