@@ -43,12 +43,21 @@ class CueModel:
     def pattern(self) -> re.Pattern:
         return _vocabulary_regex(self.vocabulary)
 
-    def probability(self, names: list[str]) -> float:
+    def probability(self, names: list[str], score: float = 0.0) -> float:
+        """The logistic of the bias, score and the weights of names."""
         get = self.weights.get
-        score = self.bias
+        score += self.bias
         for name in names:
             score += get(name, 0.0)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+    def word_score(self, word: str, cache: dict) -> float:
+        """The summed weights of a word's own features, worked out once per word."""
+        score = cache.get(word)
+        if score is None:
+            get = self.weights.get
+            score = cache[word] = sum(get(name, 0.0) for name in word_features(word))
+        return score
 
 
 @lru_cache(maxsize=1)
@@ -100,10 +109,15 @@ class Scanner:
         return i >= 0 and self.quote_bounds[i][0] < offset < self.quote_bounds[i][1]
 
     def candidates(self, model: "CueModel"):
-        """(start, end, word) of every vocabulary word outside quotation marks."""
-        for m in model.pattern.finditer(self.text):
-            if not self.quoted(m.start()):
-                yield m.start(), m.end(), m.group()
+        """(start, end, word) of every vocabulary word outside quotation marks: the text
+        between quotations is scanned, never the words inside them."""
+        pattern, text = model.pattern, self.text
+        gap_start = 0
+        for start, end in [*self.quote_bounds, (len(text), len(text))]:
+            if gap_start < start:
+                for m in pattern.finditer(text, gap_start, start):
+                    yield m.start(), m.end(), m.group()
+            gap_start = max(gap_start, end)
 
 
 _BREAK = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)|\n")
@@ -117,6 +131,30 @@ def _bucket(n: int) -> str:
 
 def features(scan: Scanner, start: int, end: int, word: str) -> list[str]:
     """The sparse features of the word at text[start:end] as a cue's last word."""
+    return word_features(word) + context_features(scan, start, end, word)
+
+
+def word_features(word: str) -> list[str]:
+    """The features of the word alone (the same wherever it stands: summed once per word)."""
+    w = word.lower()
+    out = ["w=" + w, "suf=" + w[-3:], "stem=" + _stem(w)]
+    if word[0].isupper():
+        out.append("cap")
+    if w in _speech():
+        out.append("speech_cue")
+    if w in _stance():
+        out.append("stance")
+    if w.endswith("ed"):
+        out.append("-ed")
+    elif w.endswith("ing"):
+        out.append("-ing")
+    elif w.endswith("s"):
+        out.append("-s")
+    return out
+
+
+def context_features(scan: Scanner, start: int, end: int, word: str) -> list[str]:
+    """The features of the words around it in its sentence."""
     text = scan.text
     sent_start, sent_end = scan.sentence(start, end)
     left_from = max(sent_start, start - _WINDOW)
@@ -131,20 +169,17 @@ def features(scan: Scanner, start: int, end: int, word: str) -> list[str]:
     lp1, lp2, ln1, ln2 = p1.lower(), p2.lower(), n1.lower(), n2.lower()
     before = len(left) if left_from == sent_start else 11
     after = len(right) if right_to == sent_end else 11
-    stem = _stem(w)
-    out = ["w=" + w, "suf=" + w[-3:], "stem=" + stem, "p1=" + lp1, "n1=" + ln1, "p2=" + lp2, "n2=" + ln2,
+    out = ["p1=" + lp1, "n1=" + ln1, "p2=" + lp2, "n2=" + ln2,
            "p1w=" + lp1 + "|" + w, "wn1=" + w + "|" + ln1, "p2p1w=" + lp2 + "|" + lp1 + "|" + w,
            "pos=" + _bucket(before), "rem=" + _bucket(after)]
     if "that" in right[:4]:
         out.append("that_near")
-        out.append("stem_that=" + stem)
+        out.append("stem_that=" + _stem(w))
     if right and n1[0].isupper():
         out.append("n1cap")
     pronouns = _pronouns()
     if any(t[0].isupper() or t.lower() in pronouns for t in left[-3:]):
         out.append("subject_near")
-    if word[0].isupper():
-        out.append("cap")
     if left and p1[0].isupper():
         out.append("p1cap")
     if lp1 in pronouns:
@@ -153,16 +188,6 @@ def features(scan: Scanner, start: int, end: int, word: str) -> list[str]:
         out.append("quote_next")
     if right and scan.quoted(text.find(n1, end) + 1):
         out.append("quoted_next")
-    if w in _speech():
-        out.append("speech_cue")
-    if w in _stance():
-        out.append("stance")
-    if w.endswith("ed"):
-        out.append("-ed")
-    elif w.endswith("ing"):
-        out.append("-ing")
-    elif w.endswith("s"):
-        out.append("-s")
     return out
 
 
@@ -194,10 +219,11 @@ def tag(scan: Scanner, model: CueModel | None = None, skip=None) -> list[tuple[i
     word; ``skip(start)`` leaves out candidates another step already reads (speech cues)."""
     model = model or shipped_model()
     found = []
+    words: dict[str, float] = {}
     for start, end, word in scan.candidates(model):
         if skip is not None and skip(start):
             continue
-        p = model.probability(features(scan, start, end, word))
+        p = model.probability(context_features(scan, start, end, word), model.word_score(word, words))
         if p >= model.threshold:
             found.append((start, end, word, p))
     return found
