@@ -130,7 +130,8 @@ class _Finder:
         subject, inverted = self.subject_of(cue, speech)
         anonymous = _anonymous_source(text, cue.start, cue.end, subject, inverted, self.hints)
         source_words = subject.mention if subject is not None else anonymous
-        clause = _reported_clause(text, cue, inverted, self.attributor, self.sentences, source_words)
+        clause = _reported_clause(text, cue, inverted, self.attributor, self.sentences, source_words,
+                                  MIN_WORDS if speech else 1)
         if clause is None:
             return None
         start, end = clause
@@ -210,13 +211,37 @@ def _with_tagged_cues(text: str, attributor, model: CueModel | None) -> list:
         sp = attributor._subject_of(cue)
         if cue.inverted:
             sp = None
-        if sp is not None and sp.kind == "pronoun":
-            sp = attributor._resolve_pronoun(sp, attributor._people_at(cue.start), cue.start)
         if sp is None:
             sp = _possessive_source(text, start, attributor)
+        elif sp.kind == "pronoun":
+            sp = attributor._resolve_pronoun(sp, attributor._people_at(cue.start), cue.start)
+        if sp is None:
+            cue, sp = _longer_cue(text, cue, attributor)
+            if sp is not None and sp.kind == "pronoun":
+                sp = attributor._resolve_pronoun(sp, attributor._people_at(cue.start), cue.start)
         cue.subject = sp
         extra.append(cue)
     return [*attributor.cues, *extra]
+
+
+_LOWER_WORDS_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:[a-z][\w’'-]*[ \t\u00a0]+){1,3})$")
+
+
+def _longer_cue(text: str, cue: Cue, attributor) -> tuple[Cue, Speaker | None]:
+    """A tagged word whose subject stands before the words of the cue that come first
+    ("Clinton laid *out*", "Trump is raising questions *about*"): the cue from the nearest
+    of up to three lowercase words before it that has a subject."""
+    words = _LOWER_WORDS_BEFORE.search(text, max(0, cue.start - 40), cue.start)
+    if words is None:
+        return cue, None
+    starts = [m.start() for m in re.finditer(r"\S+", text[words.start(1):cue.start])]
+    for offset in reversed(starts):
+        start = words.start(1) + offset
+        longer = Cue(start, cue.end, text[start:cue.end], paragraph=cue.paragraph)
+        sp = attributor._subject_of(longer)
+        if sp is not None and not longer.inverted:
+            return longer, sp
+    return cue, None
 
 
 # "his claim that ...", "their view": a noun cue's possessive is its source.
@@ -386,7 +411,7 @@ def _anonymous_source(text: str, cue_start: int, cue_end: int, subject, inverted
 
 
 def _reported_clause(text: str, cue, inverted: bool, attributor, sentences: "_Sentences",
-                     source: Mention | None) -> tuple[int, int] | None:
+                     source: Mention | None, min_after: int = MIN_WORDS) -> tuple[int, int] | None:
     """The span of the clause a cue reports, trimmed of the punctuation around it; None
     when the cue reports no clause of MIN_WORDS words (a question, "Tokayev said.").
     ``source`` is the words naming the speaker."""
@@ -415,7 +440,7 @@ def _reported_clause(text: str, cue, inverted: bool, attributor, sentences: "_Se
     while participle is not None and not _is_cue(participle.group(1)):
         participle = _NEXT_PARTICIPLE.search(text, participle.end(), sent_end)
     # "..., Manafort said, adding that ...": the participle opens a statement of its own.
-    after = _clause_after(text, cue.end, participle.start() if participle else sent_end)
+    after = _clause_after(text, cue.end, participle.start() if participle else sent_end, min_after)
     if after is not None:
         return after
     # "..., Tokayev said." / "..., a person familiar with the matter said." — the clause
@@ -436,22 +461,22 @@ def _is_cue(word: str) -> bool:
     return word in lexicon.speech_cues()[0] or word in lexicon.words("stance_verbs")
 
 
-def _clause_after(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _clause_after(text: str, start: int, end: int, min_words: int = MIN_WORDS) -> tuple[int, int] | None:
     """The clause after a cue, from "that" when it comes within a few words ("told reporters
     on Monday that ...")."""
-    span = _trim(text, start, end)
+    span = _trim(text, start, end, min_words)
     if span is None:
         return None
     that = _THAT.match(text, span[0], span[1])
     return _trim(text, that.start(1), span[1]) if that else span
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _trim(text: str, start: int, end: int, min_words: int = MIN_WORDS) -> tuple[int, int] | None:
     if start >= end:
         return None  # the source runs to the sentence's end ("according to X.")
     start = _LEAD.match(text, start, end).end()
     end = start + len(text[start:end].rstrip(_TRAIL_CHARS))
-    if sum(1 for _ in islice(_WORDS.finditer(text, start, end), MIN_WORDS)) < MIN_WORDS:
+    if sum(1 for _ in islice(_WORDS.finditer(text, start, end), min_words)) < min_words:
         return None
     return start, end
 

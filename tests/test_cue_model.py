@@ -49,6 +49,12 @@ def statements(text: str):
     ("Sen. Elizabeth Warren has accused Wells Fargo of defrauding its customers for years.",
      ("indirect", "accused", "Wells Fargo of defrauding its customers for years", "Sen. Elizabeth Warren",
       "Elizabeth Warren")),
+    # Written for this test: the subject stands before the cue's first word ("laid *out*"),
+    # and a tagged cue may report a short object.
+    ("At the rally on Tuesday, Sanders laid out his plan to make public colleges free.",
+     ("indirect", "laid out", "his plan to make public colleges free", "Sanders", "Sanders")),
+    ("Yesterday, Sanders laid out a plan.",
+     ("indirect", "laid out", "a plan", "Sanders", "Sanders")),
 ])
 def test_cue_outside_the_speech_lexicon(text, expected):
     assert expected in statements(text)
