@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
 
@@ -128,10 +128,12 @@ class _Finder:
         a clause already reported)."""
         text, top, attributions = self.text, self.top, self.attributions
         subject, inverted = self.subject_of(cue, speech)
-        anonymous = _anonymous_source(text, cue.start, cue.end, subject, inverted, self.hints)
+        # A tagged cue's source is unnamed only when its head is "source(s)": near "spoke on
+        # condition of anonymity to discuss ..." the tagged word is the justification, not the
+        # claim (precision first).
+        anonymous = _anonymous_source(text, cue.start, cue.end, subject, inverted, self.hints if speech else [])
         source_words = subject.mention if subject is not None else anonymous
-        clause = _reported_clause(text, cue, inverted, self.attributor, self.sentences, source_words,
-                                  MIN_WORDS if speech else 1)
+        clause = _reported_clause(text, cue, inverted, self.attributor, self.sentences, source_words, speech)
         if clause is None:
             return None
         start, end = clause
@@ -156,6 +158,10 @@ class _Finder:
         if quoted >= DIRECT_COVER * (end - start):
             return None  # the quotation itself: reported as direct speech
         speaker = source_of(subject, anonymous)
+        if speaker is not None and not speech and speaker.candidates:
+            # A tagged cue's pronoun open between people is left unresolved, not reported as
+            # ambiguous: the tagger's cues are less sure than the lexicon's (precision first).
+            speaker = replace(speaker, candidates=[])
         if speaker is None or self.claimed.overlaps(start, end):
             return None
         self.claimed.add(start, end)
@@ -411,10 +417,10 @@ def _anonymous_source(text: str, cue_start: int, cue_end: int, subject, inverted
 
 
 def _reported_clause(text: str, cue, inverted: bool, attributor, sentences: "_Sentences",
-                     source: Mention | None, min_after: int = MIN_WORDS) -> tuple[int, int] | None:
+                     source: Mention | None, speech: bool = True) -> tuple[int, int] | None:
     """The span of the clause a cue reports, trimmed of the punctuation around it; None
     when the cue reports no clause of MIN_WORDS words (a question, "Tokayev said.").
-    ``source`` is the words naming the speaker."""
+    ``source`` is the words naming the speaker; ``speech``: a cue of the lexicon, not a tagged one."""
     if source is None or (not inverted and source.start >= cue.end):
         return None
     para = cue.paragraph
@@ -440,7 +446,7 @@ def _reported_clause(text: str, cue, inverted: bool, attributor, sentences: "_Se
     while participle is not None and not _is_cue(participle.group(1)):
         participle = _NEXT_PARTICIPLE.search(text, participle.end(), sent_end)
     # "..., Manafort said, adding that ...": the participle opens a statement of its own.
-    after = _clause_after(text, cue.end, participle.start() if participle else sent_end, min_after)
+    after = _clause_after(text, cue.end, participle.start() if participle else sent_end, speech)
     if after is not None:
         return after
     # "..., Tokayev said." / "..., a person familiar with the matter said." — the clause
@@ -461,12 +467,14 @@ def _is_cue(word: str) -> bool:
     return word in lexicon.speech_cues()[0] or word in lexicon.words("stance_verbs")
 
 
-def _clause_after(text: str, start: int, end: int, min_words: int = MIN_WORDS) -> tuple[int, int] | None:
-    """The clause after a cue, from "that" when it comes within a few words ("told reporters
-    on Monday that ...")."""
-    span = _trim(text, start, end, min_words)
-    if span is None:
-        return None
+def _clause_after(text: str, start: int, end: int, speech: bool = True) -> tuple[int, int] | None:
+    """The clause after a cue; after a speech cue, from "that" when it comes within a few
+    words ("told reporters on Monday that ..."). A tagged cue's clause starts right after it
+    ("Gulf sources believe Erdogan has joined an axis that ...": that "that" is a relative
+    pronoun) and may be an object of one word ("mocked the complaint")."""
+    span = _trim(text, start, end, MIN_WORDS if speech else 1)
+    if span is None or not speech:
+        return span
     that = _THAT.match(text, span[0], span[1])
     return _trim(text, that.start(1), span[1]) if that else span
 

@@ -137,6 +137,20 @@ def test_joint_source_is_not_ambiguous():
     assert findings(text, "ambiguous-speaker")[0] == []
 
 
+def test_tagged_cue_pronoun_is_not_reported_ambiguous():
+    # PolNeAR train (breitbart_2016-02-08): "He" is Rubio; the resolver also offers the two
+    # governors named since. "dismissed" is a tagged cue: no ambiguous-speaker on it.
+    text = ("Speaking to “CBS This Morning” Monday, Rubio refrained from attacking his rivals, particularly "
+            "Govs. Jeb Bush and Chris Christie, who say the freshman senator doesn’t have the experience "
+            "needed to be president.\n\n"
+            "He dismissed critique of his performance at Saturday’s debate.\n")
+    ctx = analyse(Document(path="t.txt", source=text))
+    dismissed = [r for r in ctx.reported_speech if r.cue is not None and r.cue.text == "dismissed"]
+    assert [(text[r.start:r.end], r.mention.text, r.candidates) for r in dismissed] == [
+        ("critique of his performance at Saturday’s debate", "He", [])]
+    assert findings(text, "ambiguous-speaker")[0] == []
+
+
 @pytest.mark.parametrize("text, expected", [
     # PolNeAR train sentences.
     ("Law enforcement sources have said he said no more baby parts in comments to officials after the shooting.",
@@ -155,6 +169,12 @@ def test_joint_source_is_not_ambiguous():
      "Americans’ constitutional right to bear arms.", []),
     ("French officials said a truck rammed into a crowd celebrating Bastille Day.", []),
     ("The software is open source, the company said.", []),
+    # PolNeAR train: a tagged cue ("believe") whose subject's head is "sources" is reported ...
+    ("Therefore, Gulf sources believe Erdogan has joined an axis that comprises Iran, Russia, and a new Syria.",
+     [(1, 33, "anonymous-source")]),
+    # ... but not a tagged cue ("discuss") in the anonymity clause of a quotation's source.
+    ("''This is not a combat mission,'' one senior administration official said, speaking on the condition "
+     "of anonymity to discuss internal directives to the Pentagon.", []),
 ])
 def test_anonymous_source(text, expected):
     assert findings(text, "anonymous-source")[0] == expected
