@@ -158,6 +158,12 @@ class _Finder:
         if quoted >= DIRECT_COVER * (end - start):
             return None  # the quotation itself: reported as direct speech
         speaker = source_of(subject, anonymous)
+        relative = _RELATIVE_BEFORE.search(text, max(0, cue.start - 40), cue.start) if not inverted else None
+        if speaker is not None and relative is not None and speaker.mention is not None \
+                and speaker.mention.end <= relative.start(1):
+            # "Trump, who has talked about ...": the relative pronoun is the mention (as "he" is
+            # for a pronoun), the name it stands for stays the speaker.
+            speaker = replace(speaker, mention=Mention(relative.group(1), relative.start(1), relative.end(1)))
         if speaker is not None and not speech and speaker.candidates:
             # A tagged cue's pronoun open between people is left unresolved, not reported as
             # ambiguous: the tagger's cues are less sure than the lexicon's (precision first).
@@ -248,6 +254,9 @@ def _longer_cue(text: str, cue: Cue, attributor) -> tuple[Cue, Speaker | None]:
         if sp is not None and not longer.inverted:
             return longer, sp
     return cue, None
+
+
+_RELATIVE_BEFORE = re.compile(r"(?<![\w’'-])(who|which)[ \t\u00a0]+(?:(?:also|has|have|had|was|is|[a-z]+ly)[ \t\u00a0]+){0,3}$")
 
 
 # "his claim that ...", "their view": a noun cue's possessive is its source.

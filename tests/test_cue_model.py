@@ -55,6 +55,9 @@ def statements(text: str):
      ("indirect", "laid out", "his plan to make public colleges free", "Sanders", "Sanders")),
     ("Yesterday, Sanders laid out a plan.",
      ("indirect", "laid out", "a plan", "Sanders", "Sanders")),
+    # Written for this test: a relative pronoun is the mention, the name it stands for the speaker.
+    ("Among the speakers was Bernie Sanders, who has long criticized the trade deal.",
+     ("indirect", "long criticized", "the trade deal", "who", "Bernie Sanders")),
 ])
 def test_cue_outside_the_speech_lexicon(text, expected):
     assert expected in statements(text)
