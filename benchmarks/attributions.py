@@ -1,9 +1,10 @@
 """Every attribution (direct, mixed, indirect) on PolNeAR with the agreed scorer.
 
-Runs `quoteaudit extract --format json` over a split's texts, writes the system file of
-../shared/eval/polnear_attr.py from each file's `attributions` (content spans, the
-speaker mention's span and the resolved name), builds the gold file with the same module
-and prints its scores: content P/R/F1, recall per kind, source accuracy, end-to-end F1.
+Runs the pipeline over a split's texts (in-process: the JSON of `quoteaudit extract`),
+writes the system file of ../shared/eval/polnear_attr.py from each file's `attributions`
+(content spans, the speaker mention's span and the resolved name), builds the gold file
+with the same module and prints its scores: content P/R/F1, recall per kind, source
+accuracy, end-to-end F1.
 
 The cue tagger (quoteaudit/cue_model.py) is learned, so two figures are printed:
 5-fold cross-validation by article over train (the tagger trained in-process on four

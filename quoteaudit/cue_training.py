@@ -113,6 +113,22 @@ def train(articles: list[Article], c: float = 0.5, threshold: float = THRESHOLD,
                     vocab, version)
 
 
+def retrain(corpus: str, eval_dir: str, out: str) -> str:
+    """Train on every article of corpus, write the weights to out; a summary with their hash."""
+    import hashlib
+    import time
+
+    start = time.perf_counter()
+    articles = load_articles(corpus, eval_dir)
+    model = train(articles, version="polnear-train-logistic-1")
+    dump_model(model, out)
+    with open(out, "rb") as fh:
+        digest = hashlib.sha256(fh.read()).hexdigest()
+    return (f"{len(articles)} articles, {sum(len(a.anchors) for a in articles)} gold cues, "
+            f"{len(model.vocabulary)} words scored, {len(model.weights)} weights; "
+            f"{time.perf_counter() - start:.1f} s\nwrote {out}\nsha256 {digest}")
+
+
 def dump_model(model: CueModel, path: str) -> None:
     data = {"version": model.version, "bias": model.bias, "threshold": model.threshold,
             "vocabulary": sorted(model.vocabulary), "weights": dict(sorted(model.weights.items()))}

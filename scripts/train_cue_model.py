@@ -12,10 +12,8 @@ match the weights (a test checks it).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import sys
-import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
@@ -23,23 +21,9 @@ SHARED = os.path.join(os.path.dirname(ROOT), "shared")
 
 from quoteaudit import cue_training  # noqa: E402
 
-OUT = os.path.join(ROOT, "quoteaudit", "data", "cue_model.json")
-
-
-def main() -> None:
+if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", default=os.path.join(SHARED, "corpora", "polnear", "train"))
-    ap.add_argument("--out", default=OUT)
+    ap.add_argument("--out", default=os.path.join(ROOT, "quoteaudit", "data", "cue_model.json"))
     args = ap.parse_args()
-    start = time.perf_counter()
-    articles = cue_training.load_articles(args.corpus, os.path.join(SHARED, "eval"))
-    model = cue_training.train(articles, version="polnear-train-logistic-1")
-    cue_training.dump_model(model, args.out)
-    digest = hashlib.sha256(open(args.out, "rb").read()).hexdigest()
-    print(f"{len(articles)} articles, {sum(len(a.anchors) for a in articles)} gold cues, "
-          f"{len(model.vocabulary)} words scored, {len(model.weights)} weights; {time.perf_counter() - start:.1f} s")
-    print(f"wrote {args.out}\nsha256 {digest}")
-
-
-if __name__ == "__main__":
-    main()
+    print(cue_training.retrain(args.corpus, os.path.join(SHARED, "eval"), args.out))
