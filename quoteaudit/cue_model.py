@@ -214,16 +214,15 @@ def _stance() -> frozenset[str]:
     return lexicon.words("stance_verbs")
 
 
-def tag(scan: Scanner, model: CueModel | None = None, skip=None) -> list[tuple[int, int, str, float]]:
+def tag(scan: Scanner, model: CueModel | None = None, skip=None):
     """(start, end, word, probability) of every word the model takes for a cue's last
-    word; ``skip(start)`` leaves out candidates another step already reads (speech cues)."""
+    word, in text order, one at a time (the caller may stop early); ``skip(start)`` leaves
+    out candidates another step already reads (speech cues)."""
     model = model or shipped_model()
-    found = []
     words: dict[str, float] = {}
     for start, end, word in scan.candidates(model):
         if skip is not None and skip(start):
             continue
         p = model.probability(context_features(scan, start, end, word), model.word_score(word, words))
         if p >= model.threshold:
-            found.append((start, end, word, p))
-    return found
+            yield start, end, word, p

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from . import rules as rule_registry
 from .attribution import attribute_with_cues
+from .attribution.cues import cue_limit
 from .config import Settings
 from .context import CheckContext
 from .document import Document
@@ -39,7 +40,7 @@ def analyse(doc: Document, settings: Settings | None = None) -> CheckContext:
                           f"and 1,000); quotation marks from line {line}, column {col} on are not checked")
     if attributor.cues_stopped_at is not None:
         line, col = doc.position(attributor.cues_stopped_at)
-        ctx.limits.append(f"more than {len(attributor.cues):,} speech cues (the limit: one per 100 characters, "
+        ctx.limits.append(f"more than {cue_limit(len(doc.text)):,} speech cues (the limit: one per 100 characters, "
                           f"and 1,000); speakers from line {line}, column {col} on are not looked for")
     if settings.references is not None:
         from .matching import match_quotations, match_statements, options_from  # only with references

@@ -28,6 +28,7 @@ from itertools import islice
 from . import lexicon
 from .attribution.resolution import source_type_of
 from .attribution.common import _TERMINATOR, Cue, Speaker, _role_head
+from .attribution.cues import cue_limit
 from .cue_model import CueModel, Scanner, tag
 from .model import Attribution, Mention, Quotation, Span
 
@@ -218,7 +219,14 @@ def _with_tagged_cues(text: str, attributor, model: CueModel | None) -> list:
         return j >= 0 and speech[j][1] >= start
 
     extra = []
+    # Tagged cues count against the speech cues' limit (1,000 and one per 100 characters):
+    # a text of nothing but "criticized" would otherwise cost a subject parse per word.
+    room = cue_limit(len(text)) - len(attributor.cues)
     for start, end, word, _ in tag(Scanner(text, attributor._quote_bounds), model, in_speech_cue):
+        if len(extra) >= room:
+            if attributor.cues_stopped_at is None or start < attributor.cues_stopped_at:
+                attributor.cues_stopped_at = start
+            break
         cue = Cue(start, end, word, paragraph=attributor._paragraph_of(start))
         sp = attributor._subject_of(cue)
         if cue.inverted:

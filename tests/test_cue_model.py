@@ -88,7 +88,7 @@ def test_words_that_are_no_cue_here_report_nothing():
     scan = cue_model.Scanner(text, [])
     model = cue_model.shipped_model()
     assert [w for _, _, w in scan.candidates(model)], "the sentence has candidates to reject"
-    assert cue_model.tag(scan) == []
+    assert list(cue_model.tag(scan)) == []
     assert statements(text) == []
 
 
