@@ -7,7 +7,7 @@ bytes per second. Beside it, a baseline measured in the same run on the same tex
 so the figure reads as a ratio that does not depend on the machine. Start-up
 (import, and the `quoteaudit` command on one small file) is timed apart.
 
-    python benchmarks/throughput.py [--repeat 3] [--profile] [--stages]
+    python benchmarks/throughput.py [--repeat 3] [--profile] [--stages] [--no-bytecode]
 """
 from __future__ import annotations
 
@@ -23,8 +23,10 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpora", "polnear", "train", "text")
 
+from installed import describe, user_env  # noqa: E402
 from quoteaudit import rules as rule_registry  # noqa: E402
 from quoteaudit.attribution import attribute  # noqa: E402
 from quoteaudit.config import Settings  # noqa: E402
@@ -47,10 +49,12 @@ def best_of(repeat: int, fn) -> float:
     return min(times)
 
 
-def startup(small: str) -> dict[str, float]:
+def startup(small: str, bytecode: bool) -> dict[str, float]:
+    env = user_env(bytecode)
+
     def timed(cmd):
         start = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, cwd=ROOT)
+        subprocess.run(cmd, capture_output=True, cwd=ROOT, env=env)
         return time.perf_counter() - start
     return {
         "import quoteaudit.cli": min(timed([sys.executable, "-c", "import quoteaudit.cli"]) for _ in range(3)),
@@ -91,6 +95,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--profile", action="store_true", help="cProfile one pass, print the top 25")
     ap.add_argument("--stages", action="store_true", help="time each stage and each rule")
+    ap.add_argument("--no-bytecode", action="store_true",
+                    help="start-up with every module compiled from source on each run")
     args = ap.parse_args()
     paths = sorted(glob.glob(os.path.join(CORPUS, "*.txt")))
     if not paths:
@@ -109,7 +115,8 @@ def main() -> None:
     print(f"baseline (one regex pass tokenising every word): {baseline:.3f} s = "
           f"{size / baseline / 1e6:.2f} MB/s")
     print(f"ratio: check takes {ours / baseline:.1f}x the baseline pass")
-    for name, seconds in startup(paths[0]).items():
+    print(f"start-up: {describe(not args.no_bytecode)}")
+    for name, seconds in startup(paths[0], not args.no_bytecode).items():
         print(f"start-up: {name}: {seconds * 1000:.0f} ms")
     if args.stages:
         for name, seconds in sorted(stages(docs).items(), key=lambda kv: -kv[1]):
