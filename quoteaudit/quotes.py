@@ -134,6 +134,8 @@ def find_quotations(text: str, source: str | None = None) -> QuoteScan:
     para_end = paragraphs[0] if paragraphs else n
     para_start = 0
     continuing: _Open | None = None  # an outer quote carried into this paragraph
+    opened_by: dict[int, _Open] = {}  # id(Quotation) -> the opener it closes
+    unclosed_quote: dict[int, Quotation] = {}  # id(UnbalancedMark) -> the quotation it opens
 
     def finish(q: _Open, end: int, closed: bool, inner_end: int, report: bool = True) -> None:
         q.parts.append(Span(q.part_start, end))
@@ -143,11 +145,11 @@ def find_quotations(text: str, source: str | None = None) -> QuoteScan:
             source=source, parts=list(q.parts), depth=q.depth,
             parent=None, closed=closed,
         )
-        quote._open = q  # type: ignore[attr-defined]
+        opened_by[id(quote)] = q  # Quotation has slots: its opener is kept beside it until the end
         quotations.append(quote)
         if not closed and report:
             unbalanced.append(UnbalancedMark(q.offset, q.mark, "unclosed"))
-            unbalanced[-1]._quote = quote  # type: ignore[attr-defined]
+            unclosed_quote[id(unbalanced[-1])] = quote
 
     def close_paragraph(end_of_para: int, next_para_start: int) -> _Open | None:
         """Handle quotes still open at a paragraph end; return one carried on."""
@@ -272,19 +274,17 @@ def find_quotations(text: str, source: str | None = None) -> QuoteScan:
     opens = {}
     for idx, q in enumerate(quotations):
         q.index = idx
-        opens[id(q._open)] = q  # type: ignore[attr-defined]
+        opens[id(opened_by[id(q)])] = q
     for q in quotations:
-        parent = q._open.parent  # type: ignore[attr-defined]
+        parent = opened_by[id(q)].parent
         while parent is not None and id(parent) not in opens:
             parent = parent.parent
         q.parent = opens[id(parent)].index if parent is not None else None
         q.depth = 0 if q.parent is None else quotations[q.parent].depth + 1
-        del q._open  # type: ignore[attr-defined]
     for u in unbalanced:
-        quote = getattr(u, "_quote", None)
+        quote = unclosed_quote.get(id(u))
         if quote is not None:
             u.quote = quote.index
-            del u._quote  # type: ignore[attr-defined]
     unbalanced.sort(key=lambda u: u.offset)
     return QuoteScan(quotations, unbalanced, stopped_at)
 

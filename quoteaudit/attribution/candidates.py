@@ -97,8 +97,10 @@ class CandidateFinder:
                 if wanted(at):
                     length = _written_length(text, at, name)
                     found.append(Candidate(at, at + length, text[at:at + length], [name], "name"))
+        # Pronouns are sought outside quotations only: text that is nearly all quotation
+        # (nested or unclosed marks) would otherwise cost a Candidate per pronoun in it.
         pronouns = pronoun_words()
-        for start, end in spans:
+        for start, end in _without(spans, attributor._quote_bounds):
             for m in _PRONOUN.finditer(text, start, end):
                 word = m.group().lower()
                 if word in pronouns or word in _POSSESSIVE:
@@ -152,6 +154,25 @@ class CandidateFinder:
         sp = att._resolve_pronoun(Speaker(mention, [], "pronoun", 0.8, "pronoun"),
                                   att._people_at(cand.start), cand.start)
         return sp.names
+
+
+def _without(spans: list[list[int]], quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of the (sorted, disjoint) spans outside the (sorted, disjoint) quotations,
+    each quotation's marks kept out as well: a walk over both lists, no search."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    for start, end in spans:
+        while k < len(quotes) and quotes[k][1] <= start:
+            k += 1
+        at, j = start, k
+        while j < len(quotes) and quotes[j][0] < end:
+            if quotes[j][0] > at:
+                out.append((at, quotes[j][0]))
+            at = max(at, quotes[j][1])
+            j += 1
+        if at < end:
+            out.append((at, end))
+    return out
 
 
 def _kind_of_method(a: Attribution) -> str:
