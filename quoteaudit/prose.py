@@ -13,13 +13,20 @@ from . import lexicon
 from .document import paragraph_starts
 
 OPENERS = "“‘\"'«‹„(["
+_LOWER_PIECE = 1 << 16
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def ascii_lower(text: str) -> str:
     """Lowercase A-Z only: the same length as text, so offsets hold (str.lower may not),
     and a case-sensitive regex over it is much faster than an IGNORECASE one."""
-    lowered = text.lower()
+    # In pieces: str.lower of a non-ASCII text makes a work buffer of 12 bytes a character
+    # (12x the input of a mostly ASCII text, at once); a piece at a time keeps that small.
+    # Pieces cut anywhere: only ASCII letters matter to the readers of the result.
+    if len(text) <= _LOWER_PIECE:
+        lowered = text.lower()
+    else:
+        lowered = "".join([text[i:i + _LOWER_PIECE].lower() for i in range(0, len(text), _LOWER_PIECE)])
     return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
 
 

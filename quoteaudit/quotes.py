@@ -47,7 +47,7 @@ STRAIGHT = {'"', "'"}
 MAX_DEPTH = 3
 
 
-@dataclass
+@dataclass(slots=True)
 class UnbalancedMark:
     offset: int
     mark: str
@@ -70,7 +70,7 @@ def quotation_limit(length: int) -> int:
     return 1_000 + length // 100
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     mark: str
     offset: int

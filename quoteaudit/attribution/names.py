@@ -25,7 +25,7 @@ _WORD_CHAR = re.compile(r"[\w-]")  # a capitalised word starts after none of the
 _NAME_CHAR = re.compile(r"[\w’'-]")  # ... and runs on over these
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entity:
     name: str
     titles: set[str] = field(default_factory=set)
