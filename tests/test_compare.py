@@ -324,3 +324,18 @@ def test_a_bad_gender_names_the_allowed_values(tmp_path):
     loaded = load_references([str(people)], strict=True)
     assert [(e.line, e.message) for e in loaded.errors] == [
         (2, "person Erica Stanford: gender 'woman-ish' is not one of male, female, m, f")]
+
+
+def test_a_titled_person_the_original_only_names_feeds_the_registry(tmp_path):
+    """A person the original names with a title but never quotes ("Prime Minister Kiri
+    Tautahi", a first name in no list) is in the registry of the comparison, so a copy
+    that misspells the name is told so."""
+    original = tmp_path / "original.txt"
+    original.write_text("Prime Minister Kiri Tautahi opened the new bridge in Hamilton on Monday.\n\n"
+                        "“It will cut the commute by twenty minutes,” the mayor, Megan Woods, said.\n")
+    reports = compare_written(original, tmp_path / "copy.txt",
+                              "Prime Minister Kiri Tautaki opened the new bridge in Hamilton on Monday.\n\n"
+                              "“It will cut the commute by twenty minutes,” the mayor, Megan Woods, said.\n",
+                              {"speaker-name-variant"})
+    variants = [(f.line, f.column, f.fix) for r in reports for f in r.findings]
+    assert variants == [(1, 16, "Kiri Tautahi")]
