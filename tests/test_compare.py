@@ -339,3 +339,15 @@ def test_a_titled_person_the_original_only_names_feeds_the_registry(tmp_path):
                               {"speaker-name-variant"})
     variants = [(f.line, f.column, f.fix) for r in reports for f in r.findings]
     assert variants == [(1, 16, "Kiri Tautahi")]
+
+
+def test_refs_stats_reads_a_plain_transcript_with_its_speaker(tmp_path):
+    remarks = tmp_path / "remarks.txt"
+    remarks.write_text("We are going to take some pretty bold steps to make housing affordable again. "
+                       "The market has been running hot for years.\n")
+    plain = cli("refs", "stats", remarks, cwd=tmp_path)
+    spoken = cli("refs", "stats", remarks, "--reference-speaker", "Jacinda Ardern", cwd=tmp_path)
+    assert plain.returncode == spoken.returncode == 0
+    rows = {line.split()[0]: line.split()[1] for line in spoken.stdout.splitlines()}
+    assert rows["references"] == "2" and rows["speakers"] == "1" and rows["people"] == "1"
+    assert {line.split()[0]: line.split()[1] for line in plain.stdout.splitlines()}["speakers"] == "0"
