@@ -22,14 +22,16 @@ def speech(text: str):
     return [(q, ctx.attributions[q.index]) for q in ctx.quotations if q.depth == 0 and q.kind == "speech"]
 
 
-def ranked(text: str):
-    """For the first speech quotation: (candidate or None, probability, features), best first."""
+def ranked(text: str, which: int = 0):
+    """For the first (or which-th) speech quotation: (candidate or None, probability, features),
+    best first."""
     att, chosen = rules_pass(Document(path="t.txt", source=text), find_quotations(text).quotations)
     finder = CandidateFinder.over_speech(att)
-    q = next(q for q in att.top if q.kind == "speech")
+    q = [q for q in att.top if q.kind == "speech"][which]
     cands, rows, _, common = ranker.candidate_features(att, finder, q, chosen[q.index],
                                                        ranker.sentence_ends(att, finder.spans),
-                                                       [x.start for x in att.top])
+                                                       [x.start for x in att.top],
+                                                       ranker.previous_speakers(att, chosen)[q.index])
     model = ranker.shipped_model()
     rows = ranker.all_features(cands, rows, common)
     probs = model.probabilities([model.score(r) for r in rows])
@@ -189,6 +191,8 @@ def test_the_previous_speaker_carries_a_quotation_paragraph():
     assert ranker.previous_speakers(att, chosen)[att.top[1].index] == ("Rubio",)
     (_, first), (_, second) = speech(text)
     assert second.speaker == "Rubio"
+    rows = {c.text: feats for c, _, feats in ranked(text, 1) if c is not None}
+    assert "previous_speakerB_alone" in rows["Rubio"]
 
 
 def test_a_name_before_a_colon_speaks_the_quotation_after_it():

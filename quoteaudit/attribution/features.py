@@ -168,10 +168,6 @@ def features(att, ctx: QuoteContext, c: Candidate, rule: bool, order: int, n: in
         f.append(f"alone_{side}{p}")
     if rule:
         f += ["rule", f"rule_kind={kind}"]
-    if c.names and c.names[0] in ctx.previous:  # the speaker of the quotation before
-        f.append(f"previous_speaker{side}{p}{'_alone' if ctx.alone else ''}")
-    if ctx.rule_names and c.names and not rule:
-        f.append("same_as_rule" if c.names[0] in ctx.rule_names else "other_than_rule")
     cue = c.cue
     if cue is not None:
         f.append(f"cue_{side}{s}")
@@ -190,6 +186,21 @@ def features(att, ctx: QuoteContext, c: Candidate, rule: bool, order: int, n: in
         between = (cue.start >= c.end and cue.end <= q.start) if before else (cue.start >= q.end and cue.end <= c.start)
         if between:
             f.append(f"cue_between_{side}{g}")
+    return f
+
+
+def person_features(ctx: QuoteContext, c: Candidate, who: str, mentions: int, nearer: bool, rule: bool) -> list[str]:
+    """The features of the person candidate c stands for (resolved, pronouns too): how many of
+    the quotation's candidates name them, whether one nearer on c's side does (the scorer and
+    the annotators want the nearest), and whether they are whom the rules chose or the speaker
+    of the speech quotation before (a continuing paragraph)."""
+    f = [f"entity_mentions={min(mentions, 3)}"]
+    if ctx.rule_names and not rule:
+        f.append("same_as_rule" if who in ctx.rule_names else "other_than_rule")
+    if who in ctx.previous:
+        f.append(f"previous_speaker{'B' if c.end <= ctx.q.start else 'A'}{'_alone' if ctx.alone else ''}")
+    if nearer:
+        f.append(f"nearer_same_entity_{c.kind}")
     return f
 
 

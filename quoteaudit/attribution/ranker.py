@@ -17,7 +17,7 @@ from importlib import resources
 
 from ..model import Quotation
 from .candidates import Candidate, CandidateFinder
-from .features import QuoteContext, common_features, features, null_features, static_features
+from .features import QuoteContext, common_features, features, null_features, person_features, static_features
 from .common import _TERMINATOR
 
 MODEL_FILE = "speaker_model.json"
@@ -131,9 +131,7 @@ def candidate_features(att, finder: CandidateFinder, q: Quotation, chosen, ends:
             row = features(att, ctx, c, c is rule, order, n, ends, quote_starts)
             who = finder.entity(c)
             if who is not None:
-                row.append(f"entity_mentions={min(people[who], 3)}")
-                if who in seen:
-                    row.append(f"nearer_same_entity_{c.kind}")
+                row += person_features(ctx, c, who, people[who], who in seen, c is rule)
                 seen.add(who)
             rows.append(row)
     kept.append(None)
