@@ -39,7 +39,7 @@ _RELATIVE = frozenset(("who", "which"))
 # A noun phrase opening a sentence with a determiner ("The agency declined ...", "The Florida
 # senator has ...", "A footnote in the report says"): what a description speaks through.
 _OPENING_DESCRIPTION = re.compile(
-    r"(?:(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][”\"’']\s))(?:The|This|That|These|Those|A|An|Another|One)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}")
+    r"(?<![\w’'-])(?:The|This|That|These|Those|A|An|Another|One)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}")
 # A run of capitalised words, "of", "for" and "and" between them ("Center for Economic and
 # Policy Research", "The Washington Post", "CNN"): an organisation when an organisation or
 # outlet word or an acronym is in it.
@@ -126,7 +126,8 @@ class CandidateFinder:
                     found.append(Candidate(m.start(), m.end(), m.group(), [], kind))
         for start, end in spans:
             for m in _OPENING_DESCRIPTION.finditer(text, start, end):
-                found.extend(_description(attributor, m))
+                if _opens_sentence(text, m.start()):
+                    found.extend(_description(attributor, m))
             for m in _CAPITALISED_RUN.finditer(text, start, end):
                 if _is_organisation(m.group()):
                     name = _strip_possessive(m.group())
@@ -188,6 +189,18 @@ class CandidateFinder:
         return sp.names
 
 
+def _opens_sentence(text: str, at: int) -> bool:
+    """After a line break, or after a sentence's end and a space (a closing mark between)."""
+    if at < 1:
+        return False
+    if text[at - 1] == "\n":
+        return True
+    if at < 2 or not text[at - 1].isspace():
+        return False
+    end = text[at - 2]
+    return end in ".!?" or (at >= 3 and end in "”\"’'" and text[at - 3] in ".!?")
+
+
 def _description(att, m: re.Match) -> list[Candidate]:
     """The description a sentence opens with, cut at the first word that cannot be part of
     the noun phrase (a function word, a speech verb, a verb's -s or -ed after the noun), then
@@ -213,10 +226,18 @@ def _description(att, m: re.Match) -> list[Candidate]:
 
 
 def _is_organisation(run: str) -> bool:
-    words = run.split()
-    org, outlets = lexicon.words("org_words"), lexicon.words("outlets")
-    return any(_ACRONYM.fullmatch(w) for w in words) \
-        or any(_strip_possessive(w).lower() in org or _strip_possessive(w).lower() in outlets for w in words)
+    words = _organisation_words()
+    return any(_ACRONYM.fullmatch(w) or _strip_possessive(w).lower() in words for w in run.split())
+
+
+_ORGANISATION_WORDS = None
+
+
+def _organisation_words() -> frozenset:
+    global _ORGANISATION_WORDS
+    if _ORGANISATION_WORDS is None:
+        _ORGANISATION_WORDS = lexicon.words("org_words") | lexicon.words("outlets")
+    return _ORGANISATION_WORDS
 
 
 def _speaking_head(word: str) -> bool:
