@@ -3,8 +3,11 @@
 Each feature is a name with the value 1 (a sparse binary vector): geometry (side,
 distance in characters, sentences and paragraphs, candidates in between), the
 speech cue (the candidate is a cue's subject, the cue stands next to the quotation,
-"said X" order), the mention (name, pronoun, description, relative pronoun; the
-sentence's subject; how often the entity is named), the quotation (partial, its
+"said X" order, another speaker's cue in between, a colon introducing the quotation),
+the mention (name, pronoun, description, organisation, relative pronoun; where it
+stands in the quotation's sentence and the words either side; how often the entity is
+named), the person it stands for (``person_features``: the rules' choice, the previous
+quotation's speaker, how many candidates name them), the quotation (partial, its
 closing punctuation, alone in its paragraph), and what the rules chose. A few
 conjunctions (side x distance, kind x sentence) let a linear model express what a
 tree would. Add a feature here, in one place; ``training.py`` learns its weight.
