@@ -13,7 +13,7 @@
    the two on the best score. Wall-clock and CPU time are both printed: on a shared
    machine the wall-clock tail is mostly time spent waiting for a core.
 
-    python benchmarks/compare_speed.py [--runs 9] [--queries 200]
+    python benchmarks/compare_speed.py [--runs 9] [--queries 200] [--no-bytecode]
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ import argparse
 import glob
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -33,6 +34,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpora", "polnear")
 
 from compare_precision import same_day_partners  # noqa: E402
+from installed import describe, user_env  # noqa: E402
 
 from quoteaudit.matching import best_reference, similarity  # noqa: E402
 from quoteaudit.normalize import normalize  # noqa: E402
@@ -47,17 +49,26 @@ def words_in(path: str) -> int:
         return len(fh.read().split())
 
 
+CPU_TIMES: dict[str, list[float]] = {}
+
+
 def timed_command(args: list[str], runs: int, env: dict) -> list[float]:
+    """Wall-clock seconds of each run; the child's CPU seconds are kept in CPU_TIMES by
+    command, since on a shared machine the wall clock also counts waiting for a core."""
     times = []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run([sys.executable, "-m", "quoteaudit", *args], capture_output=True, env=env, check=False)
         times.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        CPU_TIMES.setdefault(" ".join(a for a in args[:1]) + (" self" if len(set(args[-2:])) == 1 else ""), []).append(cpu)
     return times
 
 
-def command_timings(runs: int) -> None:
-    env = {**os.environ}
+def command_timings(runs: int, bytecode: bool) -> None:
+    env = user_env(bytecode)
     dev = sorted(glob.glob(os.path.join(CORPUS, "dev", "text", "*.txt")))
     partners = same_day_partners(dev)
     pair = min(((partners[p], p) for p in partners),
@@ -78,6 +89,7 @@ def command_timings(runs: int) -> None:
         other += timed_command(["compare", "--fail-on", "never", original, copy], 1, env)
         itself += timed_command(["compare", "--fail-on", "never", copy, copy], 1, env)
     base = statistics.median(check)
+    print(f"  {describe(bytecode)}")
     print(f"  load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"  start-up, import quoteaudit.cli     median {statistics.median(import_only):.3f} s")
     print(f"  quoteaudit --version                median {statistics.median(startup):.3f} s")
@@ -85,6 +97,11 @@ def command_timings(runs: int) -> None:
     for label, times in (("compare ORIGINAL COPY", other), ("compare COPY COPY", itself)):
         print(f"  {label:<34}  median {statistics.median(times):.3f} s, max {max(times):.3f} s, "
               f"{statistics.median(times) / base:.2f}x check (goal: under 0.3 s)")
+    for label, key in (("check COPY", "check"), ("compare ORIGINAL COPY", "compare"),
+                       ("compare COPY COPY", "compare self")):
+        cpu = CPU_TIMES.get(key, [])
+        if cpu:
+            print(f"  {label + ', CPU time':<34}  median {statistics.median(cpu):.3f} s, max {max(cpu):.3f} s")
 
 
 def transcript_timings(n_queries: int) -> None:
@@ -165,9 +182,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=9)
     ap.add_argument("--queries", type=int, default=200)
+    ap.add_argument("--no-bytecode", action="store_true",
+                    help="compile every module from source on each run (this machine's default environment)")
     args = ap.parse_args()
     transcript_timings(args.queries)
-    command_timings(args.runs)
+    command_timings(args.runs, not args.no_bytecode)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -35,9 +36,11 @@ def paragraph_break(text: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=4)  # the attribution and the rules both ask, about the document in hand
-def paragraph_starts(text: str) -> tuple[int, ...]:
-    """Offsets where the paragraphs of text start (the first at 0), in order."""
-    return (0, *(m.end() for m in paragraph_break(text).finditer(text)))
+def paragraph_starts(text: str) -> array:
+    """Offsets where the paragraphs of text start (the first at 0), in order: an array of
+    machine integers (8 bytes each, against 36 for a list of ints: a text of short lines
+    has an offset every few characters)."""
+    return array("q", (0, *(m.end() for m in paragraph_break(text).finditer(text))))
 
 
 @dataclass
@@ -47,7 +50,7 @@ class Document:
     text: str = ""
     record_id: str | None = None
     record_line: int | None = None  # the line of a JSON Lines record in its batch file
-    line_starts: list[int] = field(default_factory=list, repr=False)
+    line_starts: array = field(default_factory=lambda: array("q"), repr=False)
 
     def __post_init__(self) -> None:
         if not self.text:
@@ -56,7 +59,7 @@ class Document:
             self.text = " " + self.text[1:]
         if len(self.text) != len(self.source):
             raise ValueError("analysis text must keep the source's length")
-        starts = [0]
+        starts = array("q", [0])  # machine integers, as paragraph_starts
         find = self.source.find
         i = find("\n")
         while i != -1:

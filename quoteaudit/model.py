@@ -20,7 +20,7 @@ class Severity(str, Enum):
         return {"info": 1, "warning": 2, "error": 3}[self.value]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int
@@ -29,7 +29,7 @@ class Span:
         return self.end - self.start
 
 
-@dataclass
+@dataclass(slots=True)  # no __dict__: a hostile text can make tens of thousands
 class Quotation:
     """One quotation: opening mark to closing mark (marks included).
 
@@ -57,14 +57,14 @@ class Quotation:
         return self.source[self.start:self.end]
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     text: str
     start: int
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Attribution:
     """Who says a quotation, and how we know."""
     quote: int
@@ -78,7 +78,7 @@ class Attribution:
     source_type: str | None = None  # person | organisation | document | anonymous | group
 
 
-@dataclass
+@dataclass(slots=True)
 class Issue:
     """What a rule reports; the pipeline turns it into a Finding."""
     start: int
@@ -89,7 +89,7 @@ class Issue:
     data: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     rule: str
     severity: Severity

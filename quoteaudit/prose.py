@@ -13,13 +13,20 @@ from . import lexicon
 from .document import paragraph_starts
 
 OPENERS = "“‘\"'«‹„(["
+_LOWER_PIECE = 1 << 16
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def ascii_lower(text: str) -> str:
     """Lowercase A-Z only: the same length as text, so offsets hold (str.lower may not),
     and a case-sensitive regex over it is much faster than an IGNORECASE one."""
-    lowered = text.lower()
+    # In pieces: str.lower of a non-ASCII text makes a work buffer of 12 bytes a character
+    # (12x the input of a mostly ASCII text, at once); a piece at a time keeps that small.
+    # Pieces cut anywhere: only ASCII letters matter to the readers of the result.
+    if len(text) <= _LOWER_PIECE:
+        lowered = text.lower()
+    else:
+        lowered = "".join([text[i:i + _LOWER_PIECE].lower() for i in range(0, len(text), _LOWER_PIECE)])
     return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
 
 
@@ -121,3 +128,47 @@ class QuoteSpans:
     def contains(self, offset: int) -> bool:
         i = bisect_right(self.starts, offset) - 1
         return i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]
+
+
+_RUN_JOINER = re.compile(r"[\s.,;:!?\-]{0,3}")
+
+
+class IssueRuns(list):
+    """A rule's issues, where the same issue repeated back to back is one: "the the the ..."
+    or ", , , ," is one piece of debris for an editor (one deletion), reported once with its
+    count, and a text made of nothing else costs one issue per run, not one per repeat.
+    Issues merge when their messages are the same and only spaces or punctuation (at most
+    three characters) stand between them; add them in order of position."""
+
+    def __init__(self, text: str, repeat_between: bool = False) -> None:
+        super().__init__()
+        self.text = text
+        self._repeats: list[int] = []
+        # Doubled words pair off ("the the" "the the"; "said he said said he said"): between
+        # two issues of one run stand a few words, which repeat_between allows (three at most).
+        self._repeat_between = repeat_between
+
+    def _joins(self, last, issue) -> bool:
+        if issue.start <= last.end or _RUN_JOINER.fullmatch(self.text, last.end, issue.start) is not None:
+            return True
+        return self._repeat_between and issue.start - last.end <= 40 \
+            and len(self.text[last.end:issue.start].split()) <= 3
+
+    def add(self, issue) -> None:
+        if self:
+            last = self[-1]
+            if issue.message == last.message and last.start <= issue.start and self._joins(last, issue):
+                last.end = max(last.end, issue.end)
+                self._repeats[-1] += 1
+                return
+        self.append(issue)
+        self._repeats.append(1)
+
+    def finished(self) -> list:
+        """The issues, each run's message saying how many times it repeats."""
+        for issue, n in zip(self, self._repeats):
+            if n > 1:
+                issue.message = f"{issue.message} ({n:,} times in a row)"
+                issue.fix = None  # one fix for a run of them is not the fix of one
+                issue.data = {**issue.data, "repeats": n}
+        return list(self)

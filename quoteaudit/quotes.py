@@ -15,6 +15,7 @@ length instead of one per opener running to the paragraph's end.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
 
 from . import lexicon
@@ -47,7 +48,7 @@ STRAIGHT = {'"', "'"}
 MAX_DEPTH = 3
 
 
-@dataclass
+@dataclass(slots=True)
 class UnbalancedMark:
     offset: int
     mark: str
@@ -70,7 +71,7 @@ def quotation_limit(length: int) -> int:
     return 1_000 + length // 100
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     mark: str
     offset: int
@@ -91,7 +92,7 @@ class _SingleClosers:
     """Where a single closing mark could stand, found once; each opener bisects."""
 
     def __init__(self, text: str) -> None:
-        self.positions = []
+        self.positions = array("q")
         for m in re.finditer(r"['’›]", text):
             k = m.start()
             prev = text[k - 1] if k > 0 else ""
@@ -124,7 +125,7 @@ def find_quotations(text: str, source: str | None = None) -> QuoteScan:
     source = text if source is None else source
     breaks = paragraph_break(text)
     marks = _MARKS_LINE if breaks is _LINE_BREAK else _MARKS_BLANK_LINE
-    paragraphs = [m.start() for m in breaks.finditer(text)]
+    paragraphs = array("q", (m.start() for m in breaks.finditer(text)))  # 8 bytes an offset
     single_closers = _SingleClosers(text)
     quotations: list[Quotation] = []
     unbalanced: list[UnbalancedMark] = []
@@ -134,6 +135,8 @@ def find_quotations(text: str, source: str | None = None) -> QuoteScan:
     para_end = paragraphs[0] if paragraphs else n
     para_start = 0
     continuing: _Open | None = None  # an outer quote carried into this paragraph
+    opened_by: dict[int, _Open] = {}  # id(Quotation) -> the opener it closes
+    unclosed_quote: dict[int, Quotation] = {}  # id(UnbalancedMark) -> the quotation it opens
 
     def finish(q: _Open, end: int, closed: bool, inner_end: int, report: bool = True) -> None:
         q.parts.append(Span(q.part_start, end))
@@ -143,11 +146,11 @@ def find_quotations(text: str, source: str | None = None) -> QuoteScan:
             source=source, parts=list(q.parts), depth=q.depth,
             parent=None, closed=closed,
         )
-        quote._open = q  # type: ignore[attr-defined]
+        opened_by[id(quote)] = q  # Quotation has slots: its opener is kept beside it until the end
         quotations.append(quote)
         if not closed and report:
             unbalanced.append(UnbalancedMark(q.offset, q.mark, "unclosed"))
-            unbalanced[-1]._quote = quote  # type: ignore[attr-defined]
+            unclosed_quote[id(unbalanced[-1])] = quote
 
     def close_paragraph(end_of_para: int, next_para_start: int) -> _Open | None:
         """Handle quotes still open at a paragraph end; return one carried on."""
@@ -272,19 +275,17 @@ def find_quotations(text: str, source: str | None = None) -> QuoteScan:
     opens = {}
     for idx, q in enumerate(quotations):
         q.index = idx
-        opens[id(q._open)] = q  # type: ignore[attr-defined]
+        opens[id(opened_by[id(q)])] = q
     for q in quotations:
-        parent = q._open.parent  # type: ignore[attr-defined]
+        parent = opened_by[id(q)].parent
         while parent is not None and id(parent) not in opens:
             parent = parent.parent
         q.parent = opens[id(parent)].index if parent is not None else None
         q.depth = 0 if q.parent is None else quotations[q.parent].depth + 1
-        del q._open  # type: ignore[attr-defined]
     for u in unbalanced:
-        quote = getattr(u, "_quote", None)
+        quote = unclosed_quote.get(id(u))
         if quote is not None:
             u.quote = quote.index
-            del u._quote  # type: ignore[attr-defined]
     unbalanced.sort(key=lambda u: u.offset)
     return QuoteScan(quotations, unbalanced, stopped_at)
 

@@ -81,12 +81,23 @@ def document_paths(paths: list[str], errors: list[InputError]) -> list[str]:
 
 def named_people(path: str, source: str) -> list[str]:
     """Full names a reference document mentions, speaking or not: a common first name
-    and a capitalised surname ("Robert Menendez", "Megan Woods"), possessives dropped."""
+    and a capitalised surname ("Robert Menendez", "Megan Woods"), possessives dropped, and
+    every full name the speaker stage collects from the document with a title or a gender
+    ("Prime Minister Jacinda Ardern": a first name in no list)."""
+    from .attribution.rules import _Attributor  # the speaker stage's own name collection
+    doc = make_document(path, source)
     firsts = lexicon.table("first_names")
     found: dict[str, None] = {}
-    for m in _FULL_NAME.finditer(make_document(path, source).text):
+    for m in _FULL_NAME.finditer(doc.text):
         if m.group(1).lower() in firsts:
             found.setdefault(m.group(1) + " " + _POSSESSIVE.sub("", m.group(2)), None)
+    names = _Attributor(doc, [], None)
+    names._collect_names()
+    for name, entity in names.entities.items():
+        # A person by the stage's own signs (a title, a known gender); "African Americans" and
+        # "Northern Europe" are capitalised runs too, and would make variants of each other.
+        if len(name.split()) >= 2 and (entity.titles or entity.gender in ("m", "f")):
+            found.setdefault(name, None)
     return list(found)
 
 

@@ -22,14 +22,12 @@ so a run with the cache reports exactly what a run without it reports.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import os
 import re
 from dataclasses import dataclass, field
 
-import yaml
 
 from .document import InputErrorException, check_regular_file, decode, read_bytes
 from .model import InputError
@@ -195,6 +193,7 @@ def load_references(paths: list[str], strict: bool = False, need_rows: bool = Fa
             digests[path] = file_digest(path) + reader_key(path, speakers)
         except InputErrorException as exc:
             loaded.errors.append(exc.error)
+    import hashlib  # ~4 ms at import; only runs with references need it
     key = hashlib.sha256("".join(digests.values()).encode()).hexdigest()
     documents = any(reader_key(p, speakers) for p in digests)
     cached = cached_index(key) if digests and not need_rows and not documents else None
@@ -253,6 +252,7 @@ YAML_EXTENSIONS = (".yml", ".yaml")
 def file_digest(path: str) -> str:
     """SHA-256 of a file, read in chunks (reference dumps can be large)."""
     check_regular_file(path)  # a FIFO or /dev/zero would never end
+    import hashlib
     digest = hashlib.sha256()
     try:
         with open(path, "rb") as fh:
@@ -341,6 +341,7 @@ def _field(item: dict, *keys: str) -> str | None:
 
 
 def _parse_yaml(path: str, text: str):
+    import yaml  # here, not at the top: most runs read no YAML, and yaml costs ~20 ms to import
     loader = None
     try:
         loader = yaml.SafeLoader(text)  # refuses control characters as it is made
@@ -416,6 +417,7 @@ def _person(item) -> Person:
 
 
 def _yaml_sections(path, data, node):
+    import yaml
     """(quotation items, people items), each paired with its YAML node for line numbers."""
     if isinstance(data, list):
         return list(zip(data, node.value)), []
@@ -467,6 +469,7 @@ def _refuse_expansion(path: str, root) -> None:
 
 
 def _children(node) -> list:
+    import yaml
     if isinstance(node, yaml.SequenceNode):
         return node.value
     if isinstance(node, yaml.MappingNode):

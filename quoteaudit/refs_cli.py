@@ -3,17 +3,23 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import List
+from typing import List, Optional
 
 import typer
 
 refs_app = typer.Typer(no_args_is_help=True, help="Build and describe reference indexes.")
 
 
-def _load(paths: List[str], need_rows: bool):
+_PATHS_HELP = ("Reference files (YAML, JSON Lines, CSV), or articles and transcripts "
+               "(.txt, .md, .html, a directory of them).")
+_SPEAKER_HELP = "The person speaking in a reference transcript without speaker labels (as for check)."
+
+
+def _load(paths: List[str], need_rows: bool, reference_speaker: Optional[str]):
     from .cli import report_error
     from .references import load_references
-    loaded = load_references(paths, strict=False, need_rows=need_rows)
+    speakers = {"*": reference_speaker} if reference_speaker else None
+    loaded = load_references(paths, strict=False, need_rows=need_rows, speakers=speakers)
     for error in loaded.errors:
         report_error(error)
     if loaded.errors or loaded.references is None:
@@ -24,11 +30,13 @@ def _load(paths: List[str], need_rows: bool):
 
 
 @refs_app.command("index")
-def index(paths: List[str] = typer.Argument(..., help="Reference files (YAML, JSON Lines, CSV).")) -> None:
+def index(paths: List[str] = typer.Argument(..., help=_PATHS_HELP),
+          reference_speaker: Optional[str] = typer.Option(None, "--reference-speaker", metavar="NAME",
+                                                          help=_SPEAKER_HELP)) -> None:
     """Build the on-disk index for these reference files (reused by every later check)."""
     from .refindex import cached_index_exists, index_path, open_index
     start = time.perf_counter()
-    loaded = _load(paths, need_rows=False)
+    loaded = _load(paths, need_rows=False, reference_speaker=reference_speaker)
     refs = loaded.references
     if cached_index_exists(refs.digest):
         sys.stdout.write(f"index up to date: {index_path(refs.digest)}\n")
@@ -44,9 +52,11 @@ def index(paths: List[str] = typer.Argument(..., help="Reference files (YAML, JS
 
 
 @refs_app.command("stats")
-def stats(paths: List[str] = typer.Argument(..., help="Reference files (YAML, JSON Lines, CSV).")) -> None:
+def stats(paths: List[str] = typer.Argument(..., help=_PATHS_HELP),
+          reference_speaker: Optional[str] = typer.Option(None, "--reference-speaker", metavar="NAME",
+                                                          help=_SPEAKER_HELP)) -> None:
     """Describe the reference set and its index."""
-    loaded = _load(paths, need_rows=False)
+    loaded = _load(paths, need_rows=False, reference_speaker=reference_speaker)
     info = loaded.references.index().stats()
     info["people"] = len(loaded.people) if loaded.people else 0
     if loaded.skipped:

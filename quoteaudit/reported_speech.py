@@ -40,7 +40,7 @@ _TRAIL_CHARS = " \t\n\r\f\v\u00a0,:;.—–-"
 _THAT = re.compile(r"(?:[^\s.!?;:“”\"]+[ \t\u00a0]+){0,8}?(that)\b")  # "told reporters Monday that", "said, however, that"
 
 
-@dataclass
+@dataclass(slots=True)
 class ReportedSpeech:
     """One attributed statement. ``content`` holds its spans (several for a quotation
     running over paragraphs); ``quotations`` the indexes of the quotations inside it."""

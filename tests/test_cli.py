@@ -147,3 +147,21 @@ def test_same_output_whatever_the_string_hash_seed(tmp_path):
     assert len(outputs) == 1
     speakers = [q["speaker"]["name"] for q in json.loads(outputs.pop())["files"][0]["quotations"]]
     assert speakers[0] == "Clinton"
+
+
+def test_start_up_loads_no_validation_framework_and_no_yaml_without_a_yaml_file(tmp_path):
+    """A pre-publish check runs once per article: the command must not pay for modules
+    it does not use (pydantic, which typer 0.29 loads for every option, costs ~150 ms;
+    PyYAML ~20 ms when no YAML file is read)."""
+    original = ROOT / "tests" / "data" / "compare" / "original.txt"
+    copy = ROOT / "tests" / "data" / "compare" / "spun.txt"
+    code = ("import sys\n"
+            "from quoteaudit.cli import main\n"
+            "try:\n"
+            f"    sys.argv = ['quoteaudit', 'compare', '--fail-on', 'never', {str(original)!r}, {str(copy)!r}]\n"
+            "    main()\n"
+            "except SystemExit as exc:\n"
+            "    assert exc.code == 0, exc.code\n"
+            "print(sorted(m for m in ('pydantic', 'yaml') if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -324,3 +324,30 @@ def test_a_bad_gender_names_the_allowed_values(tmp_path):
     loaded = load_references([str(people)], strict=True)
     assert [(e.line, e.message) for e in loaded.errors] == [
         (2, "person Erica Stanford: gender 'woman-ish' is not one of male, female, m, f")]
+
+
+def test_a_titled_person_the_original_only_names_feeds_the_registry(tmp_path):
+    """A person the original names with a title but never quotes ("Prime Minister Kiri
+    Tautahi", a first name in no list) is in the registry of the comparison, so a copy
+    that misspells the name is told so."""
+    original = tmp_path / "original.txt"
+    original.write_text("Prime Minister Kiri Tautahi opened the new bridge in Hamilton on Monday.\n\n"
+                        "“It will cut the commute by twenty minutes,” the mayor, Megan Woods, said.\n")
+    reports = compare_written(original, tmp_path / "copy.txt",
+                              "Prime Minister Kiri Tautaki opened the new bridge in Hamilton on Monday.\n\n"
+                              "“It will cut the commute by twenty minutes,” the mayor, Megan Woods, said.\n",
+                              {"speaker-name-variant"})
+    variants = [(f.line, f.column, f.fix) for r in reports for f in r.findings]
+    assert variants == [(1, 16, "Kiri Tautahi")]
+
+
+def test_refs_stats_reads_a_plain_transcript_with_its_speaker(tmp_path):
+    remarks = tmp_path / "remarks.txt"
+    remarks.write_text("We are going to take some pretty bold steps to make housing affordable again. "
+                       "The market has been running hot for years.\n")
+    plain = cli("refs", "stats", remarks, cwd=tmp_path)
+    spoken = cli("refs", "stats", remarks, "--reference-speaker", "Jacinda Ardern", cwd=tmp_path)
+    assert plain.returncode == spoken.returncode == 0
+    rows = {line.split()[0]: line.split()[1] for line in spoken.stdout.splitlines()}
+    assert rows["references"] == "2" and rows["speakers"] == "1" and rows["people"] == "1"
+    assert {line.split()[0]: line.split()[1] for line in plain.stdout.splitlines()}["speakers"] == "0"

@@ -111,3 +111,29 @@ def test_debris_rules_on_random_text(text):
     report = check_document(Document(path="r", source=text), Settings(select=DEBRIS))
     for f in report.findings:
         assert 0 <= f.start <= f.end <= len(text) and f.message
+
+
+def _findings(text: str, rule: str):
+    return [f for f in check_document(Document(path="t.txt", source=text)).findings if f.rule == rule]
+
+
+def test_debris_repeated_back_to_back_is_one_finding_with_its_count():
+    """A scraper's run of ", , , ," or "the the the the" is one deletion for an editor: one
+    finding spanning the run, saying how many times it repeats (and no one-word fix)."""
+    text = "The troops left. The talks, ,, ,, ,, , went on. The the the the the the army stayed.\n"
+    stray = _findings(text, "punctuation-debris")
+    assert [(f.line, f.column, f.message) for f in stray] == [
+        (1, 28, "stray “,” after “,” (4 times in a row)"), (1, 29, "doubled punctuation “,,” (3 times in a row)")]
+    assert text[stray[0].start:stray[0].end] == " ,, ,, ,, ,"
+    assert stray[0].fix is None and stray[0].data["repeats"] == 4
+    doubled = _findings(text, "repeated-phrase")
+    assert len(doubled) == 1 and doubled[0].message == "“the” is written twice (3 times in a row)"
+    assert text[doubled[0].start:doubled[0].end] == "the the the the the"
+
+
+def test_the_same_slip_in_two_places_stays_two_findings():
+    text = ("He went to to the market on Monday and spoke to reporters there for an hour.\n\n"
+            "Later he went to to the station.\n")
+    found = _findings(text, "repeated-phrase")
+    assert [(f.line, f.message, f.fix) for f in found] == [
+        (1, "“to” is written twice", ""), (3, "“to” is written twice", "")]

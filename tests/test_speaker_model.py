@@ -22,14 +22,16 @@ def speech(text: str):
     return [(q, ctx.attributions[q.index]) for q in ctx.quotations if q.depth == 0 and q.kind == "speech"]
 
 
-def ranked(text: str):
-    """For the first speech quotation: (candidate or None, probability, features), best first."""
+def ranked(text: str, which: int = 0):
+    """For the first (or which-th) speech quotation: (candidate or None, probability, features),
+    best first."""
     att, chosen = rules_pass(Document(path="t.txt", source=text), find_quotations(text).quotations)
     finder = CandidateFinder.over_speech(att)
-    q = next(q for q in att.top if q.kind == "speech")
+    q = [q for q in att.top if q.kind == "speech"][which]
     cands, rows, _, common = ranker.candidate_features(att, finder, q, chosen[q.index],
                                                        ranker.sentence_ends(att, finder.spans),
-                                                       [x.start for x in att.top])
+                                                       [x.start for x in att.top],
+                                                       ranker.previous_speakers(att, chosen)[q.index])
     model = ranker.shipped_model()
     rows = ranker.all_features(cands, rows, common)
     probs = model.probabilities([model.score(r) for r in rows])
@@ -131,3 +133,100 @@ def test_a_joint_source_is_not_ambiguous():
     for _, a in found:
         assert a.speaker == "Elijah Cummings and John Conyers" and a.source_type == "group"
         assert a.candidates == []
+
+
+# ---------------------------------------------------------------- candidate families: descriptions, organisations
+
+def pool(text: str):
+    att, _ = rules_pass(Document(path="t.txt", source=text), find_quotations(text).quotations)
+    return {c.text: c for c in CandidateFinder.over_speech(att).pool}
+
+
+def test_a_description_opening_its_sentence_is_a_candidate():
+    # PolNeAR train (wash-post, 2016-03-03): the gold source of the second quotation is "The agency".
+    text = ("In a letter filed last month, the FBI confirmed that it was “working on matters related to former "
+            "Secretary Clinton's use of a private email server.” The agency declined to publicly detail the "
+            "investigation's “specific focus, scope or potential targets.”")
+    found = pool(text)
+    assert found["The agency"].kind == "description"  # cut before the verb
+    (_, first), (_, second) = speech(text)
+    assert first.mention.text == "the FBI"
+    assert second.mention.text == "The agency" and second.source_type == "organisation"
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("The Florida senator has said", "The Florida senator"),
+    ("A footnote in the report says", "A footnote"),
+    ("The 30-second video pans around and asks", "The 30-second video"),
+])
+def test_an_opening_description_stops_at_its_verb(sentence, phrase):
+    text = f"It began.\n\n{sentence}: “We are not going to stop now, and we will win.”"
+    assert pool(text)[phrase].kind == "description"
+
+
+def test_an_organisation_named_by_an_outlet_word_or_acronym_is_a_candidate():
+    # PolNeAR train (usa-today, 2015-11-09): the gold source is "Politico".
+    text = ("And on Friday, it was a report by Politico that he “fabricated” the story of an offer to attend "
+            "West Point; NAACP leaders disagreed.")
+    found = pool(text)
+    assert found["Politico"].kind == "organisation" and found["Politico"].names == ["Politico"]
+    assert found["NAACP"].kind == "organisation"  # an acronym
+    assert found["West Point"].kind == "name"  # a capitalised run with no organisation word
+
+
+# ---------------------------------------------------------------- features: position, previous speaker, colon label
+
+def test_position_and_neighbouring_words_tell_a_subject_from_an_object():
+    text = ("Marco Rubio is taking heat from Ted Cruz over his membership in the bipartisan group, which he "
+            "called “a mistake I would not repeat.”")
+    rows = {c.text: feats for c, _, feats in ranked(text) if c is not None}
+    assert "position=opensnameB0" in rows["Marco Rubio"] and "next_side=isB0" in rows["Marco Rubio"]
+    assert "prev_side=fromB0" in rows["Ted Cruz"]
+
+
+def test_the_previous_speaker_carries_a_quotation_paragraph():
+    text = ("“We cannot ignore the fact,” Rubio said at a discussion here Thursday.\n\n"
+            "“We need a president who understands the threat.”")
+    att, chosen = rules_pass(Document(path="t.txt", source=text), find_quotations(text).quotations)
+    assert ranker.previous_speakers(att, chosen)[att.top[1].index] == ("Rubio",)
+    (_, first), (_, second) = speech(text)
+    assert second.speaker == "Rubio"
+    rows = {c.text: feats for c, _, feats in ranked(text, 1) if c is not None}
+    assert "previous_speakerB_alone" in rows["Rubio"]
+
+
+def test_a_name_before_a_colon_speaks_the_quotation_after_it():
+    # PolNeAR train (huff-post, 2016-02-03): a HuffPollster item, headline in capitals, then the author.
+    text = ("RED STATES OUTNUMBER BLUE STATES FOR THE FIRST TIME - Jeffrey M. Jones: “Gallup’s analysis of political "
+            "party affiliation at the state level in 2015 finds that 20 states are solidly Republican.”")
+    best, p, feats = ranked(text)[0]
+    assert best.text == "Jeffrey M. Jones" and "colon_intro_name" in feats and "before_colon_name" in feats
+    (_, a), = speech(text)
+    assert a.speaker == "Jeffrey M. Jones"
+
+
+def test_how_often_a_person_is_among_the_candidates():
+    # PolNeAR train (wash-post, 2016-01-20), shortened.
+    text = ("Carly Fiorina tossed “cold water on the idea immediately,” she wrote in her memoir. She was adamant "
+            "that she keep the upper hand, telling Walter Keyworth they wouldn't “have to make the first move.”")
+    rows = [(c, feats) for c, _, feats in ranked(text) if c is not None]
+    fiorina = next(f for c, f in rows if c.text == "Carly Fiorina")
+    assert "entity_mentions=3" in fiorina
+    assert any("nearer_same_entity_pronoun" in f for c, f in rows if c.text == "She")
+
+
+def test_another_speakers_cue_between_a_mention_and_the_quotation():
+    text = ("Donald Trump released an ad on Monday. The ad uses footage of Hillary Clinton asking, “Why aren’t I "
+            "50 points ahead, you might ask?”")
+    rows = {c.text: feats for c, _, feats in ranked(text) if c is not None}
+    assert "intervening_cue_B" in rows["The ad"] and "intervening_cue_B" not in rows["Hillary Clinton"]
+
+
+@pytest.mark.parametrize("mention, expected", [
+    ("the leader of Kazakhstan", "person"),  # the seed's headline: the head is before "of"
+    ("a spokesman for the campaign", "anonymous"),
+    ("the Department of Justice", "organisation"),
+])
+def test_the_head_of_a_description_comes_before_of_or_for(mention, expected):
+    from quoteaudit.attribution.sources import source_type
+    assert source_type(mention, [], "description", lambda name: False) == expected

@@ -57,7 +57,7 @@ class Tokens:
         return [i for i, m in enumerate(self._matches[:within]) if m.group() == text]
 
 
-@dataclass
+@dataclass(slots=True)
 class Speaker:
     """A speaker mention, resolved."""
     mention: Mention
@@ -67,7 +67,7 @@ class Speaker:
     kind: str  # name | pronoun | description
 
 
-@dataclass
+@dataclass(slots=True)
 class Cue:
     start: int
     end: int

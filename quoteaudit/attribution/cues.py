@@ -107,6 +107,7 @@ class CueParser:
         limit = cue_limit(len(text))
         para = 0
         gap_start = 0
+        words: dict[str, str] = {}
         for start, end in [*self._quote_bounds, (len(text), len(text))]:
             if gap_start <= start:
                 for m in pattern.finditer(text, gap_start, start + 1):
@@ -114,7 +115,9 @@ class CueParser:
                         self.cues_stopped_at = m.start()
                         return cues
                     para = _walk_to_paragraph(starts, para, m.start())
-                    cues.append(Cue(m.start(), m.end(), m.group(), paragraph=para))
+                    word = m.group()
+                    word = words.setdefault(word, word)  # one string per cue word, not per cue
+                    cues.append(Cue(m.start(), m.end(), word, paragraph=para))
             gap_start = max(gap_start, end)
         return cues
 

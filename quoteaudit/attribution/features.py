@@ -3,8 +3,11 @@
 Each feature is a name with the value 1 (a sparse binary vector): geometry (side,
 distance in characters, sentences and paragraphs, candidates in between), the
 speech cue (the candidate is a cue's subject, the cue stands next to the quotation,
-"said X" order), the mention (name, pronoun, description, relative pronoun; the
-sentence's subject; how often the entity is named), the quotation (partial, its
+"said X" order, another speaker's cue in between, a colon introducing the quotation),
+the mention (name, pronoun, description, organisation, relative pronoun; where it
+stands in the quotation's sentence and the words either side; how often the entity is
+named), the person it stands for (``person_features``: the rules' choice, the previous
+quotation's speaker, how many candidates name them), the quotation (partial, its
 closing punctuation, alone in its paragraph), and what the rules chose. A few
 conjunctions (side x distance, kind x sentence) let a linear model express what a
 tree would. Add a feature here, in one place; ``training.py`` learns its weight.
@@ -20,6 +23,7 @@ from .common import _blank
 
 _GAP_BUCKETS = (0, 3, 10, 25, 60, 150, 400)
 _ONLY_CLOSING = re.compile(r"[ \t\r\n.,]*")
+_COLON_ONLY = re.compile(r"[ \t]*:[ \t]*\Z")
 
 
 def _bucket(value: int, bounds=_GAP_BUCKETS) -> int:
@@ -28,9 +32,9 @@ def _bucket(value: int, bounds=_GAP_BUCKETS) -> int:
 
 class QuoteContext:
     """What every candidate of one quotation shares, computed once."""
-    __slots__ = ("q", "para", "partial", "ends", "starts_para", "alone", "nearest_cue", "rule_names")
+    __slots__ = ("q", "para", "partial", "ends", "starts_para", "alone", "nearest_cue", "rule_names", "previous")
 
-    def __init__(self, att, q: Quotation, rule_names: tuple = ()) -> None:
+    def __init__(self, att, q: Quotation, rule_names: tuple = (), previous: tuple = ()) -> None:
         text = att.text
         self.q = q
         self.para = att._quote_paragraph[q.index]
@@ -47,6 +51,7 @@ class QuoteContext:
         self.alone = self.starts_para and (q.end >= para_end  # (a quotation over several paragraphs)
                                            or _ONLY_CLOSING.match(text, q.end, para_end).end() == para_end)
         self.rule_names = rule_names  # whom the rules named
+        self.previous = previous  # whom they named for the speech quotation before
         # The cue with a subject nearest the quotation, within its paragraph (either side) and
         # the candidates' window: a paragraph-long scan per quotation is quadratic on a text
         # that is one paragraph.
@@ -101,17 +106,25 @@ def static_features(att, c: Candidate) -> list[str]:
     opener = text[k - 1] if k else "\n"
     if opener in "\n.!?”\"":
         f.append(f"opens_sentence_{kind}")
+        c.position = "opens"
     elif opener == ",":
         f.append(f"after_comma_{kind}")
+        c.position = "comma"
     if text.startswith(",", c.end):
         f.append(f"before_comma_{kind}")
+    elif text.startswith(":", c.end):  # "HEADLINE - Jeffrey M. Jones: “…”", a transcript label
+        f.append(f"before_colon_{kind}")
+    if c.text.isupper() and " " in c.text:  # a headline in capitals, not a name
+        f.append("capitals")
     # The words on either side: "according to X", "told X" (an object), "X said", "X, who".
     prev_word = _LAST_WORD.search(text, max(0, c.start - 30), c.start)
     if prev_word:
-        f.append(f"prev={_word_class(prev_word.group(1))}")
+        c.prev_word = _word_class(prev_word.group(1))
+        f.append(f"prev={c.prev_word}")
     next_word = _FIRST_WORD.match(text, c.end, c.end + 30)
     if next_word:
-        f.append(f"next={_word_class(next_word.group(1))}")
+        c.next_word = _word_class(next_word.group(1))
+        f.append(f"next={c.next_word}")
     return f
 
 
@@ -140,14 +153,24 @@ def features(att, ctx: QuoteContext, c: Candidate, rule: bool, order: int, n: in
     ]
     if ctx.partial:
         f.append(f"partial_kind={kind}{side}{s1}")
+    near = ctx.nearest_cue  # another speaker's cue between c and the quotation: that speaker is nearer
+    if near is not None and near is not c.cue and lo <= near.subject.mention.start and near.subject.mention.end <= hi:
+        f.append(f"intervening_cue_{side}")
+    if before and _COLON_ONLY.match(att.text, c.end, q.start) is not None:
+        f.append(f"colon_intro_{kind}")
+    # Where the mention stands in the quotation's own sentence or the one next to it: the
+    # subject opening it speaks more often than an object after "of" or "over".
+    if s <= 1:
+        if c.position:
+            f.append(f"position={c.position}{kind}{side}{s}")
+        f.append(f"prev_side={c.prev_word}{side}{s}")
+        f.append(f"next_side={c.next_word}{side}{s}")
     if ctx.starts_para:
         f.append(f"starts_para_{side}{s1}{p}")
     if ctx.alone:
         f.append(f"alone_{side}{p}")
     if rule:
         f += ["rule", f"rule_kind={kind}"]
-    if ctx.rule_names and c.names and not rule:
-        f.append("same_as_rule" if c.names[0] in ctx.rule_names else "other_than_rule")
     cue = c.cue
     if cue is not None:
         f.append(f"cue_{side}{s}")
@@ -166,6 +189,21 @@ def features(att, ctx: QuoteContext, c: Candidate, rule: bool, order: int, n: in
         between = (cue.start >= c.end and cue.end <= q.start) if before else (cue.start >= q.end and cue.end <= c.start)
         if between:
             f.append(f"cue_between_{side}{g}")
+    return f
+
+
+def person_features(ctx: QuoteContext, c: Candidate, who: str, mentions: int, nearer: bool, rule: bool) -> list[str]:
+    """The features of the person candidate c stands for (resolved, pronouns too): how many of
+    the quotation's candidates name them, whether one nearer on c's side does (the scorer and
+    the annotators want the nearest), and whether they are whom the rules chose or the speaker
+    of the speech quotation before (a continuing paragraph)."""
+    f = [f"entity_mentions={min(mentions, 3)}"]
+    if ctx.rule_names and not rule:
+        f.append("same_as_rule" if who in ctx.rule_names else "other_than_rule")
+    if who in ctx.previous:
+        f.append(f"previous_speaker{'B' if c.end <= ctx.q.start else 'A'}{'_alone' if ctx.alone else ''}")
+    if nearer:
+        f.append(f"nearer_same_entity_{c.kind}")
     return f
 
 

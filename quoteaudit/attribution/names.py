@@ -12,8 +12,11 @@ from .. import lexicon
 from .common import _abbreviated, _honorifics, _same_stem, _strip_possessive, _walk_to_paragraph
 
 
-_NAME_RUN = re.compile(r"[A-Z](?<!\w.)(?:[a-z]{0,3}\.|[\w’'\-]*)[ \t\u00a0]+"
-                       r"(?:[A-Z](?:[a-z]{0,3}\.|[\w’'\-]*)[ \t\u00a0]+){0,4}[A-Z][\w’'\-]*")
+# A word of a run is read for at most 40 characters: a word must end in a space for the run
+# to go on, and an unbounded read backtracked over a whole hyphenated run ("A-A-A-...")
+# from each of its capitals (quadratic: 4,000 characters of it took 1.5 s).
+_NAME_RUN = re.compile(r"[A-Z](?<!\w.)(?:[a-z]{0,3}\.|[\w’'\-]{0,40})[ \t\u00a0]+"
+                       r"(?:[A-Z](?:[a-z]{0,3}\.|[\w’'\-]{0,40})[ \t\u00a0]+){0,4}[A-Z][\w’'\-]*")
 _LOWER_WORD = re.compile(r"[a-z](?<![\w’'-].)[a-z]{2,}(?![\w’'-])")
 _LONG_CAP_WORD = re.compile(r"[A-Z](?<!\w.)[^\W\d_]{3,}")
 _CAP_WORD = re.compile(r"[A-Z](?<![\w-].)[\w’'-]*")
@@ -22,7 +25,7 @@ _WORD_CHAR = re.compile(r"[\w-]")  # a capitalised word starts after none of the
 _NAME_CHAR = re.compile(r"[\w’'-]")  # ... and runs on over these
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entity:
     name: str
     titles: set[str] = field(default_factory=set)

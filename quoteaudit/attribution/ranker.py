@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from ..model import Quotation
 from .candidates import Candidate, CandidateFinder
-from .features import QuoteContext, common_features, features, null_features, static_features
+from .features import QuoteContext, common_features, features, null_features, person_features, static_features
 from .common import _TERMINATOR
 
 MODEL_FILE = "speaker_model.json"
@@ -89,23 +90,50 @@ def sentence_ends(att, spans: list | None = None) -> list[int]:
     return sorted(set(ends) | set(att.paragraph_starts[1:]))
 
 
+def named(a) -> tuple:
+    """Whom an Attribution names: its candidates, or its speaker."""
+    return tuple(a.candidates) or ((a.speaker,) if a.speaker else ())
+
+
+def previous_speakers(att, chosen: list) -> dict[int, tuple]:
+    """For each top-level speech quotation, whom the rules named for the speech quotation
+    before it (a continuing paragraph's speaker)."""
+    out, last = {}, ()
+    for q in att.top:
+        if q.kind == "speech":
+            out[q.index] = last
+            last = named(chosen[q.index]) or last
+    return out
+
+
 def candidate_features(att, finder: CandidateFinder, q: Quotation, chosen, ends: list[int],
-                       quote_starts: list[int]) -> tuple[list[Candidate], list[list[str]], Candidate | None, list[str]]:
+                       quote_starts: list[int], previous: tuple = ()
+                       ) -> tuple[list[Candidate], list[list[str]], Candidate | None, list[str]]:
     """The candidates of one quotation, the quotation-dependent features of each (the rest:
     ``Candidate.static``, computed once per candidate, and the features all real candidates
-    share), and the rules' choice. The last candidate is None, "nobody"."""
+    share), and the rules' choice. The last candidate is None, "nobody"; previous is whom the
+    rules named for the speech quotation before."""
     cands, rule = finder.find(q, chosen)
-    ctx = QuoteContext(att, q, tuple(chosen.candidates) or ((chosen.speaker,) if chosen.speaker else ()))
+    ctx = QuoteContext(att, q, named(chosen), previous)
     before = [c for c in cands if c.end <= q.start][::-1]  # nearest first
     after = [c for c in cands if c.start >= q.end]
     kept, rows = [], []
     n = len(before) + len(after)
+    # How often each person is among the candidates: the one the passage is about speaks more.
+    people = Counter(finder.entity(c) for c in cands)
+    people.pop(None, None)
     for side in (before, after):
+        seen: set = set()  # people named nearer on this side
         for order, c in enumerate(side):
             if c.static is None:
                 c.static = static_features(att, c)
             kept.append(c)
-            rows.append(features(att, ctx, c, c is rule, order, n, ends, quote_starts))
+            row = features(att, ctx, c, c is rule, order, n, ends, quote_starts)
+            who = finder.entity(c)
+            if who is not None:
+                row += person_features(ctx, c, who, people[who], who in seen, c is rule)
+                seen.add(who)
+            rows.append(row)
     kept.append(None)
     rows.append(null_features(ctx, n, rule is not None))
     return kept, rows, rule, common_features(ctx, n)
@@ -120,11 +148,13 @@ def rank(att, finder: CandidateFinder, chosen: list, model: SpeakerModel) -> dic
     """Ranked candidates for each top-level speech quotation, by quotation index."""
     ends = sentence_ends(att, finder.spans)
     quote_starts = [q.start for q in att.top]
+    previous = previous_speakers(att, chosen)
     out: dict[int, Ranked] = {}
     for q in att.top:
         if q.kind != "speech":
             continue
-        cands, rows, rule, common = candidate_features(att, finder, q, chosen[q.index], ends, quote_starts)
+        cands, rows, rule, common = candidate_features(att, finder, q, chosen[q.index], ends, quote_starts,
+                                                       previous[q.index])
         shared = model.score(common)
         probs = model.probabilities([(model.static_score(c) + shared if c is not None else 0.0) + model.score(r)
                                      for c, r in zip(cands, rows)])

@@ -27,7 +27,7 @@ def is_certain(rule: Attribution, quote) -> bool:
 # Chosen by 5-fold cross-validation over PolNeAR train (benchmarks/speakers.py, README): "nobody"
 # wins only when the model is this sure, and two different people whose probabilities are this
 # close make the quotation ambiguous. Each costs little accuracy and keeps alarms rare.
-NOBODY_MIN = 0.9
+NOBODY_MIN = 0.95
 AMBIGUITY_RATIO = 0.98
 
 

@@ -35,7 +35,10 @@ def source_type(mention: str | None, names: list[str], kind: str, is_person) -> 
                 "we": "group", "which": "document"}.get(word, "person")
     if len(names) > 1:
         return "person"  # open between people: each is a person
-    head = lowered[-1] if lowered else ""
+    # The head noun: the last word, or the last before "of" or "for" ("the leader of Kazakhstan",
+    # "a spokesman for the campaign").
+    of = next((i for i, w in enumerate(lowered) if i and w in ("of", "for")), len(lowered))
+    head = lowered[of - 1] if of else ""
     types = lexicon.table("source_types")
     if kind == "description" or (lowered and lowered[0] in lexicon.words("determiners")):
         if names:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..document import Document
 from ..quotes import find_quotations
 from .candidates import CandidateFinder
-from .ranker import all_features, candidate_features, sentence_ends
+from .ranker import all_features, candidate_features, previous_speakers, sentence_ends
 
 _CAP = re.compile(r"[A-Z][\w'-]{2,}")
 
@@ -67,6 +67,7 @@ def examples_for(doc: str, text: str, gold: list) -> list[Example]:
     finder = CandidateFinder.over_speech(att)
     ends = sentence_ends(att, finder.spans)
     quote_starts = [q.start for q in att.top]
+    previous = previous_speakers(att, chosen)
     out = []
     for q in att.top:
         if q.kind != "speech":
@@ -77,7 +78,8 @@ def examples_for(doc: str, text: str, gold: list) -> list[Example]:
         overlap = _ov(q.start, q.end, best["start"], best["end"])
         if overlap < 0.5 * min(q.end - q.start, best["end"] - best["start"]) or overlap == 0:
             continue
-        cands, rows, _, common = candidate_features(att, finder, q, chosen[q.index], ends, quote_starts)
+        cands, rows, _, common = candidate_features(att, finder, q, chosen[q.index], ends, quote_starts,
+                                                    previous[q.index])
         labels = [int(bool(best["sources"]) and right_answer(finder.resolve(c), c.start, c.end, best["sources"]))
                   for c in cands[:-1]]
         labels.append(int(not any(labels)))  # nobody: the gold has no source, or none of ours is it

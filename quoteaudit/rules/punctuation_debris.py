@@ -22,7 +22,7 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 
 from ..model import Issue  # noqa: E402
-from ..prose import common_lowercase_words, paragraphs  # noqa: E402
+from ..prose import IssueRuns, common_lowercase_words, paragraphs  # noqa: E402
 
 # Each pattern starts with the punctuation itself, so the scan skips ahead to it; what
 # must stand before it is checked in Python.
@@ -40,14 +40,16 @@ def issues(ctx):
     common = common_lowercase_words()
     out = []
     if _SPACED_OR_DOUBLED.search(text):
+        spaced, doubled = IssueRuns(text), IssueRuns(text)
         for m in _SPACED.finditer(text):
             if m.start() == 0 or text[m.start() - 1] in ". \t\n\r":
                 continue  # ". . ." is an ellipsis
-            out.append(Issue(m.start(2), m.end(3), f"stray “{m.group(3)}” after “{m.group(1)}”", fix=""))
+            spaced.add(Issue(m.start(2), m.end(3), f"stray “{m.group(3)}” after “{m.group(1)}”", fix=""))
         for m in _DOUBLED.finditer(text):
             if m.start() and text[m.start() - 1] in ".,;:":
                 continue  # "..." is an ellipsis
-            out.append(Issue(m.start(), m.end(), f"doubled punctuation “{m.group(0)}”", fix=m.group(0)[0]))
+            doubled.add(Issue(m.start(), m.end(), f"doubled punctuation “{m.group(0)}”", fix=m.group(0)[0]))
+        out += spaced.finished() + doubled.finished()
     for m in _NO_SPACE.finditer(text):
         i = m.start()
         if i < 2 or not (text[i - 1].islower() and text[i - 2].islower()):

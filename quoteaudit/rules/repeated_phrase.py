@@ -27,7 +27,7 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 
 from ..model import Issue  # noqa: E402
-from ..prose import lowered, lowered_word_chunks, quote_spans  # noqa: E402
+from ..prose import IssueRuns, lowered, lowered_word_chunks, quote_spans  # noqa: E402
 
 _DOUBLE = re.compile(r"\b([a-z]+) (\1)\b")  # matched against ascii_lower(text)
 _JOINERS = {"-", "’", "'", "<", "/"} - {""}
@@ -43,7 +43,7 @@ _SEAM_STRIP = ".,;:!?”’\"')"
 def issues(ctx):
     text = ctx.doc.text
     allowed = lexicon.words("allowed_repeats")
-    out = []
+    doubles, seams = IssueRuns(text, repeat_between=True), IssueRuns(text, repeat_between=True)
     # A cheap test first: most documents repeat no word back to back (map and eq run in C).
     doubled = _any_pair(ctx, 1)
     if doubled:
@@ -54,11 +54,12 @@ def issues(ctx):
                 continue  # "had had"; "Bora Bora", "at AT&T"
             if quoted.contains(m.start()):
                 continue  # speech repeats itself: "I like like him"
-            out.append(Issue(m.start(2), m.end(2), f"“{text[m.start(2):m.end(2)]}” is written twice", fix=""))
+            doubles.add(Issue(m.start(2), m.end(2), f"“{text[m.start(2):m.end(2)]}” is written twice", fix=""))
     seam = _SEAM_HINT.search(text) and _any_pair(ctx, 2, _SEAM_STRIP)
     for m in (_SEAM.finditer(text) if seam else ()):
-        out.append(Issue(m.start(2), m.end(3),
-                         f"“{m.group(1)}” repeated across “{m.group(2)}”: two renderings of one phrase?"))
+        seams.add(Issue(m.start(2), m.end(3),
+                        f"“{m.group(1)}” repeated across “{m.group(2)}”: two renderings of one phrase?"))
+    out = doubles.finished() + seams.finished()
     out.sort(key=lambda i: i.start)
     return out
 
