@@ -86,7 +86,7 @@ class Issue:
     message: str
     fix: str | None = None
     quote: int | None = None
-    data: dict[str, Any] = field(default_factory=dict)
+    data: dict[str, Any] | None = None  # None, not an empty dict each: most issues carry no data
 
 
 @dataclass(slots=True)
@@ -102,7 +102,7 @@ class Finding:
     end_column: int
     fix: str | None = None
     quote: int | None = None
-    data: dict[str, Any] = field(default_factory=dict)
+    data: dict[str, Any] | None = None  # shown as {} in the JSON report
 
 
 @dataclass

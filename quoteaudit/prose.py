@@ -170,5 +170,5 @@ class IssueRuns(list):
             if n > 1:
                 issue.message = f"{issue.message} ({n:,} times in a row)"
                 issue.fix = None  # one fix for a run of them is not the fix of one
-                issue.data = {**issue.data, "repeats": n}
+                issue.data = {**(issue.data or {}), "repeats": n}
         return list(self)

@@ -52,7 +52,7 @@ def attribute_with_cues(doc: Document, quotations: list[Quotation], people=None,
     model = model or shipped_model()
     if not model.rules_only:
         finder = CandidateFinder.over_speech(rules)
-        for index, ranked in rank(rules, finder, chosen, model).items():
+        for index, ranked in rank(rules, finder, chosen, model):
             chosen[index] = decide(finder, ranked, chosen[index])
     finish(rules, chosen, doc.text)
     for q in quotations:  # a nested quotation belongs to the speaker of the one around it

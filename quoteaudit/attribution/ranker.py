@@ -8,12 +8,15 @@ candidates (and "nobody") gives their probabilities. No runtime dependency.
 """
 from __future__ import annotations
 
+import heapq
 import json
 import math
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Iterator
 
 from ..model import Quotation
 from .candidates import Candidate, CandidateFinder
@@ -72,7 +75,7 @@ class Ranked:
     rule: Candidate | None  # the candidate the rules chose
 
 
-def sentence_ends(att, spans: list | None = None) -> list[int]:
+def sentence_ends(att, spans: list | None = None) -> array:
     """Offsets of sentence ends outside quotations (within spans, when given), paragraph
     starts included, in order. The quotations are walked alongside, not searched."""
     text, bounds = att.text, att._quote_bounds
@@ -87,7 +90,13 @@ def sentence_ends(att, spans: list | None = None) -> list[int]:
                 continue  # inside a quotation
             if not att._is_abbreviation(at):
                 ends.append(at)
-    return sorted(set(ends) | set(att.paragraph_starts[1:]))
+    # Both lists are in order: merged into machine integers, not through two sets (a text of
+    # short paragraphs has an offset every few characters).
+    out = array("q")
+    for at in heapq.merge(ends, att.paragraph_starts[1:]):
+        if not out or out[-1] != at:
+            out.append(at)
+    return out
 
 
 def named(a) -> tuple:
@@ -144,12 +153,14 @@ def all_features(cands: list, rows: list[list[str]], common: list[str]) -> list[
     return [(c.static + common + r) if c is not None else r for c, r in zip(cands, rows)]
 
 
-def rank(att, finder: CandidateFinder, chosen: list, model: SpeakerModel) -> dict[int, Ranked]:
-    """Ranked candidates for each top-level speech quotation, by quotation index."""
+def rank(att, finder: CandidateFinder, chosen: list, model: SpeakerModel) -> Iterator[tuple[int, Ranked]]:
+    """(quotation index, ranked candidates) for each top-level speech quotation, one at a
+    time: the caller decides each before the next is ranked, so a text of thousands of
+    quotations never holds all their candidate lists at once. What each ranking reads of
+    ``chosen`` (the rules' choices) is read before the caller replaces it."""
     ends = sentence_ends(att, finder.spans)
     quote_starts = [q.start for q in att.top]
     previous = previous_speakers(att, chosen)
-    out: dict[int, Ranked] = {}
     for q in att.top:
         if q.kind != "speech":
             continue
@@ -159,5 +170,4 @@ def rank(att, finder: CandidateFinder, chosen: list, model: SpeakerModel) -> dic
         probs = model.probabilities([(model.static_score(c) + shared if c is not None else 0.0) + model.score(r)
                                      for c, r in zip(cands, rows)])
         order = sorted(range(len(cands)), key=lambda i: -probs[i])
-        out[q.index] = Ranked(q, [cands[i] for i in order], [probs[i] for i in order], rule)
-    return out
+        yield q.index, Ranked(q, [cands[i] for i in order], [probs[i] for i in order], rule)

@@ -363,7 +363,7 @@ class _FileView:
         """The quotation against the record, word by word: deletions struck, insertions marked."""
         seg = self._segment(f)
         if seg is None:
-            reference = f.data.get("reference")
+            reference = (f.data or {}).get("reference")
             return f"<p class=\"record\"><span class=\"label\">Record</span> {escape(reference)}</p>" if reference else ""
         ref = seg.reference
         article = self.ctx.doc.text[seg.start:seg.end]

@@ -81,7 +81,7 @@ def finding_dict(f) -> dict:
         "rule": f.rule, "severity": f.severity.value, "message": f.message,
         "start": f.start, "end": f.end, "line": f.line, "column": f.column,
         "end_line": f.end_line, "end_column": f.end_column,
-        "quotation": f.quote, "fix": f.fix, "data": f.data,
+        "quotation": f.quote, "fix": f.fix, "data": f.data or {},
     }
 
 
