@@ -4,6 +4,8 @@ What:
     Reports ". ." and other doubled or spaced punctuation (an ellipsis is not
     one), a sentence run into the next with no space ("information.Interactive"),
     and a hyphen gluing a word to a capitalised participle ("Russian-Leading").
+    The same slip repeated back to back (", , , ,") is one finding over the run,
+    saying how many times it repeats.
 
 Why:
     Scrapers and translation engines leave these behind; they are the easiest

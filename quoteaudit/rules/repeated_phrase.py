@@ -4,7 +4,8 @@ What:
     Reports a word written twice in a row ("the the", outside quotations, where
     speech repeats itself), and a word repeated
     around a stray capitalised word ("completed When completed"), the seam where
-    a translation engine joined two renderings of one phrase.
+    a translation engine joined two renderings of one phrase. A run of them
+    ("the the the the") is one finding over the run, with its count.
 
 Why:
     Doubled words survive spell checkers and are the commonest typo in print;
