@@ -1,6 +1,8 @@
 """One document through every stage: quotations -> speakers -> references -> rules."""
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from . import rules as rule_registry
@@ -71,10 +73,26 @@ def run_rules(ctx: CheckContext, settings: Settings) -> list[Finding]:
     return findings
 
 
+@contextmanager
+def _cyclic_gc_paused():
+    """Python's cycle collector scans every live object each time it runs, and a long text
+    keeps hundreds of thousands of them alive while it is checked: on one 4 MB paragraph it
+    took a third of the time (15.9 s against 10.9 s), and made time grow faster than the
+    text. The analysis makes few cycles; they are collected once the document is done."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def check_document(doc: Document, settings: Settings | None = None) -> FileReport:
     settings = settings or Settings()
-    ctx = analyse(doc, settings)
-    findings = apply_suppressions(run_rules(ctx, settings), doc.source)
+    with _cyclic_gc_paused():
+        ctx = analyse(doc, settings)
+        findings = apply_suppressions(run_rules(ctx, settings), doc.source)
     report = FileReport(path=doc.path, record_id=doc.record_id, context=ctx, findings=findings)
     if ctx.limits:  # the findings stand, and the run exits 2: part of the input went unchecked
         record = f"record {doc.record_id}: " if doc.record_id is not None else ""
