@@ -29,7 +29,7 @@ from bisect import bisect_left, bisect_right
 
 from .. import lexicon
 from ..model import Attribution, Mention, Quotation
-from .common import _strip_possessive
+from .common import _strip_possessive, outside_quotations
 from .names import _NAME_RUN
 
 # A pronoun that can stand for a speaker, outside quotation marks ("he", "She’s", "who").
@@ -120,7 +120,7 @@ class CandidateFinder:
         # Pronouns are sought outside quotations only: text that is nearly all quotation
         # (nested or unclosed marks) would otherwise cost a Candidate per pronoun in it.
         pronouns = pronoun_words()
-        for start, end in _without(spans, attributor._quote_bounds):
+        for start, end in outside_quotations(spans, attributor._quote_bounds):
             for m in _PRONOUN.finditer(text, start, end):
                 word = m.group().lower()
                 if word in pronouns or word in _POSSESSIVE:
@@ -189,25 +189,6 @@ class CandidateFinder:
         sp = att._resolve_pronoun(Speaker(mention, [], "pronoun", 0.8, "pronoun"),
                                   att._people_at(cand.start), cand.start)
         return sp.names
-
-
-def _without(spans: list[list[int]], quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The parts of the (sorted, disjoint) spans outside the (sorted, disjoint) quotations,
-    each quotation's marks kept out as well: a walk over both lists, no search."""
-    out: list[tuple[int, int]] = []
-    k = 0
-    for start, end in spans:
-        while k < len(quotes) and quotes[k][1] <= start:
-            k += 1
-        at, j = start, k
-        while j < len(quotes) and quotes[j][0] < end:
-            if quotes[j][0] > at:
-                out.append((at, quotes[j][0]))
-            at = max(at, quotes[j][1])
-            j += 1
-        if at < end:
-            out.append((at, end))
-    return out
 
 
 def _opens_sentence(text: str, at: int) -> bool:

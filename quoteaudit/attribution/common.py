@@ -130,3 +130,23 @@ def _strip_possessive(word: str) -> str:
 def _same_stem(a: str, b: str) -> bool:
     n = min(len(a), len(b))
     return n >= 4 and a[:max(4, n - 3)] == b[:max(4, n - 3)]
+
+
+def outside_quotations(spans, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of the (sorted, disjoint) spans outside the (sorted, disjoint) quotations,
+    each quotation's marks kept out as well: a walk over both lists, no search. The
+    candidate finder reads its windows through it, the cue tagger the whole text."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    for start, end in spans:
+        while k < len(quotes) and quotes[k][1] <= start:
+            k += 1
+        at, j = start, k
+        while j < len(quotes) and quotes[j][0] < end:
+            if quotes[j][0] > at:
+                out.append((at, quotes[j][0]))
+            at = max(at, quotes[j][1])
+            j += 1
+        if at < end:
+            out.append((at, end))
+    return out
