@@ -84,20 +84,15 @@ def named_people(path: str, source: str) -> list[str]:
     and a capitalised surname ("Robert Menendez", "Megan Woods"), possessives dropped, and
     every full name the speaker stage collects from the document with a title or a gender
     ("Prime Minister Jacinda Ardern": a first name in no list)."""
-    from .attribution.rules import _Attributor  # the speaker stage's own name collection
+    from .attribution import person_names  # the speaker stage's own collection
     doc = make_document(path, source)
     firsts = lexicon.table("first_names")
     found: dict[str, None] = {}
     for m in _FULL_NAME.finditer(doc.text):
         if m.group(1).lower() in firsts:
             found.setdefault(m.group(1) + " " + _POSSESSIVE.sub("", m.group(2)), None)
-    names = _Attributor(doc, [], None)
-    names._collect_names()
-    for name, entity in names.entities.items():
-        # A person by the stage's own signs (a title, a known gender); "African Americans" and
-        # "Northern Europe" are capitalised runs too, and would make variants of each other.
-        if len(name.split()) >= 2 and (entity.titles or entity.gender in ("m", "f")):
-            found.setdefault(name, None)
+    for name in person_names(doc):
+        found.setdefault(name, None)
     return list(found)
 
 

@@ -26,7 +26,7 @@ from .resolution import decide, finish
 from .cues import cue_regex
 from .rules import _Attributor
 
-__all__ = ["attribute", "attribute_with_cues", "cue_regex"]
+__all__ = ["attribute", "attribute_with_cues", "cue_regex", "person_names"]
 
 
 def attribute(doc: Document, quotations: list[Quotation], people=None,
@@ -60,3 +60,15 @@ def attribute_with_cues(doc: Document, quotations: list[Quotation], people=None,
             outer = chosen[q.parent]
             chosen[q.index] = replace(outer, quote=q.index, candidates=list(outer.candidates))
     return chosen, rules
+
+
+def person_names(doc: Document) -> list[str]:
+    """The full names of people a document names, as the cue rules collect them: two to four
+    capitalised words, no organisation, outside headlines, and known to be a person by a
+    title or a gender ("Prime Minister Kiri Tautahi"). A capitalised run
+    with neither ("African Americans", "Northern Europe") is left out: such runs would
+    make variants of each other."""
+    names = _Attributor(doc, [], None)
+    names._collect_names()
+    return [name for name, entity in names.entities.items()
+            if len(name.split()) >= 2 and (entity.titles or entity.gender in ("m", "f"))]
