@@ -49,22 +49,18 @@ def words_in(path: str) -> int:
         return len(fh.read().split())
 
 
-CPU_TIMES: dict[str, list[float]] = {}
-
-
-def timed_command(args: list[str], runs: int, env: dict) -> list[float]:
-    """Wall-clock seconds of each run; the child's CPU seconds are kept in CPU_TIMES by
-    command, since on a shared machine the wall clock also counts waiting for a core."""
-    times = []
+def timed_command(args: list[str], runs: int, env: dict) -> tuple[list[float], list[float]]:
+    """Wall-clock and CPU seconds of each run (the child's CPU time: on a shared machine the
+    wall clock also counts waiting for a core)."""
+    wall, cpu = [], []
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run([sys.executable, "-m", "quoteaudit", *args], capture_output=True, env=env, check=False)
-        times.append(time.perf_counter() - start)
+        wall.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-        CPU_TIMES.setdefault(" ".join(a for a in args[:1]) + (" self" if len(set(args[-2:])) == 1 else ""), []).append(cpu)
-    return times
+        cpu.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
+    return wall, cpu
 
 
 def command_timings(runs: int, bytecode: bool) -> None:
@@ -76,32 +72,36 @@ def command_timings(runs: int, bytecode: bool) -> None:
     original, copy = pair
     print(f"pair: {os.path.basename(original)} ({words_in(original)} words) -> "
           f"{os.path.basename(copy)} ({words_in(copy)} words)")
-    startup = timed_command(["--version"], runs, env)
+    startup, _ = timed_command(["--version"], runs, env)
     import_only = []
     for _ in range(runs):
         start = time.perf_counter()
         subprocess.run([sys.executable, "-c", "import quoteaudit.cli"], env=env, check=True)
         import_only.append(time.perf_counter() - start)
     # Interleaved, so that a busy spell of a shared machine falls on all three alike.
-    check, other, itself = [], [], []
+    commands = {"check COPY": ["check", "--fail-on", "never", copy],
+                "compare ORIGINAL COPY": ["compare", "--fail-on", "never", original, copy],
+                "compare COPY COPY": ["compare", "--fail-on", "never", copy, copy]}
+    wall: dict[str, list[float]] = {label: [] for label in commands}
+    cpu: dict[str, list[float]] = {label: [] for label in commands}
     for _ in range(runs):
-        check += timed_command(["check", "--fail-on", "never", copy], 1, env)
-        other += timed_command(["compare", "--fail-on", "never", original, copy], 1, env)
-        itself += timed_command(["compare", "--fail-on", "never", copy, copy], 1, env)
+        for label, args in commands.items():
+            w, c = timed_command(args, 1, env)
+            wall[label] += w
+            cpu[label] += c
+    check = wall["check COPY"]
     base = statistics.median(check)
     print(f"  {describe(bytecode)}")
     print(f"  load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"  start-up, import quoteaudit.cli     median {statistics.median(import_only):.3f} s")
     print(f"  quoteaudit --version                median {statistics.median(startup):.3f} s")
     print(f"  check COPY (baseline)               median {base:.3f} s")
-    for label, times in (("compare ORIGINAL COPY", other), ("compare COPY COPY", itself)):
+    for label in ("compare ORIGINAL COPY", "compare COPY COPY"):
+        times = wall[label]
         print(f"  {label:<34}  median {statistics.median(times):.3f} s, max {max(times):.3f} s, "
               f"{statistics.median(times) / base:.2f}x check (goal: under 0.3 s)")
-    for label, key in (("check COPY", "check"), ("compare ORIGINAL COPY", "compare"),
-                       ("compare COPY COPY", "compare self")):
-        cpu = CPU_TIMES.get(key, [])
-        if cpu:
-            print(f"  {label + ', CPU time':<34}  median {statistics.median(cpu):.3f} s, max {max(cpu):.3f} s")
+    for label, times in cpu.items():
+        print(f"  {label + ', CPU time':<34}  median {statistics.median(times):.3f} s, max {max(times):.3f} s")
 
 
 def transcript_timings(n_queries: int) -> None:
