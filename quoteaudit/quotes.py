@@ -77,11 +77,10 @@ class _Open:
     offset: int
     family: str  # "double" | "single"
     closers: str
-    parts: list
+    parts: list | None  # None once its quotation is made
     part_start: int
     depth: int
     parent: "_Open | None"
-    index: int = -1
 
 
 def _is_space(ch: str) -> bool:
@@ -143,9 +142,10 @@ def find_quotations(text: str, source: str | None = None) -> QuoteScan:
         start = q.parts[0].start
         quote = Quotation(
             index=-1, start=start, end=end, inner_start=start + len(q.mark), inner_end=inner_end,
-            source=source, parts=list(q.parts), depth=q.depth,
+            source=source, parts=q.parts, depth=q.depth,
             parent=None, closed=closed,
         )
+        q.parts = None  # the quotation owns them now; the opener is kept only for its parent link
         opened_by[id(quote)] = q  # Quotation has slots: its opener is kept beside it until the end
         quotations.append(quote)
         if not closed and report:
