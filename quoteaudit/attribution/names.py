@@ -4,6 +4,7 @@ of them (a mixin of the rules' worker, ``rules._Attributor``)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,7 +35,6 @@ class _Entity:
 
     def last_before(self, at: int) -> int:
         """Offset of the last mention before at, or -1."""
-        from bisect import bisect_left
         i = bisect_left(self.mentions, at)
         return self.mentions[i - 1] if i else -1
 
