@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from .. import lexicon
 from ..model import Attribution, Mention, Quotation
@@ -229,6 +230,7 @@ def _description(att, m: re.Match) -> list[Candidate]:
     return [Candidate(m.start(), m.start() + len(phrase), phrase, names, "description")]
 
 
+@lru_cache(maxsize=4096)  # the same runs recur ("White House", "Trump"), within a text and across texts
 def _is_organisation(run: str) -> bool:
     words = _organisation_words()
     return any(_ACRONYM.fullmatch(w) or _strip_possessive(w).lower() in words for w in run.split())

@@ -255,12 +255,13 @@ class NameIndex:
         return ent is None or ent.gender is None or gender is None or ent.gender == gender
 
     def _recent_person(self, at: int, gender: str | None = None) -> str | None:
-        best = None
+        best, best_at = None, -1
         for ent in self.entities.values():
             if gender is not None and ent.gender != gender:
                 continue  # first a person known to fit the pronoun
-            if ent.last_before(at) >= 0 and (best is None or ent.last_before(at) > best.last_before(at)):
-                best = ent
+            last = ent.last_before(at)  # -1: never named before at
+            if last > best_at:
+                best, best_at = ent, last
         return best.name if best else None
 
     def _resolve_description(self, words: list[str], at: int) -> list[str]:
