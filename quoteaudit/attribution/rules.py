@@ -56,6 +56,7 @@ class _Attributor(NameIndex, CueParser, QuoteFrames):
         self.capitalised: dict[str, int] = {}  # how often a capitalised word occurs, when asked
         self._all_capitalised: Counter | None = None  # every capitalised word, once asked often
         self.cues_stopped_at: int | None = None  # where the cue limit stopped the search, if it did
+        self._abbreviation_at: dict[int, bool] = {}  # sentence end offset -> an abbreviation's period
 
     def run(self) -> list[Attribution]:
         self._collect_names()
@@ -103,6 +104,14 @@ class _Attributor(NameIndex, CueParser, QuoteFrames):
         return ceil
 
     def _is_abbreviation(self, dot: int) -> bool:
+        """Whether the sentence end at dot is an abbreviation's period ("Gov.", "U.S.", "J."),
+        decided once per offset: the sentence finders and the ranker ask about the same ends."""
+        known = self._abbreviation_at.get(dot)
+        if known is None:
+            known = self._abbreviation_at[dot] = self._reads_as_abbreviation(dot)
+        return known
+
+    def _reads_as_abbreviation(self, dot: int) -> bool:
         if self.text[dot] != ".":
             return False
         m = _WORD_BEFORE_DOT.search(self.text[max(0, dot - 12):dot])
