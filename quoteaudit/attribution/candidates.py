@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..model import Attribution, Mention, Quotation
-from .common import _strip_possessive, outside_quotations
+from .common import Speaker, _strip_possessive, outside_quotations
 from .names import _NAME_RUN
 
 # A pronoun that can stand for a speaker, outside quotation marks ("he", "She’s", "who").
@@ -58,7 +58,7 @@ MAX_AFTER = 3  # ... and after it
 class Candidate:
     """One mention that could be a quotation's source, found once per document."""
     __slots__ = ("start", "end", "text", "names", "kind", "cue", "static", "static_score", "paragraph",
-                 "position", "prev_word", "next_word", "resolved")
+                 "position", "prev_word", "next_word", "resolved", "pronoun_names")
 
     def __init__(self, start: int, end: int, text: str, names: list[str], kind: str, cue=None) -> None:
         self.start, self.end, self.text = start, end, text
@@ -71,6 +71,7 @@ class Candidate:
         self.position = ""  # ... and where it stands: "opens" its sentence, "comma" after a comma
         self.prev_word = self.next_word = ""  # ... and the classes of the words either side
         self.resolved: str | None = None  # the one person it stands for ("": none), once asked
+        self.pronoun_names: list[str] | None = None  # whom a pronoun found without names stands for, once asked
 
     @property
     def mention(self) -> Mention:
@@ -182,11 +183,16 @@ class CandidateFinder:
         return cand.resolved or None
 
     def resolve(self, cand: Candidate) -> list[str]:
-        """Names for a candidate found without them (a pronoun outside any cue)."""
+        """Names for a candidate found without them (a pronoun outside any cue), resolved once:
+        the ranker's features and the decision both ask."""
         if cand.names or cand.kind not in ("pronoun", "possessive"):
             return cand.names
-        att = self.att
-        from .common import Speaker  # the rules' own resolution, for the same answer
+        if cand.pronoun_names is None:
+            cand.pronoun_names = self._resolve_pronoun(cand)
+        return cand.pronoun_names
+
+    def _resolve_pronoun(self, cand: Candidate) -> list[str]:
+        att = self.att  # the rules' own resolution, for the same answer
         word = {"his": "he", "her": "she", "its": "it", "their": "they"}.get(cand.text.lower(), cand.text)
         mention = Mention(word, cand.start, cand.end)
         sp = att._resolve_pronoun(Speaker(mention, [], "pronoun", 0.8, "pronoun"),
