@@ -117,9 +117,9 @@ def static_features(att, c: Candidate) -> list[str]:
     if c.text.isupper() and " " in c.text:  # a headline in capitals, not a name
         f.append("capitals")
     # The words on either side: "according to X", "told X" (an object), "X said", "X, who".
-    prev_word = _LAST_WORD.search(text, max(0, c.start - 30), c.start)
+    prev_word = _last_word(text, max(0, c.start - 30), c.start)
     if prev_word:
-        c.prev_word = _word_class(prev_word.group(1))
+        c.prev_word = _word_class(prev_word)
         f.append(f"prev={c.prev_word}")
     next_word = _FIRST_WORD.match(text, c.end, c.end + 30)
     if next_word:
@@ -207,7 +207,19 @@ def person_features(ctx: QuoteContext, c: Candidate, who: str, mentions: int, ne
     return f
 
 
-_LAST_WORD = re.compile(r"([\w’']+)[\s,]*\Z")
+def _last_word(text: str, start: int, end: int) -> str | None:
+    """The word ([\w’']+) that text[start:end] ends with, spaces and commas after it aside,
+    or None. Read backwards from end: a regex search (anchored at the end) would try each
+    of the 30 offsets in turn."""
+    stop = end
+    while stop > start and (text[stop - 1].isspace() or text[stop - 1] == ","):
+        stop -= 1
+    begin = stop
+    while begin > start and (text[begin - 1].isalnum() or text[begin - 1] in "_’'"):
+        begin -= 1
+    return text[begin:stop] if begin < stop else None
+
+
 _FIRST_WORD = re.compile(r"[\s,]*([\w’']+)")
 
 

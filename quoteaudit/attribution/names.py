@@ -4,6 +4,7 @@ of them (a mixin of the rules' worker, ``rules._Attributor``)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,7 +35,6 @@ class _Entity:
 
     def last_before(self, at: int) -> int:
         """Offset of the last mention before at, or -1."""
-        from bisect import bisect_left
         i = bisect_left(self.mentions, at)
         return self.mentions[i - 1] if i else -1
 
@@ -144,15 +144,21 @@ def _looks_like_org(words: list[str]) -> bool:
     return any(_strip_possessive(w).lower() in _ORG_WORDS for w in words)
 
 
+@lru_cache(maxsize=4096)  # a name run recurs ("Donald Trump"), in a text and across texts: split it once
+def _name_parts(run: str) -> tuple[tuple[frozenset[str], tuple[str, ...], bool], ...]:
+    """A capitalised run's parts between stopwords, each as (its titles, the name's words,
+    whether it looks like an organisation)."""
+    return tuple((frozenset(titles), tuple(words), _looks_like_org(words)) for titles, words in
+                 (_split_titles(w) for w in _split_at_stopwords(run.split(), _name_breakers())))
+
+
 class NameIndex:
     """Methods of ``rules._Attributor`` (which holds the text, the quotations and the state
     they read)."""
 
     def _collect_names(self) -> None:
         """Full names in the document, with the titles written before them."""
-        stop = _name_breakers()
         titled_surnames = []  # ("Tokayev", {"president"}) from "President Tokayev"
-        parsed: dict[str, list] = {}  # a name run recurs ("Donald Trump"): split it once
         starts = self.paragraph_starts
         para, para_end = 0, -1  # the runs come in order: each paragraph is tested once, walking on
         for m in _NAME_RUN.finditer(self.text):
@@ -163,15 +169,10 @@ class NameIndex:
                 headline = self._is_headline(starts[para], para_end)
             if headline:
                 continue  # headline case capitalises every word
-            run = m.group(0)
-            parts = parsed.get(run)
-            if parts is None:
-                parts = parsed[run] = [(titles, words, _looks_like_org(words)) for titles, words in
-                                       (_split_titles(w) for w in _split_at_stopwords(run.split(), stop))]
-            for titles, name_words, org in parts:
+            for titles, name_words, org in _name_parts(m.group(0)):
                 if 2 <= len(name_words) <= 4 and not org:
                     surname = _strip_possessive(name_words[-1])
-                    name = " ".join(name_words[:-1] + [surname])  # "Ivanka Trump’s" is Ivanka Trump
+                    name = " ".join([*name_words[:-1], surname])  # "Ivanka Trump’s" is Ivanka Trump
                     ent = self.entities.setdefault(name, _Entity(name))
                     ent.titles.update(titles)
                     ent.mentions.append(at)
@@ -255,12 +256,13 @@ class NameIndex:
         return ent is None or ent.gender is None or gender is None or ent.gender == gender
 
     def _recent_person(self, at: int, gender: str | None = None) -> str | None:
-        best = None
+        best, best_at = None, -1
         for ent in self.entities.values():
             if gender is not None and ent.gender != gender:
                 continue  # first a person known to fit the pronoun
-            if ent.last_before(at) >= 0 and (best is None or ent.last_before(at) > best.last_before(at)):
-                best = ent
+            last = ent.last_before(at)  # -1: never named before at
+            if last > best_at:
+                best, best_at = ent, last
         return best.name if best else None
 
     def _resolve_description(self, words: list[str], at: int) -> list[str]:

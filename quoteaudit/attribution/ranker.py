@@ -12,7 +12,6 @@ import heapq
 import json
 import math
 from array import array
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -129,8 +128,11 @@ def candidate_features(att, finder: CandidateFinder, q: Quotation, chosen, ends:
     kept, rows = [], []
     n = len(before) + len(after)
     # How often each person is among the candidates: the one the passage is about speaks more.
-    people = Counter(finder.entity(c) for c in cands)
-    people.pop(None, None)
+    people: dict[str, int] = {}  # counted by hand: a Counter per quotation costs more than the counting
+    for c in cands:
+        who = finder.entity(c)
+        if who is not None:
+            people[who] = people.get(who, 0) + 1
     for side in (before, after):
         seen: set = set()  # people named nearer on this side
         for order, c in enumerate(side):

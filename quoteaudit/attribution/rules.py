@@ -26,6 +26,7 @@ The pass is built around speech cues ("said", "told", "according to", ...):
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from .. import lexicon
@@ -51,9 +52,11 @@ class _Attributor(NameIndex, CueParser, QuoteFrames):
         self.entities: dict[str, _Entity] = {}
         self.surnames: dict[str, list[str]] = {}
         self._quote_bounds = [(q.start, q.end) for q in self.top]
+        self._quote_starts = [q.start for q in self.top]
         self.capitalised: dict[str, int] = {}  # how often a capitalised word occurs, when asked
         self._all_capitalised: Counter | None = None  # every capitalised word, once asked often
         self.cues_stopped_at: int | None = None  # where the cue limit stopped the search, if it did
+        self._abbreviation_at: dict[int, bool] = {}  # sentence end offset -> an abbreviation's period
 
     def run(self) -> list[Attribution]:
         self._collect_names()
@@ -81,12 +84,10 @@ class _Attributor(NameIndex, CueParser, QuoteFrames):
         return result
 
     def _paragraph_of(self, offset: int) -> int:
-        from bisect import bisect_right
         return bisect_right(self.paragraph_starts, offset) - 1
 
     def _inside_quote(self, offset: int) -> bool:
-        from bisect import bisect_right
-        i = bisect_right(self._quote_bounds, (offset, float("inf"))) - 1
+        i = bisect_right(self._quote_starts, offset) - 1
         return i >= 0 and self._quote_bounds[i][0] < offset < self._quote_bounds[i][1]
 
     def _sentence_start(self, pos: int, floor: int) -> int:
@@ -103,6 +104,14 @@ class _Attributor(NameIndex, CueParser, QuoteFrames):
         return ceil
 
     def _is_abbreviation(self, dot: int) -> bool:
+        """Whether the sentence end at dot is an abbreviation's period ("Gov.", "U.S.", "J."),
+        decided once per offset: the sentence finders and the ranker ask about the same ends."""
+        known = self._abbreviation_at.get(dot)
+        if known is None:
+            known = self._abbreviation_at[dot] = self._reads_as_abbreviation(dot)
+        return known
+
+    def _reads_as_abbreviation(self, dot: int) -> bool:
         if self.text[dot] != ".":
             return False
         m = _WORD_BEFORE_DOT.search(self.text[max(0, dot - 12):dot])
@@ -115,18 +124,15 @@ class _Attributor(NameIndex, CueParser, QuoteFrames):
         return Tokens(list(_WORD.finditer(self.text, start, end)))
 
     def _people_at(self, offset: int) -> list[str]:
-        from bisect import bisect_right
         i = bisect_right(self._timeline, (offset, chr(0x10FFFF))) - 1
         return self._timeline[i][1] if i >= 0 else []
 
     def cues_near(self, start: int, end: int, floor: int, ceil: int) -> list[Cue]:
         """The cues with a subject in [floor, ceil) outside [start, end)."""
-        from bisect import bisect_left
         cues = self.cues
         lo, hi = bisect_left(self._cue_starts, floor), bisect_left(self._cue_starts, ceil)
         return [c for c in cues[lo:hi] if c.subject is not None and not start <= c.start < end]
 
     def _cues_between(self, cues: list[Cue], start: int, end: int) -> list[Cue]:
         """The cues starting in [start, end), by bisection over their sorted starts."""
-        from bisect import bisect_left
         return cues[bisect_left(self._cue_starts, start):bisect_left(self._cue_starts, end)]
