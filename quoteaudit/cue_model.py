@@ -18,7 +18,7 @@ import json
 import math
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -39,6 +39,8 @@ class CueModel:
     threshold: float  # probability from which a word is a cue
     vocabulary: frozenset  # the words scored at all (lowercase)
     version: str = ""
+    # word -> the summed weights of its own features, filled as words are met (a few hundred)
+    _word_scores: dict = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
 
     @property
     def cased(self) -> frozenset:
@@ -53,12 +55,12 @@ class CueModel:
             score += get(name, 0.0)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
-    def word_score(self, word: str, cache: dict) -> float:
-        """The summed weights of a word's own features, worked out once per word."""
-        score = cache.get(word)
+    def word_score(self, word: str) -> float:
+        """The summed weights of a word's own features, worked out once per word and model."""
+        score = self._word_scores.get(word)
         if score is None:
             get = self.weights.get
-            score = cache[word] = sum(get(name, 0.0) for name in word_features(word))
+            score = self._word_scores[word] = sum(get(name, 0.0) for name in word_features(word))
         return score
 
 
@@ -122,7 +124,9 @@ class Scanner:
                     yield m.start(), m.end(), word
 
 
-_BREAK = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)|\n")
+# [.!?]+ and closing marks before white space, or a line break; written to open on one
+# character class, which the regex engine skips to in C (twice as fast as "...|\n")
+_BREAK = re.compile(r"[.!?\n](?:(?<=\n)|[.!?]*[\"”’')\]]*(?=\s))")
 _WORD_BEFORE = re.compile(r"[\w.]+$")
 _WINDOW = 60  # characters read on each side of a candidate
 
@@ -221,10 +225,9 @@ def tag(scan: Scanner, model: CueModel | None = None, skip=None):
     word, in text order, one at a time (the caller may stop early); ``skip(start)`` leaves
     out candidates another step already reads (speech cues)."""
     model = model or shipped_model()
-    words: dict[str, float] = {}
     for start, end, word in scan.candidates(model):
         if skip is not None and skip(start):
             continue
-        p = model.probability(context_features(scan, start, end, word), model.word_score(word, words))
+        p = model.probability(context_features(scan, start, end, word), model.word_score(word))
         if p >= model.threshold:
             yield start, end, word, p
