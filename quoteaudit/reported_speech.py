@@ -71,10 +71,11 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
     """All statements, in document order. ``attributor`` is the attribution stage's
     worker (attribution.attribute_with_cues): its cues, subjects and sentence bounds;
     ``cue_model`` the cue tagger (None: the shipped one)."""
-    finder = _Finder(text, quotations, attributions, attributor)
+    scan = Scanner(text, attributor._quote_bounds)  # the tagger's reading, and where quotations stand
+    finder = _Finder(text, quotations, attributions, attributor, scan)
     speech_cues = {id(c) for c in attributor.cues}
     found = [r for r in (finder.statement_of_cue(cue, id(cue) in speech_cues)
-                         for cue in _with_tagged_cues(text, attributor, cue_model)) if r is not None]
+                         for cue in _with_tagged_cues(scan, attributor, cue_model)) if r is not None]
     finder.add_quotations(found)
     found.sort(key=lambda r: (r.start, r.end))
     for r in found:
@@ -87,12 +88,13 @@ class _Finder:
     """What the steps share for one document: its quotations and their cues, the sentence
     ends, where anonymity words stand, and the clauses already reported."""
 
-    def __init__(self, text: str, quotations: list[Quotation], attributions: list[Attribution], attributor) -> None:
+    def __init__(self, text: str, quotations: list[Quotation], attributions: list[Attribution], attributor,
+                 scan: Scanner) -> None:
         self.text, self.attributions, self.attributor = text, attributions, attributor
         self.top = [q for q in quotations if q.depth == 0]
         self.quote_starts = [q.start for q in self.top]
         self.hints = _anonymity_hints(text)
-        self.sentences = _Sentences(text, attributor)
+        self.sentences = _Sentences(text, attributor, scan.quoted)
         self.claimed = _Claimed()  # clauses reported: one statement a clause
         self.quotation_cues: dict[int, list[Quotation]] = {}  # cue offset -> the quotations it attributes
         for q in self.top:
@@ -207,7 +209,7 @@ class _Finder:
                 found.append(_statement("direct", parts, a.cue, a, [q.index], anonymous))
 
 
-def _with_tagged_cues(text: str, attributor, model: CueModel | None) -> list:
+def _with_tagged_cues(scan: Scanner, attributor, model: CueModel | None) -> list:
     """The attribution stage's speech cues, then the words the cue tagger takes for cues
     (outside quotations, not within a speech cue), their subjects parsed and resolved by
     the same machinery."""
@@ -221,8 +223,9 @@ def _with_tagged_cues(text: str, attributor, model: CueModel | None) -> list:
     extra = []
     # Tagged cues count against the speech cues' limit (1,000 and one per 100 characters):
     # a text of nothing but "criticized" would otherwise cost a subject parse per word.
+    text = scan.text
     room = cue_limit(len(text)) - len(attributor.cues)
-    for start, end, word, _ in tag(Scanner(text, attributor._quote_bounds), model, in_speech_cue):
+    for start, end, word, _ in tag(scan, model, in_speech_cue):
         if len(extra) >= room:
             if attributor.cues_stopped_at is None or start < attributor.cues_stopped_at:
                 attributor.cues_stopped_at = start
@@ -327,11 +330,12 @@ class _Claimed:
 class _Sentences:
     """The sentence ends of a document as the attribution stage reads them (not after an
     abbreviation, not inside a quotation), found once and then looked up by bisection:
-    asking the attribution stage again for every cue cost a fifth of this stage."""
+    asking the attribution stage again for every cue cost a fifth of this stage.
+    ``quoted(offset)``: whether offset lies inside a quotation (the cheaper test, made first)."""
 
-    def __init__(self, text: str, attributor) -> None:
+    def __init__(self, text: str, attributor, quoted) -> None:
         kept = [m for m in _TERMINATOR.finditer(text)
-                if not attributor._is_abbreviation(m.start()) and not attributor._inside_quote(m.start())]
+                if not quoted(m.start()) and not attributor._is_abbreviation(m.start())]
         self._starts = [m.start() for m in kept]
         self._ends = [m.end() for m in kept]
 
