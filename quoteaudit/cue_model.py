@@ -135,6 +135,11 @@ def _bucket(n: int) -> str:
     return str(n) if n < 3 else "3-5" if n < 6 else "6-10" if n < 11 else "11+"
 
 
+# The features of a word's place in its sentence, by words before / after it (11: 11 or more)
+_POSITION = tuple("pos=" + _bucket(n) for n in range(12))
+_REMAINING = tuple("rem=" + _bucket(n) for n in range(12))
+
+
 def features(scan: Scanner, start: int, end: int, word: str) -> list[str]:
     """The sparse features of the word at text[start:end] as a cue's last word."""
     return word_features(word) + context_features(scan, start, end, word)
@@ -173,19 +178,21 @@ def context_features(scan: Scanner, start: int, end: int, word: str) -> list[str
     n1 = right[0] if right else "</s>"
     n2 = right[1] if len(right) > 1 else "</s>"
     lp1, lp2, ln1, ln2 = p1.lower(), p2.lower(), n1.lower(), n2.lower()
-    before = len(left) if left_from == sent_start else 11
-    after = len(right) if right_to == sent_end else 11
+    before = min(len(left), 11) if left_from == sent_start else 11
+    after = min(len(right), 11) if right_to == sent_end else 11
     out = ["p1=" + lp1, "n1=" + ln1, "p2=" + lp2, "n2=" + ln2,
            "p1w=" + lp1 + "|" + w, "wn1=" + w + "|" + ln1, "p2p1w=" + lp2 + "|" + lp1 + "|" + w,
-           "pos=" + _bucket(before), "rem=" + _bucket(after)]
+           _POSITION[before], _REMAINING[after]]
     if "that" in right[:4]:
         out.append("that_near")
         out.append("stem_that=" + _stem(w))
     if right and n1[0].isupper():
         out.append("n1cap")
     pronouns = _pronouns()
-    if any(t[0].isupper() or t.lower() in pronouns for t in left[-3:]):
-        out.append("subject_near")
+    for t in left[-3:]:
+        if t[0].isupper() or t.lower() in pronouns:
+            out.append("subject_near")
+            break
     if left and p1[0].isupper():
         out.append("p1cap")
     if lp1 in pronouns:
