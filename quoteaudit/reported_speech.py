@@ -151,28 +151,29 @@ class _Finder:
             return None
         start, end = clause
         inside = _overlapping(top, self.quote_starts, start, end)
-        own = self.quotation_cues.get(cue.start, [])
-        inside_indexes = {q.index for q in inside}
-        if own and not any(q.partial and q.index in inside_indexes for q in own):
-            # “…,” Tokayev told the CSTO / Kasich told reporters: “…”: the cue of a full quotation
-            # (reported as direct speech), not of the words after it.
-            return None
+        own = self.quotation_cues.get(cue.start)
+        if own:
+            inside_indexes = {q.index for q in inside}
+            if not any(q.partial and q.index in inside_indexes for q in own):
+                # “…,” Tokayev told the CSTO / Kasich told reporters: “…”: the cue of a full
+                # quotation (reported as direct speech), not of the words after it.
+                return None
         quoted = sum(min(q.end, end) - max(q.start, start) for q in inside)
         if quoted >= DIRECT_COVER * (end - start):
             return None  # the quotation itself: reported as direct speech
         speaker = source_of(subject, anonymous)
+        if speaker is None or self.claimed.overlaps(start, end):
+            return None
         relative = _RELATIVE_BEFORE.search(text, max(0, cue.start - 40), cue.start) if not inverted else None
-        if speaker is not None and relative is not None and speaker.mention is not None \
+        if relative is not None and speaker.mention is not None \
                 and speaker.mention.end <= relative.start(1):
             # "Trump, who has talked about ...": the relative pronoun is the mention (as "he" is
             # for a pronoun), the name it stands for stays the speaker.
             speaker = replace(speaker, mention=Mention(relative.group(1), relative.start(1), relative.end(1)))
-        if speaker is not None and not speech and speaker.candidates:
+        if not speech and speaker.candidates:
             # A tagged cue's pronoun open between people is left unresolved, not reported as
             # ambiguous: the tagger's cues are less sure than the lexicon's (precision first).
             speaker = replace(speaker, candidates=[])
-        if speaker is None or self.claimed.overlaps(start, end):
-            return None
         self.claimed.add(start, end)
         return _statement("mixed" if inside else "indirect", [Span(start, end)], Mention(cue.text, cue.start, cue.end),
                           speaker, [q.index for q in inside if q.kind == "speech"], anonymous)
@@ -247,6 +248,7 @@ def _with_tagged_cues(scan: Scanner, attributor, model: CueModel | None) -> list
     return [*attributor.cues, *extra]
 
 
+_NON_SPACE = re.compile(r"\S+")
 _LOWER_WORDS_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:[a-z][\w’'-]*[ \t\u00a0]+){1,3})$")
 
 
@@ -257,9 +259,8 @@ def _longer_cue(text: str, cue: Cue, attributor) -> tuple[Cue, Speaker | None]:
     words = _LOWER_WORDS_BEFORE.search(text, max(0, cue.start - 40), cue.start)
     if words is None:
         return cue, None
-    starts = [m.start() for m in re.finditer(r"\S+", text[words.start(1):cue.start])]
-    for offset in reversed(starts):
-        start = words.start(1) + offset
+    starts = [m.start() for m in _NON_SPACE.finditer(text, words.start(1), cue.start)]
+    for start in reversed(starts):
         longer = Cue(start, cue.end, text[start:cue.end], paragraph=cue.paragraph)
         sp = attributor._subject_of(longer)
         if sp is not None and not longer.inverted:
@@ -319,7 +320,8 @@ class _Claimed:
         """Whether a reported clause covers more than half of the shorter of it and this one."""
         lo = bisect_left(self._starts, start - self.MAX_CLAUSE)
         hi = bisect_left(self._starts, end)
-        return any(_overlap(start, end, a, b) > 0.5 * min(end - start, b - a) for a, b in self._spans[lo:hi])
+        return any(_overlap(start, end, a, b) > 0.5 * min(end - start, b - a)
+                   for a, b in self._spans[lo:hi] if b > start)
 
     def add(self, start: int, end: int) -> None:
         i = bisect_left(self._starts, start)
