@@ -164,7 +164,9 @@ class _Finder:
         speaker = source_of(subject, anonymous)
         if speaker is None or self.claimed.overlaps(start, end):
             return None
-        relative = _RELATIVE_BEFORE.search(text, max(0, cue.start - 40), cue.start) if not inverted else None
+        relative = None
+        if not inverted and text.find("wh", max(0, cue.start - 40), cue.start) >= 0:  # most cues: no "who"/"which"
+            relative = _RELATIVE_BEFORE.search(text, max(0, cue.start - 40), cue.start)
         if relative is not None and speaker.mention is not None \
                 and speaker.mention.end <= relative.start(1):
             # "Trump, who has talked about ...": the relative pronoun is the mention (as "he" is
