@@ -23,7 +23,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import islice
 
 from . import lexicon
 from .attribution.resolution import source_type_of
@@ -140,7 +139,8 @@ class _Finder:
         if clause is None:
             return None
         start, end = clause
-        for q in _overlapping(top, self.quote_starts, start, end):
+        inside = _overlapping(top, self.quote_starts, start, end)
+        for q in inside:
             if q.kind == "speech" and not q.partial \
                     and attributions[q.index].cue is not None and attributions[q.index].cue.start != cue.start:
                 # A full quotation with a cue of its own ends the clause: it is a statement apart
@@ -149,8 +149,9 @@ class _Finder:
                 break
         if clause is None:
             return None
-        start, end = clause
-        inside = _overlapping(top, self.quote_starts, start, end)
+        if clause != (start, end):  # cut before a quotation: the quotations inside it are fewer
+            start, end = clause
+            inside = _overlapping(top, self.quote_starts, start, end)
         own = self.quotation_cues.get(cue.start)
         if own:
             inside_indexes = {q.index for q in inside}
@@ -509,9 +510,15 @@ def _trim(text: str, start: int, end: int, min_words: int = MIN_WORDS) -> tuple[
         return None  # the source runs to the sentence's end ("according to X.")
     start = _LEAD.match(text, start, end).end()
     end = start + len(text[start:end].rstrip(_TRAIL_CHARS))
-    if sum(1 for _ in islice(_WORDS.finditer(text, start, end), min_words)) < min_words:
+    if _words_in_a_row(min_words).search(text, start, end) is None:
         return None
     return start, end
+
+
+@lru_cache(maxsize=None)
+def _words_in_a_row(n: int) -> re.Pattern:
+    """n words (as _WORDS reads them) with anything between: found iff a span holds n words."""
+    return re.compile(r"[\w’'\-]+(?:[^\w’'\-]+[\w’'\-]+){%d}" % (n - 1))
 
 
 def _sentence(text: str, q: Quotation, attributor, sentences: "_Sentences") -> tuple[int, int]:
