@@ -181,7 +181,7 @@ def context_features(scan: Scanner, start: int, end: int, word: str) -> list[str
     before = min(len(left), 11) if left_from == sent_start else 11
     after = min(len(right), 11) if right_to == sent_end else 11
     out = ["p1=" + lp1, "n1=" + ln1, "p2=" + lp2, "n2=" + ln2,
-           "p1w=" + lp1 + "|" + w, "wn1=" + w + "|" + ln1, "p2p1w=" + lp2 + "|" + lp1 + "|" + w,
+           f"p1w={lp1}|{w}", f"wn1={w}|{ln1}", f"p2p1w={lp2}|{lp1}|{w}",
            _POSITION[before], _REMAINING[after]]
     if "that" in right[:4]:
         out.append("that_near")
