@@ -18,7 +18,7 @@ import json
 import math
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -39,6 +39,8 @@ class CueModel:
     threshold: float  # probability from which a word is a cue
     vocabulary: frozenset  # the words scored at all (lowercase)
     version: str = ""
+    # word -> the summed weights of its own features, filled as words are met (a few hundred)
+    _word_scores: dict = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
 
     @property
     def cased(self) -> frozenset:
@@ -53,12 +55,12 @@ class CueModel:
             score += get(name, 0.0)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
-    def word_score(self, word: str, cache: dict) -> float:
-        """The summed weights of a word's own features, worked out once per word."""
-        score = cache.get(word)
+    def word_score(self, word: str) -> float:
+        """The summed weights of a word's own features, worked out once per word and model."""
+        score = self._word_scores.get(word)
         if score is None:
             get = self.weights.get
-            score = cache[word] = sum(get(name, 0.0) for name in word_features(word))
+            score = self._word_scores[word] = sum(get(name, 0.0) for name in word_features(word))
         return score
 
 
@@ -122,13 +124,20 @@ class Scanner:
                     yield m.start(), m.end(), word
 
 
-_BREAK = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)|\n")
+# [.!?]+ and closing marks before white space, or a line break; written to open on one
+# character class, which the regex engine skips to in C (twice as fast as "...|\n")
+_BREAK = re.compile(r"[.!?\n](?:(?<=\n)|[.!?]*[\"”’')\]]*(?=\s))")
 _WORD_BEFORE = re.compile(r"[\w.]+$")
 _WINDOW = 60  # characters read on each side of a candidate
 
 
 def _bucket(n: int) -> str:
     return str(n) if n < 3 else "3-5" if n < 6 else "6-10" if n < 11 else "11+"
+
+
+# The features of a word's place in its sentence, by words before / after it (11: 11 or more)
+_POSITION = tuple("pos=" + _bucket(n) for n in range(12))
+_REMAINING = tuple("rem=" + _bucket(n) for n in range(12))
 
 
 def features(scan: Scanner, start: int, end: int, word: str) -> list[str]:
@@ -169,19 +178,21 @@ def context_features(scan: Scanner, start: int, end: int, word: str) -> list[str
     n1 = right[0] if right else "</s>"
     n2 = right[1] if len(right) > 1 else "</s>"
     lp1, lp2, ln1, ln2 = p1.lower(), p2.lower(), n1.lower(), n2.lower()
-    before = len(left) if left_from == sent_start else 11
-    after = len(right) if right_to == sent_end else 11
+    before = min(len(left), 11) if left_from == sent_start else 11
+    after = min(len(right), 11) if right_to == sent_end else 11
     out = ["p1=" + lp1, "n1=" + ln1, "p2=" + lp2, "n2=" + ln2,
-           "p1w=" + lp1 + "|" + w, "wn1=" + w + "|" + ln1, "p2p1w=" + lp2 + "|" + lp1 + "|" + w,
-           "pos=" + _bucket(before), "rem=" + _bucket(after)]
+           f"p1w={lp1}|{w}", f"wn1={w}|{ln1}", f"p2p1w={lp2}|{lp1}|{w}",
+           _POSITION[before], _REMAINING[after]]
     if "that" in right[:4]:
         out.append("that_near")
         out.append("stem_that=" + _stem(w))
     if right and n1[0].isupper():
         out.append("n1cap")
     pronouns = _pronouns()
-    if any(t[0].isupper() or t.lower() in pronouns for t in left[-3:]):
-        out.append("subject_near")
+    for t in left[-3:]:
+        if t[0].isupper() or t.lower() in pronouns:
+            out.append("subject_near")
+            break
     if left and p1[0].isupper():
         out.append("p1cap")
     if lp1 in pronouns:
@@ -221,10 +232,9 @@ def tag(scan: Scanner, model: CueModel | None = None, skip=None):
     word, in text order, one at a time (the caller may stop early); ``skip(start)`` leaves
     out candidates another step already reads (speech cues)."""
     model = model or shipped_model()
-    words: dict[str, float] = {}
     for start, end, word in scan.candidates(model):
         if skip is not None and skip(start):
             continue
-        p = model.probability(context_features(scan, start, end, word), model.word_score(word, words))
+        p = model.probability(context_features(scan, start, end, word), model.word_score(word))
         if p >= model.threshold:
             yield start, end, word, p

@@ -23,7 +23,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import islice
 
 from . import lexicon
 from .attribution.resolution import source_type_of
@@ -71,10 +70,11 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
     """All statements, in document order. ``attributor`` is the attribution stage's
     worker (attribution.attribute_with_cues): its cues, subjects and sentence bounds;
     ``cue_model`` the cue tagger (None: the shipped one)."""
-    finder = _Finder(text, quotations, attributions, attributor)
+    scan = Scanner(text, attributor._quote_bounds)  # the tagger's reading, and where quotations stand
+    finder = _Finder(text, quotations, attributions, attributor, scan)
     speech_cues = {id(c) for c in attributor.cues}
     found = [r for r in (finder.statement_of_cue(cue, id(cue) in speech_cues)
-                         for cue in _with_tagged_cues(text, attributor, cue_model)) if r is not None]
+                         for cue in _with_tagged_cues(scan, attributor, cue_model)) if r is not None]
     finder.add_quotations(found)
     found.sort(key=lambda r: (r.start, r.end))
     for r in found:
@@ -87,12 +87,13 @@ class _Finder:
     """What the steps share for one document: its quotations and their cues, the sentence
     ends, where anonymity words stand, and the clauses already reported."""
 
-    def __init__(self, text: str, quotations: list[Quotation], attributions: list[Attribution], attributor) -> None:
+    def __init__(self, text: str, quotations: list[Quotation], attributions: list[Attribution], attributor,
+                 scan: Scanner) -> None:
         self.text, self.attributions, self.attributor = text, attributions, attributor
         self.top = [q for q in quotations if q.depth == 0]
         self.quote_starts = [q.start for q in self.top]
         self.hints = _anonymity_hints(text)
-        self.sentences = _Sentences(text, attributor)
+        self.sentences = _Sentences(text, attributor, scan.quoted)
         self.claimed = _Claimed()  # clauses reported: one statement a clause
         self.quotation_cues: dict[int, list[Quotation]] = {}  # cue offset -> the quotations it attributes
         for q in self.top:
@@ -138,7 +139,8 @@ class _Finder:
         if clause is None:
             return None
         start, end = clause
-        for q in _overlapping(top, self.quote_starts, start, end):
+        inside = _overlapping(top, self.quote_starts, start, end)
+        for q in inside:
             if q.kind == "speech" and not q.partial \
                     and attributions[q.index].cue is not None and attributions[q.index].cue.start != cue.start:
                 # A full quotation with a cue of its own ends the clause: it is a statement apart
@@ -147,30 +149,34 @@ class _Finder:
                 break
         if clause is None:
             return None
-        start, end = clause
-        inside = _overlapping(top, self.quote_starts, start, end)
-        own = self.quotation_cues.get(cue.start, [])
-        inside_indexes = {q.index for q in inside}
-        if own and not any(q.partial and q.index in inside_indexes for q in own):
-            # “…,” Tokayev told the CSTO / Kasich told reporters: “…”: the cue of a full quotation
-            # (reported as direct speech), not of the words after it.
-            return None
+        if clause != (start, end):  # cut before a quotation: the quotations inside it are fewer
+            start, end = clause
+            inside = _overlapping(top, self.quote_starts, start, end)
+        own = self.quotation_cues.get(cue.start)
+        if own:
+            inside_indexes = {q.index for q in inside}
+            if not any(q.partial and q.index in inside_indexes for q in own):
+                # “…,” Tokayev told the CSTO / Kasich told reporters: “…”: the cue of a full
+                # quotation (reported as direct speech), not of the words after it.
+                return None
         quoted = sum(min(q.end, end) - max(q.start, start) for q in inside)
         if quoted >= DIRECT_COVER * (end - start):
             return None  # the quotation itself: reported as direct speech
         speaker = source_of(subject, anonymous)
-        relative = _RELATIVE_BEFORE.search(text, max(0, cue.start - 40), cue.start) if not inverted else None
-        if speaker is not None and relative is not None and speaker.mention is not None \
+        if speaker is None or self.claimed.overlaps(start, end):
+            return None
+        relative = None
+        if not inverted and text.find("wh", max(0, cue.start - 40), cue.start) >= 0:  # most cues: no "who"/"which"
+            relative = _RELATIVE_BEFORE.search(text, max(0, cue.start - 40), cue.start)
+        if relative is not None and speaker.mention is not None \
                 and speaker.mention.end <= relative.start(1):
             # "Trump, who has talked about ...": the relative pronoun is the mention (as "he" is
             # for a pronoun), the name it stands for stays the speaker.
             speaker = replace(speaker, mention=Mention(relative.group(1), relative.start(1), relative.end(1)))
-        if speaker is not None and not speech and speaker.candidates:
+        if not speech and speaker.candidates:
             # A tagged cue's pronoun open between people is left unresolved, not reported as
             # ambiguous: the tagger's cues are less sure than the lexicon's (precision first).
             speaker = replace(speaker, candidates=[])
-        if speaker is None or self.claimed.overlaps(start, end):
-            return None
         self.claimed.add(start, end)
         return _statement("mixed" if inside else "indirect", [Span(start, end)], Mention(cue.text, cue.start, cue.end),
                           speaker, [q.index for q in inside if q.kind == "speech"], anonymous)
@@ -207,7 +213,7 @@ class _Finder:
                 found.append(_statement("direct", parts, a.cue, a, [q.index], anonymous))
 
 
-def _with_tagged_cues(text: str, attributor, model: CueModel | None) -> list:
+def _with_tagged_cues(scan: Scanner, attributor, model: CueModel | None) -> list:
     """The attribution stage's speech cues, then the words the cue tagger takes for cues
     (outside quotations, not within a speech cue), their subjects parsed and resolved by
     the same machinery."""
@@ -221,8 +227,9 @@ def _with_tagged_cues(text: str, attributor, model: CueModel | None) -> list:
     extra = []
     # Tagged cues count against the speech cues' limit (1,000 and one per 100 characters):
     # a text of nothing but "criticized" would otherwise cost a subject parse per word.
+    text = scan.text
     room = cue_limit(len(text)) - len(attributor.cues)
-    for start, end, word, _ in tag(Scanner(text, attributor._quote_bounds), model, in_speech_cue):
+    for start, end, word, _ in tag(scan, model, in_speech_cue):
         if len(extra) >= room:
             if attributor.cues_stopped_at is None or start < attributor.cues_stopped_at:
                 attributor.cues_stopped_at = start
@@ -244,6 +251,7 @@ def _with_tagged_cues(text: str, attributor, model: CueModel | None) -> list:
     return [*attributor.cues, *extra]
 
 
+_NON_SPACE = re.compile(r"\S+")
 _LOWER_WORDS_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:[a-z][\w’'-]*[ \t\u00a0]+){1,3})$")
 
 
@@ -254,9 +262,8 @@ def _longer_cue(text: str, cue: Cue, attributor) -> tuple[Cue, Speaker | None]:
     words = _LOWER_WORDS_BEFORE.search(text, max(0, cue.start - 40), cue.start)
     if words is None:
         return cue, None
-    starts = [m.start() for m in re.finditer(r"\S+", text[words.start(1):cue.start])]
-    for offset in reversed(starts):
-        start = words.start(1) + offset
+    starts = [m.start() for m in _NON_SPACE.finditer(text, words.start(1), cue.start)]
+    for start in reversed(starts):
         longer = Cue(start, cue.end, text[start:cue.end], paragraph=cue.paragraph)
         sp = attributor._subject_of(longer)
         if sp is not None and not longer.inverted:
@@ -316,7 +323,8 @@ class _Claimed:
         """Whether a reported clause covers more than half of the shorter of it and this one."""
         lo = bisect_left(self._starts, start - self.MAX_CLAUSE)
         hi = bisect_left(self._starts, end)
-        return any(_overlap(start, end, a, b) > 0.5 * min(end - start, b - a) for a, b in self._spans[lo:hi])
+        return any(_overlap(start, end, a, b) > 0.5 * min(end - start, b - a)
+                   for a, b in self._spans[lo:hi] if b > start)
 
     def add(self, start: int, end: int) -> None:
         i = bisect_left(self._starts, start)
@@ -327,11 +335,12 @@ class _Claimed:
 class _Sentences:
     """The sentence ends of a document as the attribution stage reads them (not after an
     abbreviation, not inside a quotation), found once and then looked up by bisection:
-    asking the attribution stage again for every cue cost a fifth of this stage."""
+    asking the attribution stage again for every cue cost a fifth of this stage.
+    ``quoted(offset)``: whether offset lies inside a quotation (the cheaper test, made first)."""
 
-    def __init__(self, text: str, attributor) -> None:
+    def __init__(self, text: str, attributor, quoted) -> None:
         kept = [m for m in _TERMINATOR.finditer(text)
-                if not attributor._is_abbreviation(m.start()) and not attributor._inside_quote(m.start())]
+                if not quoted(m.start()) and not attributor._is_abbreviation(m.start())]
         self._starts = [m.start() for m in kept]
         self._ends = [m.end() for m in kept]
 
@@ -501,9 +510,15 @@ def _trim(text: str, start: int, end: int, min_words: int = MIN_WORDS) -> tuple[
         return None  # the source runs to the sentence's end ("according to X.")
     start = _LEAD.match(text, start, end).end()
     end = start + len(text[start:end].rstrip(_TRAIL_CHARS))
-    if sum(1 for _ in islice(_WORDS.finditer(text, start, end), min_words)) < min_words:
+    if _words_in_a_row(min_words).search(text, start, end) is None:
         return None
     return start, end
+
+
+@lru_cache(maxsize=None)
+def _words_in_a_row(n: int) -> re.Pattern:
+    """n words (as _WORDS reads them) with anything between: found iff a span holds n words."""
+    return re.compile(r"[\w’'\-]+(?:[^\w’'\-]+[\w’'\-]+){%d}" % (n - 1))
 
 
 def _sentence(text: str, q: Quotation, attributor, sentences: "_Sentences") -> tuple[int, int]:
