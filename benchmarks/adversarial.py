@@ -129,7 +129,7 @@ def main() -> None:
     ap.add_argument("--patterns", nargs="*", default=list(PATTERNS), choices=list(PATTERNS))
     ap.add_argument("--sizes", nargs="*", type=float, default=[0.1, 1, 4], help="megabytes (characters / 1e6)")
     ap.add_argument("--json", action="store_true", help="also render the JSON report")
-    ap.add_argument("--repeat", type=int, default=1, help="processes per size; the fastest is printed")
+    ap.add_argument("--repeat", type=int, default=1, help="processes per size, the sizes taking turns; the fastest is printed")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -137,8 +137,13 @@ def main() -> None:
         return
     sizes = [int(s * 1_000_000) for s in args.sizes]
     for pattern in args.patterns:
-        results = {size: min((measure(pattern, size, args.json) for _ in range(args.repeat)),
-                             key=lambda r: r["seconds"]) for size in sizes}
+        # The sizes take turns (1, 4, 1, 4 MB ...), so that a machine that slows down for a
+        # while slows both sides of the growth ratio; the fastest run of each size is kept.
+        runs: dict[int, list[dict]] = {size: [] for size in sizes}
+        for _ in range(args.repeat):
+            for size in sizes:
+                runs[size].append(measure(pattern, size, args.json))
+        results = {size: min(rs, key=lambda r: r["seconds"]) for size, rs in runs.items()}
         cells = []
         for size, r in results.items():
             cell = (f"{size / 1e6:g} MB {r['seconds']:.2f} s CPU ({r['wall_seconds']:.2f} s wall; "
