@@ -281,3 +281,24 @@ def test_according_to_and_a_pronoun_cue_name_one_person():
     a = only("According to Woodward, “The New York real estate world is more complex than the CIA,” he wrote.")
     assert a.speaker == "Woodward" and a.mention.text in ("Woodward", "he")
     assert a.source_type == "person"
+
+
+def test_last_named_cue_is_the_last_cue_with_a_named_subject_in_any_range():
+    # The table behind "a quotation after '..., Schiff said.'" gives, for every range of the
+    # text, what a scan of the cues in that range would: on a paragraph with named cues,
+    # a pronoun cue and a description cue between them.
+    from quoteaudit.attribution import rules_pass
+    from quoteaudit.quotes import find_quotations
+    text = ("Senator Adam Schiff said the hearing would go on. The committee said it would wait. "
+            "He said it was fair. Mitch McConnell told reporters it was over, and officials said so. "
+            "“We will see,” a spokesman said. Schiff added that he was ready.")
+    doc = Document(path="t.txt", source=text)
+    rules, _ = rules_pass(doc, find_quotations(doc.text).quotations)
+    named = [c for c in rules.cues if c.subject is not None and c.subject.names]
+    assert len(named) >= 2 and len(named) < len(rules.cues)  # the case is worth testing
+    bounds = sorted({0, len(text)} | {c.start for c in rules.cues} | {c.start + 1 for c in rules.cues})
+    for i, start in enumerate(bounds):
+        for end in bounds[i:]:
+            scanned = [c for c in rules._cues_between(rules.cues, start, end) if c.subject is not None
+                       and c.subject.names]
+            assert rules._last_named_cue(start, end) is (scanned[-1] if scanned else None)

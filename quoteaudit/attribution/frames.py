@@ -109,10 +109,9 @@ class QuoteFrames:
         # A quotation opening a sentence after "..., Schiff said." in the same paragraph:
         # the speaker of the sentence before, when that came after any earlier quotation.
         if not before_cues and not after_cues and not before_text.strip():
-            earlier = [c for c in self._cues_between(cues, para_start, sent_start) if c.subject is not None
-                       and c.subject.names]
-            if earlier and (previous_quote is None or previous_quote.end <= earlier[-1].start):
-                found = self._from_speaker(q, earlier[-1].subject, earlier[-1], confidence=0.7)
+            last = self._last_named_cue(para_start, sent_start)
+            if last is not None and (previous_quote is None or previous_quote.end <= last.start):
+                found = self._from_speaker(q, last.subject, last, confidence=0.7)
                 found.method = "continuation"
                 return found
         # Same sentence as the previous quotation ("“A,” he said, “B.”" already handled;

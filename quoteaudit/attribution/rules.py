@@ -26,6 +26,7 @@ The pass is built around speech cues ("said", "told", "according to", ...):
 """
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 
@@ -68,6 +69,7 @@ class _Attributor(NameIndex, CueParser, QuoteFrames):
         previous: Attribution | None = None
         previous_quote: Quotation | None = None
         self._cue_starts = [c.start for c in cues]
+        self._last_named = _last_named_indexes(cues)
         self._quote_paragraph = {q.index: self._paragraph_of(q.start) for q in self.top}
         for k, q in enumerate(self.top):
             self._neighbours = (self.top[k - 1] if k else None, self.top[k + 1] if k + 1 < len(self.top) else None)
@@ -133,6 +135,25 @@ class _Attributor(NameIndex, CueParser, QuoteFrames):
         lo, hi = bisect_left(self._cue_starts, floor), bisect_left(self._cue_starts, ceil)
         return [c for c in cues[lo:hi] if c.subject is not None and not start <= c.start < end]
 
+    def _last_named_cue(self, start: int, end: int) -> Cue | None:
+        """The last cue starting in [start, end) whose subject names someone, by bisection
+        and a table made once: a scan of the cues since the paragraph's start for every
+        quotation was quadratic in a text of one long paragraph."""
+        lo, hi = bisect_left(self._cue_starts, start), bisect_left(self._cue_starts, end)
+        j = self._last_named[hi - 1] if hi > lo else -1
+        return self.cues[j] if j >= lo else None
+
     def _cues_between(self, cues: list[Cue], start: int, end: int) -> list[Cue]:
         """The cues starting in [start, end), by bisection over their sorted starts."""
         return cues[bisect_left(self._cue_starts, start):bisect_left(self._cue_starts, end)]
+
+
+def _last_named_indexes(cues: list[Cue]) -> array:
+    """For each cue, the index of the last cue up to it whose subject names someone (-1: none)."""
+    out = array("q")
+    last = -1
+    for i, c in enumerate(cues):
+        if c.subject is not None and c.subject.names:
+            last = i
+        out.append(last)
+    return out
