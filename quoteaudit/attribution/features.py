@@ -208,9 +208,9 @@ def person_features(ctx: QuoteContext, c: Candidate, who: str, mentions: int, ne
 
 
 def _last_word(text: str, start: int, end: int) -> str | None:
-    """The word ([\w’']+) that text[start:end] ends with, spaces and commas after it aside,
-    or None. Read backwards from end: a regex search (anchored at the end) would try each
-    of the 30 offsets in turn."""
+    """The word (letters, digits, _ and apostrophes) that text[start:end] ends with,
+    spaces and commas after it aside, or None. Read backwards from end: a regex search
+    (anchored at the end) would try each of the 30 offsets in turn."""
     stop = end
     while stop > start and (text[stop - 1].isspace() or text[stop - 1] == ","):
         stop -= 1
