@@ -71,11 +71,14 @@ class Paragraphs:
         if i not in self._headline:
             start, end = self.span(i)
             para = self.text[start:end].strip()
+            if len(para) >= 300:  # no headline: decided before listing the words of a long paragraph
+                self._headline[i] = False
+                return False
             small = lexicon.words("title_case_small_words")
             lowers = [w for w in (word.strip(".,;:!?\"'“”‘’()[]") for word in para.split())
                       if len(w) > 1 and w[0].islower() and w.isalpha() and w not in small]
             no_sentence = not re.search(r"[.!?:;,][”\"’']?\s*$", para) and len(para) < 120
-            self._headline[i] = len(para) < 300 and (not lowers or no_sentence)
+            self._headline[i] = not lowers or no_sentence
         return self._headline[i]
 
 
@@ -93,6 +96,20 @@ def lowered(ctx) -> str:
 def lowered_words(ctx) -> list[str]:
     """The whitespace-separated words of lowered(ctx) (as many as the text's own words)."""
     return ctx.once("prose.lowered_words", lambda: lowered(ctx).split())
+
+
+def stretches(text: str, breaks: str, size: int = 1 << 16):
+    """(start, end) of consecutive pieces of text of about size characters, each ending just
+    after one of the characters in breaks (or at the text's end). A regex that cannot match
+    across those characters finds, piece by piece (findall(text, start, end)), what it finds
+    in the whole text, without a list of every match of a long text at once."""
+    next_break = re.compile("[" + re.escape(breaks) + "]").search
+    start, n = 0, len(text)
+    while start < n:
+        found = next_break(text, min(n, start + size) - 1) if start + size < n else None
+        end = found.end() if found is not None else n
+        yield start, end
+        start = end
 
 
 def lowered_word_chunks(ctx, size: int = 1 << 16):

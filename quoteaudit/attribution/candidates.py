@@ -66,7 +66,7 @@ class Candidate:
         self.kind = kind  # name | pronoun | possessive | relative | description | organisation
         self.cue = cue  # rules.Cue whose subject this mention is
         self.static: list[str] | None = None  # features that do not depend on the quotation
-        self.static_score: dict = {}  # per model
+        self.static_score: dict | None = None  # per model, made when first scored (most candidates never are)
         self.paragraph = -1  # set with the static features
         self.position = ""  # ... and where it stands: "opens" its sentence, "comma" after a comma
         self.prev_word = self.next_word = ""  # ... and the classes of the words either side
@@ -117,10 +117,11 @@ class CandidateFinder:
             kind = "relative" if m.text.lower() in _RELATIVE else sp.kind
             found.append(Candidate(m.start, m.end, m.text, list(sp.names), kind, cue))
         for name, ent in attributor.entities.items():
+            names = [name]  # one list for all of an entity's mentions (never changed in place)
             for at in ent.mentions:
                 if wanted(at):
                     length = _written_length(text, at, name)
-                    found.append(Candidate(at, at + length, text[at:at + length], [name], "name"))
+                    found.append(Candidate(at, at + length, text[at:at + length], names, "name"))
         # Pronouns are sought outside quotations only: text that is nearly all quotation
         # (nested or unclosed marks) would otherwise cost a Candidate per pronoun in it.
         pronouns = pronoun_words()

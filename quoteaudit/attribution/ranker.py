@@ -38,9 +38,12 @@ class SpeakerModel:
     def static_score(self, c) -> float:
         """The score of a candidate's quotation-independent features, summed once."""
         key = id(self)
-        score = c.static_score.get(key)
+        scores = c.static_score
+        if scores is None:
+            scores = c.static_score = {}
+        score = scores.get(key)
         if score is None:
-            score = c.static_score[key] = self.score(c.static)
+            score = scores[key] = self.score(c.static)
         return score
 
     @staticmethod
