@@ -137,3 +137,19 @@ def test_the_same_slip_in_two_places_stays_two_findings():
     found = _findings(text, "repeated-phrase")
     assert [(f.line, f.message, f.fix) for f in found] == [
         (1, "“to” is written twice", ""), (3, "“to” is written twice", "")]
+
+
+def test_mid_sentence_capitals_found_a_stretch_at_a_time_are_those_of_the_whole_text():
+    # mt-capitalization reads a long text in stretches cut after sentence punctuation; at
+    # any stretch size the matches must be the whole text's, in order.
+    from quoteaudit.prose import stretches
+    from quoteaudit.rules.mt_capitalization import _MID_CAPITAL, _NO_MATCH_ACROSS
+    text = SEED.read_text(encoding="utf-8")
+    whole = _MID_CAPITAL.findall(text)
+    assert len(whole) > 10
+    for size in (1, 7, 50, 333, 1 << 16):
+        pieces = list(stretches(text, _NO_MATCH_ACROSS, size))
+        assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+        assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))
+        assert all(text[end - 1] in _NO_MATCH_ACROSS for _, end in pieces[:-1])
+        assert [m for a, b in pieces for m in _MID_CAPITAL.findall(text, a, b)] == whole
