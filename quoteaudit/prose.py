@@ -98,31 +98,28 @@ def lowered_words(ctx) -> list[str]:
     return ctx.once("prose.lowered_words", lambda: lowered(ctx).split())
 
 
-def stretches(text: str, breaks: str, size: int = 1 << 16):
+def stretches(text: str, boundary: re.Pattern, size: int = 1 << 16):
     """(start, end) of consecutive pieces of text of about size characters, each ending just
-    after one of the characters in breaks (or at the text's end). A regex that cannot match
-    across those characters finds, piece by piece (findall(text, start, end)), what it finds
-    in the whole text, without a list of every match of a long text at once."""
-    next_break = re.compile("[" + re.escape(breaks) + "]").search
+    after a character that boundary matches (or at the text's end). A regex that cannot
+    match across those characters finds, piece by piece (findall(text, start, end)), what it
+    finds in the whole text, without a list of every match of a long text at once."""
     start, n = 0, len(text)
     while start < n:
-        found = next_break(text, min(n, start + size) - 1) if start + size < n else None
+        found = boundary.search(text, start + size - 1) if start + size < n else None
         end = found.end() if found is not None else n
         yield start, end
         start = end
+
+
+_SPACE = re.compile(r"\s")  # the characters str.split() splits at, every one of them
 
 
 def lowered_word_chunks(ctx, size: int = 1 << 16):
     """The words of lowered(ctx), a list per stretch of about size characters cut at white
     space: as str.split() gives them, without holding a long text's words all at once."""
     text = lowered(ctx)
-    start, n = 0, len(text)
-    while start < n:
-        end = min(n, start + size)
-        while end < n and not text[end].isspace():
-            end += 1  # cut between words
+    for start, end in stretches(text, _SPACE, size):
         yield text[start:end].split()
-        start = end
 
 
 def paragraphs(ctx) -> "Paragraphs":

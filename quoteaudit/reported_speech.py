@@ -240,15 +240,22 @@ def _with_tagged_cues(scan: Scanner, attributor, model: CueModel | None) -> list
             sp = None
         if sp is None:
             sp = _possessive_source(text, start, attributor)
-        elif sp.kind == "pronoun":
-            sp = attributor._resolve_pronoun(sp, attributor._people_at(cue.start), cue.start)
+        else:
+            sp = _pronoun_resolved(attributor, sp, cue)
         if sp is None:
             cue, sp = _longer_cue(text, cue, attributor)
-            if sp is not None and sp.kind == "pronoun":
-                sp = attributor._resolve_pronoun(sp, attributor._people_at(cue.start), cue.start)
+            if sp is not None:
+                sp = _pronoun_resolved(attributor, sp, cue)
         cue.subject = sp
         extra.append(cue)
     return [*attributor.cues, *extra]
+
+
+def _pronoun_resolved(attributor, sp: Speaker, cue: Cue) -> Speaker:
+    """A pronoun subject resolved to the people named before its cue; any other as it is."""
+    if sp.kind != "pronoun":
+        return sp
+    return attributor._resolve_pronoun(sp, attributor._people_at(cue.start), cue.start)
 
 
 _NON_SPACE = re.compile(r"\S+")

@@ -151,5 +151,5 @@ def test_mid_sentence_capitals_found_a_stretch_at_a_time_are_those_of_the_whole_
         pieces = list(stretches(text, _NO_MATCH_ACROSS, size))
         assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
         assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))
-        assert all(text[end - 1] in _NO_MATCH_ACROSS for _, end in pieces[:-1])
+        assert all(_NO_MATCH_ACROSS.fullmatch(text[end - 1]) for _, end in pieces[:-1])
         assert [m for a, b in pieces for m in _MID_CAPITAL.findall(text, a, b)] == whole
