@@ -20,7 +20,6 @@ import sys
 from typing import Iterator
 
 from .document import DEFAULT_MAX_FILE_MB, Document, InputErrorException, decode, read_file, read_limited
-from .markup import blank_html, blank_markdown
 from .model import InputError, shown_path
 from .suppress import blank_directive_lines
 
@@ -59,10 +58,10 @@ def _wanted(full: str, base: str, include, exclude) -> bool:
 
 def make_document(path: str, source: str, record_id: str | None = None, record_line: int | None = None) -> Document:
     lower = path.lower()
-    if lower.endswith(MARKDOWN_EXTENSIONS):
-        text = blank_markdown(source)
-    elif lower.endswith(HTML_EXTENSIONS):
-        text = blank_html(source)
+    if lower.endswith(MARKDOWN_EXTENSIONS + HTML_EXTENSIONS):
+        from . import markup  # here: a run over plain text never compiles the markup patterns (start-up)
+        blank = markup.blank_markdown if lower.endswith(MARKDOWN_EXTENSIONS) else markup.blank_html
+        text = blank(source)
     else:
         text = blank_directive_lines(source, source)
     return Document(path=path, source=source, text=text, record_id=record_id, record_line=record_line)

@@ -16,7 +16,7 @@ def data_text(name: str) -> str:
 
 def _lines(name: str) -> list[str]:
     text = data_text(name)
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [entry for ln in text.splitlines() if (entry := ln.strip()) and ln[0] != "#"]
 
 
 @lru_cache(maxsize=None)

@@ -22,11 +22,13 @@ ID = "altered-quote"
 SEVERITY = "warning"
 OPTIONS: dict = {}
 
-from ..matching import matched_segments, render_diff, speaker_conflict  # noqa: E402
 from ..model import Issue  # noqa: E402
 
 
 def check(ctx, options):
+    if ctx.matches is None:
+        return  # no references: nothing to compare
+    from ..matching import matched_segments, render_diff, speaker_conflict  # here: a run without references skips its imports
     for q, a, seg, verbatim in matched_segments(ctx):
         if seg.score >= verbatim or not seg.diff or speaker_conflict(a, seg.reference, ctx.people):
             continue

@@ -24,12 +24,14 @@ ID = "misattributed-quote"
 SEVERITY = "error"
 OPTIONS: dict = {}
 
-from ..matching import matched_segments, render_diff, speaker_conflict  # noqa: E402
 from ..model import Issue  # noqa: E402
 from ..reported_speech import shortened  # noqa: E402
 
 
 def check(ctx, options):
+    if ctx.matches is None and not ctx.lost:
+        return  # no references: nothing to compare
+    from ..matching import matched_segments, render_diff, speaker_conflict  # here: a run without references skips its imports
     for q, a, seg, verbatim in matched_segments(ctx):
         ref = seg.reference
         if not speaker_conflict(a, ref, ctx.people):

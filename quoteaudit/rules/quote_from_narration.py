@@ -22,14 +22,16 @@ ID = "quote-from-narration"
 SEVERITY = "warning"
 OPTIONS: dict = {"min_score": 75.0, "min_words": 6}
 
-from ..matching import matched_segments  # noqa: E402
 from ..model import Issue  # noqa: E402
-from ..normalize import normalize  # noqa: E402
-from ..refdocs import position_in  # noqa: E402
 from .unbalanced_quote import _preview  # noqa: E402
 
 
 def check(ctx, options):
+    if ctx.matches is None:
+        return  # no references: nothing to compare
+    from ..matching import matched_segments  # here: a run without references skips its imports
+    from ..normalize import normalize
+    from ..refdocs import position_in
     for q, a, seg, verbatim in matched_segments(ctx):
         ref = seg.reference
         if ref.kind != "narration" or seg.score < options["min_score"]:

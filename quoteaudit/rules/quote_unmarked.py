@@ -20,9 +20,11 @@ ID = "quote-unmarked"
 SEVERITY = "info"
 OPTIONS: dict = {}
 
-from ..compare import lost_issues, said_by  # noqa: E402
 
 
 def check(ctx, options):
+    if not ctx.lost:
+        return  # only `quoteaudit compare` finds what a copy lost
+    from ..compare import lost_issues, said_by  # here: a plain check skips its imports
     yield from lost_issues(ctx, "unmarked", lambda item: (
         f"{said_by(item, capital=True)}, quoted in the original ({item.where}), stand here without quotation marks"))

@@ -19,14 +19,14 @@ ID = "unverified-quote"
 SEVERITY = "info"
 OPTIONS: dict = {}
 
-from ..matching import is_checkable  # noqa: E402
 from ..model import Issue  # noqa: E402
 from .unbalanced_quote import _preview  # noqa: E402
 
 
 def check(ctx, options):
     if ctx.matches is None:
-        return
+        return  # no references: nothing to compare
+    from ..matching import is_checkable  # here: a run without references skips its imports
     for q, match in zip(ctx.quotations, ctx.matches):
         if match is None and q.kind == "speech" and not q.depth and is_checkable(ctx, q):
             yield Issue(q.start, q.end, f"not found in the reference set: {_preview(q.text)}", quote=q.index)
