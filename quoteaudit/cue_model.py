@@ -17,12 +17,12 @@ from __future__ import annotations
 import json
 import math
 import re
-from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon
+from .document import offset_array
 from .attribution.common import _abbreviated, outside_quotations
 
 MODEL_FILE = "cue_model.json"
@@ -100,7 +100,7 @@ class Scanner:
         self.quote_bounds = quote_bounds
         self._quote_starts = [s for s, _ in quote_bounds]
         abbreviated = _abbreviated()
-        breaks = array("q")  # 8 bytes an offset: a text of short lines has a break every few characters
+        breaks = offset_array(text)  # a text of short lines has a break every few characters
         for m in _BREAK.finditer(text):
             if m.group() == "." and m.start() and text[m.start() - 1].isalpha():
                 word = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())

@@ -35,12 +35,17 @@ def paragraph_break(text: str) -> re.Pattern:
     return _LINE_BREAK if longest > 120 else _BLANK_LINE_BREAK
 
 
+def offset_array(text: str, offsets=()) -> array:
+    """Offsets into text as machine integers: 4 bytes each (8 for a text of 2**31 characters
+    or more), against 36 for a list of ints. A text of short lines has an offset every few
+    characters."""
+    return array("i" if len(text) < 2**31 else "q", offsets)
+
+
 @lru_cache(maxsize=4)  # the attribution and the rules both ask, about the document in hand
 def paragraph_starts(text: str) -> array:
-    """Offsets where the paragraphs of text start (the first at 0), in order: an array of
-    machine integers (8 bytes each, against 36 for a list of ints: a text of short lines
-    has an offset every few characters)."""
-    return array("q", (0, *(m.end() for m in paragraph_break(text).finditer(text))))
+    """Offsets where the paragraphs of text start (the first at 0), in order (offset_array)."""
+    return offset_array(text, (0, *(m.end() for m in paragraph_break(text).finditer(text))))
 
 
 @dataclass
@@ -50,7 +55,7 @@ class Document:
     text: str = ""
     record_id: str | None = None
     record_line: int | None = None  # the line of a JSON Lines record in its batch file
-    line_starts: array = field(default_factory=lambda: array("q"), repr=False)
+    line_starts: array = field(default_factory=lambda: array("i"), repr=False)
 
     def __post_init__(self) -> None:
         if not self.text:
@@ -59,7 +64,7 @@ class Document:
             self.text = " " + self.text[1:]
         if len(self.text) != len(self.source):
             raise ValueError("analysis text must keep the source's length")
-        starts = array("q", [0])  # machine integers, as paragraph_starts
+        starts = offset_array(self.source, [0])
         find = self.source.find
         i = find("\n")
         while i != -1:

@@ -89,13 +89,10 @@ def after_opening(text: str, pos: int) -> bool:
 
 
 def lowered(ctx) -> str:
-    """ascii_lower of the document's text, once per document for every rule."""
-    return ctx.once("prose.lowered", lambda: ascii_lower(ctx.doc.text))
-
-
-def lowered_words(ctx) -> list[str]:
-    """The whitespace-separated words of lowered(ctx) (as many as the text's own words)."""
-    return ctx.once("prose.lowered_words", lambda: lowered(ctx).split())
+    """ascii_lower of the document's text, made for each reader and not kept with the
+    document: lowering is cheap, and a copy of the whole text kept to the end of the check
+    was twice the input's size in memory on hostile text (a few readers ask, once each)."""
+    return ascii_lower(ctx.doc.text)
 
 
 def stretches(text: str, boundary: re.Pattern, size: int = 1 << 16):

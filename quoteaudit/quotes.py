@@ -15,11 +15,10 @@ length instead of one per opener running to the paragraph's end.
 from __future__ import annotations
 
 import re
-from array import array
 from dataclasses import dataclass
 
 from . import lexicon
-from .document import _LINE_BREAK, paragraph_break
+from .document import _LINE_BREAK, offset_array, paragraph_break
 from .model import Quotation, Span
 
 # '' and `` are the double marks of typewriter-era and Penn Treebank text (''like this'').
@@ -91,7 +90,7 @@ class _SingleClosers:
     """Where a single closing mark could stand, found once; each opener bisects."""
 
     def __init__(self, text: str) -> None:
-        self.positions = array("q")
+        self.positions = offset_array(text)
         for m in re.finditer(r"['’›]", text):
             k = m.start()
             prev = text[k - 1] if k > 0 else ""
@@ -124,7 +123,7 @@ def find_quotations(text: str, source: str | None = None) -> QuoteScan:
     source = text if source is None else source
     breaks = paragraph_break(text)
     marks = _MARKS_LINE if breaks is _LINE_BREAK else _MARKS_BLANK_LINE
-    paragraphs = array("q", (m.start() for m in breaks.finditer(text)))  # 8 bytes an offset
+    paragraphs = offset_array(text, (m.start() for m in breaks.finditer(text)))
     single_closers = _SingleClosers(text)
     quotations: list[Quotation] = []
     unbalanced: list[UnbalancedMark] = []

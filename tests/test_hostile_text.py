@@ -139,3 +139,18 @@ def test_json_written_a_quotation_at_a_time_is_the_same_document():
     assert written.getvalue() == dumps(run_dict(run)) + "\n"
     assert [len(f["quotations"]) for f in json.loads(written.getvalue())["files"]] == \
            [len(r.context.quotations) for r in run.reports]
+
+
+def test_offsets_take_four_bytes_each_and_eight_beyond_two_gigabytes():
+    from quoteaudit.document import offset_array
+
+    class Huge(str):  # only its length matters to the choice of type
+        def __len__(self):
+            return 2**31
+
+    doc = Document(path="lines", source="“a\n" * 1000)
+    assert doc.line_starts.itemsize == 4 and list(doc.line_starts[:3]) == [0, 3, 6]
+    assert doc.position(3000) == (1001, 1)  # just past the last line break: the empty last line
+    wide = offset_array(Huge(), [2**31 - 1])
+    assert wide.itemsize == 8 and wide[0] == 2**31 - 1
+    wide.append(2**40)  # an offset a 4-byte array could not hold

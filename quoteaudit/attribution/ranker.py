@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
+from ..document import offset_array
 from ..model import Quotation
 from .candidates import Candidate, CandidateFinder
 from .features import QuoteContext, common_features, features, null_features, person_features, static_features
@@ -95,7 +96,7 @@ def sentence_ends(att, spans: list | None = None) -> array:
                 ends.append(at)
     # Both lists are in order: merged into machine integers, not through two sets (a text of
     # short paragraphs has an offset every few characters).
-    out = array("q")
+    out = offset_array(att.text)
     for at in heapq.merge(ends, att.paragraph_starts[1:]):
         if not out or out[-1] != at:
             out.append(at)
