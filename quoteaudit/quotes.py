@@ -189,9 +189,11 @@ def find_quotations(text: str, source: str | None = None) -> QuoteScan:
     limit = quotation_limit(n)
     stopped_at = None
     last_closer: dict[str, int] = {}
+    mark_strings: dict[str, str] = {}
     for m in _marks_without_runs(marks, text):
         i = m.start()
         ch = m.group(0)
+        ch = mark_strings.setdefault(ch, ch)  # one string per kind of mark, not one per quotation (memory)
         if len(quotations) + len(stack) >= limit:
             stopped_at = i
             break
