@@ -16,6 +16,7 @@ from .model import Severity
 
 @dataclass
 class Settings:
+    """What a run checks and how: the rules in force, their severities and options, references, people."""
     select: set[str] | None = None  # None: every rule
     ignore: set[str] = field(default_factory=set)
     severities: dict[str, Severity] = field(default_factory=dict)
@@ -56,6 +57,7 @@ _MATCHING_KEYS = {"match_threshold", "verbatim_threshold", "min_words", "paraphr
 
 @dataclass
 class FileConfig:
+    """A config file as read (.quoteaudit.yml), before the command line is laid over it."""
     path: str
     select: set[str] | None = None
     ignore: set[str] = field(default_factory=set)

@@ -10,6 +10,7 @@ from .model import Attribution, Quotation
 
 @dataclass
 class CheckContext:
+    """What every rule sees: the document and the results of the stages before."""
     doc: Document
     quotations: list[Quotation]
     attributions: list[Attribution]

@@ -50,6 +50,7 @@ def paragraph_starts(text: str) -> array:
 
 @dataclass
 class Document:
+    """One input: its source untouched, the text the analysis reads (markup blanked, same length), line starts."""
     path: str
     source: str
     text: str = ""

@@ -22,6 +22,7 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Span:
+    """A stretch of the text: characters [start, end)."""
     start: int
     end: int
 
@@ -59,6 +60,7 @@ class Quotation:
 
 @dataclass(slots=True)
 class Mention:
+    """Words of the text that name or stand for a source, with their offsets."""
     text: str
     start: int
     end: int
@@ -91,6 +93,7 @@ class Issue:
 
 @dataclass(slots=True)
 class Finding:
+    """One thing an editor must look at: a rule's issue with its severity and (line, column) positions."""
     rule: str
     severity: Severity
     message: str

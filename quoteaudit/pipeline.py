@@ -19,6 +19,7 @@ from .suppress import apply_suppressions
 
 @dataclass
 class FileReport:
+    """One checked file (or JSON Lines record): its analysis and findings, or the error that stopped it."""
     path: str
     record_id: str | None = None
     context: CheckContext | None = None

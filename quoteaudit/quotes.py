@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import lexicon
 from .document import _LINE_BREAK, offset_array, paragraph_break
@@ -26,8 +27,13 @@ from .model import Quotation, Span
 # character class, so that the regex engine jumps from candidate to candidate instead of
 # trying the pattern at every position; what follows is chosen by looking back at it.
 _MARK_OR_BREAK = r"[\"'`“”„«»‹›‘’\n](?:(?<=')'?|(?<=`)`|(?<=\n){paragraph_break}|(?<=[\"“”„«»‹›‘’]))"
-_MARKS_BLANK_LINE = re.compile(_MARK_OR_BREAK.format(paragraph_break=r"[ \t\r\f\v]*\n\s*"))
-_MARKS_LINE = re.compile(_MARK_OR_BREAK.format(paragraph_break=r"\s*"))
+
+
+@lru_cache(maxsize=2)  # compiled on first use: a text has one paragraph style (start-up)
+def _marks(line_paragraphs: bool) -> re.Pattern:
+    """The marks and breaks of a text whose paragraphs are lines, or blank-line separated."""
+    return re.compile(_MARK_OR_BREAK.format(paragraph_break=r"\s*" if line_paragraphs else r"[ \t\r\f\v]*\n\s*"))
+
 
 # What may stand right before an opening mark (besides white space and start of text).
 _OPEN_BEFORE = set("([{—–-/:;=…\"'“‘«‹„") | {"\u00a0"}
@@ -49,6 +55,7 @@ MAX_DEPTH = 3
 
 @dataclass(slots=True)
 class UnbalancedMark:
+    """A quotation mark that is never closed, closes nothing, or closes another kind of mark."""
     offset: int
     mark: str
     problem: str  # "unclosed" | "unopened" | "mismatched"
@@ -58,6 +65,7 @@ class UnbalancedMark:
 
 @dataclass
 class QuoteScan:
+    """The quotation finder's result: quotations in text order and the unbalanced marks."""
     quotations: list[Quotation]
     unbalanced: list[UnbalancedMark]
     stopped_at: int | None = None  # where the scan stopped at the quotation limit
@@ -72,6 +80,7 @@ def quotation_limit(length: int) -> int:
 
 @dataclass(slots=True)
 class _Open:
+    """A quotation still open while the marks are read: its mark, where it opened, its parts so far."""
     mark: str
     offset: int
     family: str  # "double" | "single"
@@ -122,7 +131,7 @@ def find_quotations(text: str, source: str | None = None) -> QuoteScan:
     read, the same length; default ``text``)."""
     source = text if source is None else source
     breaks = paragraph_break(text)
-    marks = _MARKS_LINE if breaks is _LINE_BREAK else _MARKS_BLANK_LINE
+    marks = _marks(breaks is _LINE_BREAK)
     paragraphs = offset_array(text, (m.start() for m in breaks.finditer(text)))
     single_closers = _SingleClosers(text)
     quotations: list[Quotation] = []

@@ -20,16 +20,21 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .document import paragraph_break
 
-_DIRECTIVE = re.compile(r"<!--\s*quoteaudit:\s*(ignore|disable|enable)\s+([\w,\s-]+?)\s*-->"
-                        r"|^[ \t]*\[quoteaudit:\s*(ignore|disable|enable)\s+([\w,\s-]+?)\s*\][ \t]*$",
-                        re.IGNORECASE | re.MULTILINE)
+
+@lru_cache(maxsize=1)  # compiled on first use: most texts hold no directive (start-up)
+def _directive() -> re.Pattern:
+    return re.compile(r"<!--\s*quoteaudit:\s*(ignore|disable|enable)\s+([\w,\s-]+?)\s*-->"
+                      r"|^[ \t]*\[quoteaudit:\s*(ignore|disable|enable)\s+([\w,\s-]+?)\s*\][ \t]*$",
+                      re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass
 class Suppression:
+    """An ignore/disable comment: the rules it silences over [start, end)."""
     start: int
     end: int
     rules: frozenset[str]  # "all" for every rule
@@ -47,7 +52,7 @@ def directives(source: str) -> list[tuple[int, int, str, frozenset[str]]]:
     out = []
     if "quoteaudit" not in source.lower() and not any(c in source for c in _DOTTED_AND_DOTLESS_I):
         return out  # most texts: substring tests in C instead of a regex tried at every line
-    for m in _DIRECTIVE.finditer(source):
+    for m in _directive().finditer(source):
         verb = (m.group(1) or m.group(3)).lower()
         rules = frozenset(r.strip().lower() for r in (m.group(2) or m.group(4)).split(",") if r.strip())
         out.append((m.start(), m.end(), verb, rules))

@@ -207,8 +207,8 @@ def test_every_rule_explains_itself_with_bad_and_good_examples():
 def test_directives_found_however_the_name_is_cased(written):
     # directives() skips texts whose lower() lacks "quoteaudit"; re.IGNORECASE also matches
     # "i" to the dotted and dotless I, which lower() does not give back as "i".
-    from quoteaudit.suppress import _DIRECTIVE, directives
+    from quoteaudit.suppress import _directive, directives
     source = f"Some prose.\n\n<!-- {written}: ignore all -->\nA paragraph.\n\n[{written}: disable unattributed-quote]\n"
-    assert len(_DIRECTIVE.findall(source)) == 2
+    assert len(_directive().findall(source)) == 2
     assert [(verb, sorted(rules)) for _, _, verb, rules in directives(source)] == \
         [("ignore", ["all"]), ("disable", ["unattributed-quote"])]
