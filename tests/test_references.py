@@ -220,3 +220,14 @@ def test_strict_makes_bad_rows_exit_2():
     strict = run("check", "--strict", "-r", JSONL, SEED)
     assert strict.returncode == 2
     assert f"{JSONL}:4: invalid JSON" in strict.stderr
+
+
+@pytest.mark.parametrize("order", [("Jon Smyth", "Jan Smith"), ("Jan Smith", "Jon Smyth")])
+def test_name_variant_between_two_equally_close_names_does_not_depend_on_the_run(tmp_path, order):
+    # "Jan Smyth" is one letter from each registry name: the first in name order is named,
+    # whatever the order of the registry (and the hash seed of the run).
+    refs = tmp_path / "refs.yml"
+    refs.write_text("quotations:\n  - speaker: Jon Smyth\n    text: \"We will build the bridge next year,\"\n"
+                    "people:\n" + "".join(f"  - name: {name}\n" for name in order), encoding="utf-8")
+    report = check("“The bridge waits,” Jan Smyth said on Monday.", refs, select={"speaker-name-variant"})
+    assert [(f.rule, f.fix) for f in report.findings] == [("speaker-name-variant", "Jan Smith")]

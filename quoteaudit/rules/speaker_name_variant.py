@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 ID = "speaker-name-variant"
 SEVERITY = "warning"
@@ -36,6 +36,9 @@ def check(ctx, options):
     known = {n for p in people.persons for n in p.names}
     known_fold = {n.casefold() for n in known}
     parts = {w.casefold() for n in known for w in n.split()}
+    by_words: dict[int, list[str]] = {}  # registry names by their number of words, in order
+    for name in sorted(known):
+        by_words.setdefault(len(name.split()), []).append(name)
     for m in _NAME.finditer(ctx.doc.text):
         written = _POSSESSIVE.sub("", m.group(0))  # "Donald Trump’s" is Donald Trump
         for start, candidate in _variants(written, m.start()):
@@ -43,7 +46,7 @@ def check(ctx, options):
                 continue
             if len(candidate) < options["min_length"]:
                 continue
-            best = _closest(candidate, known, options["min_similarity"])
+            best = _closest(candidate, by_words, options["min_similarity"])
             if best is not None:
                 yield Issue(start, start + len(candidate),
                             f"“{candidate}” is spelled differently from “{best}” in the people registry",
@@ -65,13 +68,10 @@ def _variants(written: str, offset: int):
         pos += len(word)
 
 
-def _closest(candidate: str, known: set[str], threshold: float) -> str | None:
-    best, best_score = None, threshold
-    words = len(candidate.split())
-    for name in known:
-        if len(name.split()) != words:
-            continue
-        score = fuzz.ratio(candidate, name)
-        if score >= best_score and candidate != name:
-            best, best_score = name, score
-    return best
+def _closest(candidate: str, by_words: dict[int, list[str]], threshold: float) -> str | None:
+    """The registry name of as many words most like the candidate (the first in name order
+    of those that score best, so the report does not depend on the run), if any reaches
+    the threshold."""
+    found = process.extractOne(candidate, by_words.get(len(candidate.split()), ()), scorer=fuzz.ratio,
+                               score_cutoff=threshold)
+    return found[0] if found is not None else None
