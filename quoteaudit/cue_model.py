@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon
-from .attribution.common import _abbreviated, outside_quotations
+from .attribution.common import _abbreviated, _word_before, outside_quotations
 
 MODEL_FILE = "cue_model.json"
 # Words, or a single punctuation mark; "U.S." stays one word, "said." is "said" and "."
@@ -102,10 +102,9 @@ class Scanner:
         abbreviated = _abbreviated()
         breaks = array("q")  # 8 bytes an offset: a text of short lines has a break every few characters
         for m in _BREAK.finditer(text):
-            if m.group() == "." and m.start() and text[m.start() - 1].isalpha():
-                word = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
-                if word is not None and word.group() in abbreviated:
-                    continue
+            if m.group() == "." and m.start() and text[m.start() - 1].isalpha() \
+                    and _word_before(text, m.start(), max(0, m.start() - 20)) in abbreviated:
+                continue
             breaks.append(m.end())
         self.breaks = breaks
 
@@ -136,7 +135,6 @@ class Scanner:
 # [.!?]+ and closing marks before white space, or a line break; written to open on one
 # character class, which the regex engine skips to in C (twice as fast as "...|\n")
 _BREAK = re.compile(r"[.!?\n](?:(?<=\n)|[.!?]*[\"”’')\]]*(?=\s))")
-_WORD_BEFORE = re.compile(r"[\w.]+$")
 _WINDOW = 60  # characters read on each side of a candidate
 
 

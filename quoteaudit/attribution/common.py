@@ -11,7 +11,6 @@ from ..model import Mention
 
 
 _WORD = re.compile(r"[^\W_](?:[\w’'\-./]*[^\W_])?|[^\w\s]")
-_WORD_BEFORE_DOT = re.compile(r"([\w.]+)$")
 _TERMINATOR = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
 
 
@@ -75,6 +74,16 @@ class Cue:
     subject: Speaker | None = None
     paragraph: int = 0
     inverted: bool = False  # the speaker stands after the cue ("said Tokayev")
+
+
+def _word_before(text: str, end: int, floor: int) -> str:
+    """The word characters and periods that text[floor:end] ends with ("Gov", "U.S"; "" when
+    none), read backwards from end: a regex search anchored at the end (``[\w.]+$``) tries
+    every offset from floor in turn. (``\w`` is a letter, a digit or "_".)"""
+    k = end
+    while k > floor and (text[k - 1].isalnum() or text[k - 1] in "_."):
+        k -= 1
+    return text[k:end]
 
 
 def _honorifics() -> dict[str, str]:

@@ -33,7 +33,7 @@ from collections import Counter
 from .. import lexicon
 from ..document import Document, paragraph_starts
 from ..model import Attribution, Quotation
-from .common import Cue, Tokens, _TERMINATOR, _WORD, _WORD_BEFORE_DOT
+from .common import Cue, Tokens, _TERMINATOR, _WORD, _word_before
 from .names import NameIndex, _Entity
 from .cues import CueParser
 from .frames import QuoteFrames
@@ -114,12 +114,15 @@ class _Attributor(NameIndex, CueParser, QuoteFrames):
         return known
 
     def _reads_as_abbreviation(self, dot: int) -> bool:
-        if self.text[dot] != ".":
+        text = self.text
+        if text[dot] != ".":
             return False
-        m = _WORD_BEFORE_DOT.search(self.text[max(0, dot - 12):dot])
-        if not m:
+        floor = max(0, dot - 12)
+        # The word before the period; a line break right before it is passed over (as "$"
+        # passes over a final newline).
+        word = _word_before(text, dot - 1 if dot > floor and text[dot - 1] == "\n" else dot, floor)
+        if not word:
             return False
-        word = m.group(1)
         return word in lexicon.words("abbreviations") or (len(word) == 1 and word.isupper()) or "." in word
 
     def _tokens(self, start: int, end: int) -> "Tokens":
