@@ -20,7 +20,6 @@ from typing import Iterator
 from ..model import Quotation
 from .candidates import Candidate, CandidateFinder
 from .features import QuoteContext, common_features, features, null_features, person_features, static_features
-from .common import _TERMINATOR
 
 MODEL_FILE = "speaker_model.json"
 
@@ -85,8 +84,7 @@ def sentence_ends(att, spans: list | None = None) -> array:
     ends: list[int] = []
     k = 0
     for start, end in spans if spans is not None else [(0, len(text))]:
-        for m in _TERMINATOR.finditer(text, start, end):
-            at = m.start()
+        for at, _ in att.terminators(start, end):
             while k < len(bounds) and bounds[k][1] <= at:
                 k += 1
             if k < len(bounds) and bounds[k][0] < at:
