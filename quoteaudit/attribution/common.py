@@ -103,7 +103,9 @@ _CONTRACTION = re.compile(r"[’'](?:s|re|m|ve|ll|d)$")
 
 def _pronoun_mention(token: "Token") -> Mention | None:
     """The pronoun a token is or opens ("he", "He’s" -> "He"), as a mention."""
-    word = _CONTRACTION.sub("", token.lower)
+    word = token.lower
+    if "’" in word or "'" in word:  # most tokens: no contraction, no regex
+        word = _CONTRACTION.sub("", word)
     if word not in lexicon.table("pronouns"):
         return None
     end = token.start + len(word)
