@@ -15,6 +15,7 @@ import os
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from typing import Iterator
 
 from ..model import Quotation
@@ -31,8 +32,7 @@ class SpeakerModel:
     rules_only: bool = False  # no ranking: the rules' own choice (a baseline for benchmarks)
 
     def score(self, names: list[str]) -> float:
-        w = self.weights
-        return sum(w.get(name, 0.0) for name in names)
+        return sum(map(self.weights.get, names, repeat(0.0)))  # looked up in C, summed in order
 
     def static_score(self, c) -> float:
         """The score of a candidate's quotation-independent features, summed once."""
