@@ -42,14 +42,17 @@ class Tokens:
             part = Tokens(self._matches[i])
             part._made = self._made[i]
             return part
-        token = self._made[i]
-        if token is None:
-            m = self._matches[i]
-            token = self._made[i] = Token(m.group(0), m.start(), m.end())
-        return token
+        return self._made[i] or self._make(i)
 
     def __iter__(self):
-        return (self[i] for i in range(len(self._matches)))
+        made = self._made
+        for i in range(len(made)):
+            yield made[i] or self._make(i)
+
+    def _make(self, i: int) -> Token:
+        m = self._matches[i]
+        token = self._made[i] = Token(m.group(0), m.start(), m.end())
+        return token
 
     def positions(self, text: str, within: int) -> list[int]:
         """Indexes of the tokens among the first `within` that are exactly `text`."""
