@@ -41,3 +41,10 @@ def test_terminators_of_a_window_are_the_windowed_regex_matches():
             end = min(end, len(text))
             assert list(att.terminators(start, end)) == \
                 [(m.start(), m.end()) for m in _TERMINATOR.finditer(text, start, end)], (start, end)
+
+
+def test_terminator_regex_opens_on_one_class_and_matches_as_before():
+    # Written "[.!?][.!?]*" so the engine skips to a . ! ? in C; "[.!?]+" is the same set of matches.
+    before = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
+    text = SEED.read_text(encoding="utf-8") + ' Yes!?” No... ."  Why?) x.y. ?!\n'
+    assert [m.span() for m in _TERMINATOR.finditer(text)] == [m.span() for m in before.finditer(text)]

@@ -11,7 +11,7 @@ from ..model import Mention
 
 
 _WORD = re.compile(r"[^\W_](?:[\w’'\-./]*[^\W_])?|[^\w\s]")
-_TERMINATOR = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
+_TERMINATOR = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s)")
 
 
 class Token:
