@@ -48,3 +48,20 @@ def test_terminator_regex_opens_on_one_class_and_matches_as_before():
     before = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
     text = SEED.read_text(encoding="utf-8") + ' Yes!?” No... ."  Why?) x.y. ?!\n'
     assert [m.span() for m in _TERMINATOR.finditer(text)] == [m.span() for m in before.finditer(text)]
+
+
+def test_candidate_scans_open_on_letters_and_match_as_before():
+    # The pronoun and description scans are written as one alternative per first letter (so the
+    # engine skips to those letters in C); they must find what the lookahead-first spellings did.
+    from quoteaudit.attribution.candidates import _OPENING_DESCRIPTION, _PRONOUN
+    pronoun = re.compile(r"(?=[HhSsTtWwIi])(?<![\w’'-])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Ii]t|I|[Ww]ho|[Ww]hich"
+                         r"|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)(?![\w-])")
+    description = re.compile(r"(?=[TAO])(?<![\w’'-])(?:The|This|That|These|Those|A|An|Another|One)"
+                             r"\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}")
+    text = (SEED.read_text(encoding="utf-8") + " I it’s Its I-95 Hers he’d HE thei Their-x who_ Which. "
+            "A An Another Anot The  x One-two ’He -she x'It AThe")
+    for new, old in ((_PRONOUN, pronoun), (_OPENING_DESCRIPTION, description)):
+        assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+        for start in range(0, len(text), 13):
+            assert [m.span() for m in new.finditer(text, start, start + 80)] == \
+                [m.span() for m in old.finditer(text, start, start + 80)]
