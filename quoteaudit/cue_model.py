@@ -23,11 +23,14 @@ from functools import lru_cache
 
 from . import lexicon
 from .document import offset_array
-from .attribution.common import _abbreviated, outside_quotations
+from .attribution.common import _abbreviated, _word_before, outside_quotations
 
 MODEL_FILE = "cue_model.json"
 # Words, or a single punctuation mark; "U.S." stays one word, "said." is "said" and "."
 _TOKEN = re.compile(r"[^\W_](?:[\w’'\-]*[^\W_])?|[^\w\s]")
+# The first four tokens from a point, as findall reads them: between tokens stand only white
+# space and "_" (every other character opens a token)
+_FIRST_TOKENS = re.compile(r"[\s_]*({0})(?:[\s_]*({0})(?:[\s_]*({0})(?:[\s_]*({0}))?)?)?".format(_TOKEN.pattern))
 _OPENERS = frozenset("“\"‘")
 _RUN = re.compile(r"[\w’'-]+")  # a word as the vocabulary's words are delimited
 
@@ -102,10 +105,9 @@ class Scanner:
         abbreviated = _abbreviated()
         breaks = offset_array(text)  # a text of short lines has a break every few characters
         for m in _BREAK.finditer(text):
-            if m.group() == "." and m.start() and text[m.start() - 1].isalpha():
-                word = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
-                if word is not None and word.group() in abbreviated:
-                    continue
+            if m.group() == "." and m.start() and text[m.start() - 1].isalpha() \
+                    and _word_before(text, m.start(), max(0, m.start() - 20)) in abbreviated:
+                continue
             breaks.append(m.end())
         self.breaks = breaks
 
@@ -136,8 +138,8 @@ class Scanner:
 # [.!?]+ and closing marks before white space, or a line break; written to open on one
 # character class, which the regex engine skips to in C (twice as fast as "...|\n")
 _BREAK = re.compile(r"[.!?\n](?:(?<=\n)|[.!?]*[\"”’')\]]*(?=\s))")
-_WORD_BEFORE = re.compile(r"[\w.]+$")
 _WINDOW = 60  # characters read on each side of a candidate
+_NEAR = 20  # characters first read before it when the sentence starts beyond the window
 
 
 def _bucket(n: int) -> str:
@@ -179,8 +181,8 @@ def context_features(scan: Scanner, start: int, end: int, word: str) -> list[str
     sent_start, sent_end = scan.sentence(start, end)
     left_from = max(sent_start, start - _WINDOW)
     right_to = min(sent_end, end + _WINDOW)
-    left = _TOKEN.findall(text, left_from, start)
-    right = _TOKEN.findall(text, end, right_to)
+    left = _tokens_before(text, left_from, sent_start, start)
+    right = _tokens_after(text, end, right_to, sent_end)
     w = word.lower()
     p1 = left[-1] if left else "<s>"
     p2 = left[-2] if len(left) > 1 else "<s>"
@@ -211,6 +213,28 @@ def context_features(scan: Scanner, start: int, end: int, word: str) -> list[str
     if right and scan.quoted(text.find(n1, end) + 1):
         out.append("quoted_next")
     return out
+
+
+def _tokens_before(text: str, left_from: int, sent_start: int, start: int) -> list[str]:
+    """The tokens of text[left_from:start], or, when the window cuts the sentence (their
+    count then reads as "11 or more"), at least its last three: the tokens after a space
+    some way back (no token runs over a space) when there are three."""
+    if left_from > sent_start:
+        space = text.rfind(" ", left_from, start - _NEAR)
+        if space >= 0:
+            near = _TOKEN.findall(text, space + 1, start)
+            if len(near) >= 3:
+                return near
+    return _TOKEN.findall(text, left_from, start)
+
+
+def _tokens_after(text: str, end: int, right_to: int, sent_end: int) -> list[str]:
+    """The tokens of text[end:right_to], or, when the window cuts the sentence, its first
+    four (one match of four tokens instead of every token of the window)."""
+    if right_to == sent_end:
+        return _TOKEN.findall(text, end, right_to)
+    first = _FIRST_TOKENS.match(text, end, right_to)
+    return [t for t in first.groups() if t is not None] if first else []
 
 
 def _stem(word: str) -> str:

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .attribution.resolution import source_type_of
-from .attribution.common import _TERMINATOR, Cue, Speaker, _role_head
+from .attribution.common import Cue, Speaker, _role_head
 from .attribution.cues import cue_limit
 from .cue_model import CueModel, Scanner, tag
 from .model import Attribution, Mention, Quotation, Span
@@ -346,10 +346,10 @@ class _Sentences:
     ``quoted(offset)``: whether offset lies inside a quotation (the cheaper test, made first)."""
 
     def __init__(self, text: str, attributor, quoted) -> None:
-        kept = [m for m in _TERMINATOR.finditer(text)
-                if not quoted(m.start()) and not attributor._is_abbreviation(m.start())]
-        self._starts = [m.start() for m in kept]
-        self._ends = [m.end() for m in kept]
+        kept = [(start, end) for start, end in attributor.terminators(0, len(text))
+                if not quoted(start) and not attributor._is_abbreviation(start)]
+        self._starts = [start for start, _ in kept]
+        self._ends = [end for _, end in kept]
 
     def start(self, pos: int, floor: int) -> int:
         """Start of the sentence holding pos, no further back than floor."""

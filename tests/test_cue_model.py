@@ -124,3 +124,16 @@ def test_sentence_bounds_skip_abbreviations():
     assert scan.sentence(4, 9) == (0, 18)
     start, end = scan.sentence(text.index("Then"), text.index("Then") + 4)
     assert text[start:end].strip() == "Then he left."
+
+
+def test_short_windows_read_the_tokens_the_whole_window_holds():
+    # The tagger reads fewer characters where the window cuts the sentence: the first four
+    # tokens after a word, the last three before it. They must be the whole window's.
+    text = SEED.read_text(encoding="utf-8") + " a_b __ c’d ’ '' -x- 1_2 é.ü U.S.-based “quoted” end"
+    for at in range(0, len(text), 7):
+        for width in (0, 3, 30, 60):
+            window = cue_model._TOKEN.findall(text, at, at + width)
+            assert cue_model._tokens_after(text, at, at + width, at + width + 1)[:4] == window[:4]
+            assert cue_model._tokens_after(text, at, at + width, at + width) == window
+            before = cue_model._tokens_before(text, max(0, at - width), -1, at)
+            assert before[-3:] == cue_model._TOKEN.findall(text, max(0, at - width), at)[-3:]

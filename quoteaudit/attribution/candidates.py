@@ -33,15 +33,29 @@ from ..model import Attribution, Mention, Quotation
 from .common import Speaker, _strip_possessive, outside_quotations
 from .names import _NAME_RUN
 
+
+def _words_at_word_start(words: list[str]) -> str:
+    """A regex of the words, each where no word character ("’", "'" or "-" either) stands
+    before it: an alternative per first letter, written as that letter and then the
+    lookbehind (two characters wide). The pattern then opens on literal letters, which the
+    regex engine skips to in C (a lookahead or lookbehind first is tried at every position)."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(word[1:])
+    return "(?:" + "|".join(f"{first}(?<![\\w’'-].)(?:{'|'.join(rest)})" for first, rest in rests.items()) + ")"
+
+
 # A pronoun that can stand for a speaker, outside quotation marks ("he", "She’s", "who").
-# The first-letter lookahead spares the lookbehind at most positions (the scan is 40% faster).
-_PRONOUN = re.compile(r"(?=[HhSsTtWwIi])(?<![\w’'-])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Ii]t|I|[Ww]ho|[Ww]hich|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)(?![\w-])")
+_PRONOUN = re.compile(_words_at_word_start(
+    ["He", "he", "She", "she", "They", "they", "We", "we", "It", "it", "I", "Who", "who", "Which", "which",
+     "His", "his", "Her", "her", "Its", "its", "Their", "their"]) + r"(?![\w-])")
 _POSSESSIVE = frozenset(("his", "her", "its", "their"))
 _RELATIVE = frozenset(("who", "which"))
 # A noun phrase opening a sentence with a determiner ("The agency declined ...", "The Florida
 # senator has ...", "A footnote in the report says"): what a description speaks through.
 _OPENING_DESCRIPTION = re.compile(
-    r"(?=[TAO])(?<![\w’'-])(?:The|This|That|These|Those|A|An|Another|One)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}")
+    _words_at_word_start(["The", "This", "That", "These", "Those", "A", "An", "Another", "One"])
+    + r"\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}")
 # A run of capitalised words, "of", "for" and "and" between them ("Center for Economic and
 # Policy Research", "The Washington Post", "CNN"): an organisation when an organisation or
 # outlet word or an acronym is in it. The capital is matched before the lookbehind (two

@@ -11,8 +11,7 @@ from ..model import Mention
 
 
 _WORD = re.compile(r"[^\W_](?:[\w’'\-./]*[^\W_])?|[^\w\s]")
-_WORD_BEFORE_DOT = re.compile(r"([\w.]+)$")
-_TERMINATOR = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
+_TERMINATOR = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s)")
 
 
 class Token:
@@ -43,14 +42,17 @@ class Tokens:
             part = Tokens(self._matches[i])
             part._made = self._made[i]
             return part
-        token = self._made[i]
-        if token is None:
-            m = self._matches[i]
-            token = self._made[i] = Token(m.group(0), m.start(), m.end())
-        return token
+        return self._made[i] or self._make(i)
 
     def __iter__(self):
-        return (self[i] for i in range(len(self._matches)))
+        made = self._made
+        for i in range(len(made)):
+            yield made[i] or self._make(i)
+
+    def _make(self, i: int) -> Token:
+        m = self._matches[i]
+        token = self._made[i] = Token(m.group(0), m.start(), m.end())
+        return token
 
     def positions(self, text: str, within: int) -> list[int]:
         """Indexes of the tokens among the first `within` that are exactly `text`."""
@@ -77,6 +79,16 @@ class Cue:
     inverted: bool = False  # the speaker stands after the cue ("said Tokayev")
 
 
+def _word_before(text: str, end: int, floor: int) -> str:
+    r"""The word characters and periods that text[floor:end] ends with ("Gov", "U.S"; "" when
+    none), read backwards from end: a regex search anchored at the end (``[\w.]+$``) tries
+    every offset from floor in turn. (``\w`` is a letter, a digit or "_".)"""
+    k = end
+    while k > floor and (text[k - 1].isalnum() or text[k - 1] in "_."):
+        k -= 1
+    return text[k:end]
+
+
 def _honorifics() -> dict[str, str]:
     return lexicon.table("honorifics")
 
@@ -94,7 +106,9 @@ _CONTRACTION = re.compile(r"[’'](?:s|re|m|ve|ll|d)$")
 
 def _pronoun_mention(token: "Token") -> Mention | None:
     """The pronoun a token is or opens ("he", "He’s" -> "He"), as a mention."""
-    word = _CONTRACTION.sub("", token.lower)
+    word = token.lower
+    if "’" in word or "'" in word:  # most tokens: no contraction, no regex
+        word = _CONTRACTION.sub("", word)
     if word not in lexicon.table("pronouns"):
         return None
     end = token.start + len(word)

@@ -31,9 +31,9 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from .. import lexicon
-from ..document import Document, paragraph_starts
+from ..document import Document, offset_array, paragraph_starts
 from ..model import Attribution, Quotation
-from .common import Cue, Tokens, _TERMINATOR, _WORD, _WORD_BEFORE_DOT
+from .common import Cue, Tokens, _TERMINATOR, _WORD, _word_before
 from .names import NameIndex, _Entity
 from .cues import CueParser
 from .frames import QuoteFrames
@@ -58,6 +58,8 @@ class _Attributor(NameIndex, CueParser, QuoteFrames):
         self._all_capitalised: Counter | None = None  # every capitalised word, once asked often
         self.cues_stopped_at: int | None = None  # where the cue limit stopped the search, if it did
         self._abbreviation_at: dict[int, bool] = {}  # sentence end offset -> an abbreviation's period
+        self._terminator_starts: array | None = None  # every _TERMINATOR match, once asked (terminators)
+        self._terminator_ends: array | None = None
 
     def run(self) -> list[Attribution]:
         self._collect_names()
@@ -94,16 +96,36 @@ class _Attributor(NameIndex, CueParser, QuoteFrames):
 
     def _sentence_start(self, pos: int, floor: int) -> int:
         """Start of the sentence holding pos, searching back no further than floor."""
-        for m in reversed(list(_TERMINATOR.finditer(self.text, floor, pos))):
-            if not self._is_abbreviation(m.start()) and not self._inside_quote(m.start()):
-                return m.end()  # the last sentence end before pos
+        for start, end in reversed(list(self.terminators(floor, pos))):
+            if not self._is_abbreviation(start) and not self._inside_quote(start):
+                return end  # the last sentence end before pos
         return floor
 
     def _sentence_end(self, pos: int, ceil: int) -> int:
-        for m in _TERMINATOR.finditer(self.text, pos, ceil):
-            if not self._is_abbreviation(m.start()) and not self._inside_quote(m.start()):
-                return m.start()
+        for start, _ in self.terminators(pos, ceil):
+            if not self._is_abbreviation(start) and not self._inside_quote(start):
+                return start
         return ceil
+
+    def terminators(self, start: int, end: int):
+        """(start, end) of each match of ``_TERMINATOR.finditer(text, start, end)``, read
+        from the whole text's, found once: the sentence finders ask about overlapping windows
+        (26k of them over PolNeAR train). A terminator needs white space after it, so the
+        window holds those that end before its end; one that runs over the window's start
+        counts from there when a period, "!" or "?" stands there (its closing marks alone
+        are none)."""
+        if self._terminator_starts is None:
+            starts, ends = self._terminator_starts, self._terminator_ends = offset_array(self.text), offset_array(self.text)
+            for m in _TERMINATOR.finditer(self.text):
+                starts.append(m.start())
+                ends.append(m.end())
+        starts, ends = self._terminator_starts, self._terminator_ends
+        i = bisect_left(starts, start)
+        if i and ends[i - 1] > start and ends[i - 1] < end and self.text[start] in ".!?":
+            yield start, ends[i - 1]
+        while i < len(starts) and ends[i] < end:
+            yield starts[i], ends[i]
+            i += 1
 
     def _is_abbreviation(self, dot: int) -> bool:
         """Whether the sentence end at dot is an abbreviation's period ("Gov.", "U.S.", "J."),
@@ -114,12 +136,15 @@ class _Attributor(NameIndex, CueParser, QuoteFrames):
         return known
 
     def _reads_as_abbreviation(self, dot: int) -> bool:
-        if self.text[dot] != ".":
+        text = self.text
+        if text[dot] != ".":
             return False
-        m = _WORD_BEFORE_DOT.search(self.text[max(0, dot - 12):dot])
-        if not m:
+        floor = max(0, dot - 12)
+        # The word before the period; a line break right before it is passed over (as "$"
+        # passes over a final newline).
+        word = _word_before(text, dot - 1 if dot > floor and text[dot - 1] == "\n" else dot, floor)
+        if not word:
             return False
-        word = m.group(1)
         return word in lexicon.words("abbreviations") or (len(word) == 1 and word.isupper()) or "." in word
 
     def _tokens(self, start: int, end: int) -> "Tokens":
