@@ -154,3 +154,15 @@ def test_offsets_take_four_bytes_each_and_eight_beyond_two_gigabytes():
     wide = offset_array(Huge(), [2**31 - 1])
     assert wide.itemsize == 8 and wide[0] == 2**31 - 1
     wide.append(2**40)  # an offset a 4-byte array could not hold
+
+
+def test_quotation_of_marks_alone_skips_the_word_scan_and_finds_the_same_words():
+    # classify() takes a quotation whose text strips to nothing over _NO_WORD as wordless, without
+    # a regex scan of it (a flood of marks): sound only if no such character is part of a word.
+    from quoteaudit.kinds import _NO_WORD, _WORDS
+    assert _NO_WORD and not any(_WORDS.search(c) for c in _NO_WORD)
+    assert "’" not in _NO_WORD and "'" not in _NO_WORD  # apostrophes are word characters here
+    flood = check_document(Document(path="flood", source="He said: " + "“" * 20000))
+    marks_and_word = check_document(Document(path="word", source="He said: " + "“" * 20000 + "yes"))
+    assert [q.kind for q in flood.context.quotations] != [] and len(marks_and_word.context.quotations) >= 1
+    assert all(q.kind != "speech" for q in flood.context.quotations)
