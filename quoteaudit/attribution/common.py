@@ -79,12 +79,12 @@ class Cue:
     inverted: bool = False  # the speaker stands after the cue ("said Tokayev")
 
 
-def _word_before(text: str, end: int, floor: int) -> str:
-    r"""The word characters and periods that text[floor:end] ends with ("Gov", "U.S"; "" when
-    none), read backwards from end: a regex search anchored at the end (``[\w.]+$``) tries
-    every offset from floor in turn. (``\w`` is a letter, a digit or "_".)"""
+def _word_before(text: str, end: int, floor: int, joiners: str = "_.") -> str:
+    r"""The letters, digits and joiners that text[floor:end] ends with ("Gov", "U.S"; "" when
+    none), read backwards from end: a regex search anchored at the end (``[\w.]+$`` for the
+    default joiners) tries every offset from floor in turn. (``\w`` is a letter, a digit or "_".)"""
     k = end
-    while k > floor and (text[k - 1].isalnum() or text[k - 1] in "_."):
+    while k > floor and (text[k - 1].isalnum() or text[k - 1] in joiners):
         k -= 1
     return text[k:end]
 

@@ -19,7 +19,7 @@ from bisect import bisect_left
 
 from ..model import Quotation
 from .candidates import WINDOW_AHEAD, WINDOW_BACK, Candidate
-from .common import _blank
+from .common import _blank, _word_before
 
 _GAP_BUCKETS = (0, 3, 10, 25, 60, 150, 400)
 _ONLY_CLOSING = re.compile(r"[ \t\r\n.,]*")
@@ -214,10 +214,7 @@ def _last_word(text: str, start: int, end: int) -> str | None:
     stop = end
     while stop > start and (text[stop - 1].isspace() or text[stop - 1] == ","):
         stop -= 1
-    begin = stop
-    while begin > start and (text[begin - 1].isalnum() or text[begin - 1] in "_’'"):
-        begin -= 1
-    return text[begin:stop] if begin < stop else None
+    return _word_before(text, stop, start, "_’'") or None
 
 
 _FIRST_WORD = re.compile(r"[\s,]*([\w’']+)")
