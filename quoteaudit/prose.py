@@ -111,10 +111,9 @@ def stretches(text: str, boundary: re.Pattern, size: int = 1 << 16):
 _SPACE = re.compile(r"\s")  # the characters str.split() splits at, every one of them
 
 
-def lowered_word_chunks(ctx, size: int = 1 << 16):
-    """The words of lowered(ctx), a list per stretch of about size characters cut at white
-    space: as str.split() gives them, without holding a long text's words all at once."""
-    text = lowered(ctx)
+def word_chunks(text: str, size: int = 1 << 16):
+    """The words of text, a list per stretch of about size characters cut at white space:
+    as str.split() gives them, without holding a long text's words all at once."""
     for start, end in stretches(text, _SPACE, size):
         yield text[start:end].split()
 

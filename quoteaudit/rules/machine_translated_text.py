@@ -26,7 +26,7 @@ SEVERITY = "warning"
 OPTIONS: dict = {"min_kinds": 3, "min_findings": 5, "min_per_1000_words": 8.0}
 
 from ..model import Issue  # noqa: E402
-from ..prose import lowered_word_chunks  # noqa: E402
+from ..prose import word_chunks  # noqa: E402
 
 EVIDENCE = {
     mt_capitalization.ID: (("mid-sentence capital", "mid-sentence capitals"), lambda ctx: mt_capitalization.issues(ctx)),
@@ -45,7 +45,7 @@ def check(ctx, options):
     if not total:
         return  # most documents: no need to count their words
     kinds = [rule_id for rule_id, v in found.items() if v]
-    words = max(1, sum(map(len, lowered_word_chunks(ctx))))  # a stretch at a time: no list of every word
+    words = max(1, sum(map(len, word_chunks(ctx.doc.text))))  # a stretch at a time: no list of every word
     density = 1000 * total / words
     if not ((len(kinds) >= options["min_kinds"] and total >= options["min_findings"])
             or (total >= 3 and density >= options["min_per_1000_words"])):

@@ -28,7 +28,7 @@ SEVERITY = "warning"
 OPTIONS: dict = {}
 
 from ..model import Issue  # noqa: E402
-from ..prose import IssueRuns, lowered, lowered_word_chunks, quote_spans  # noqa: E402
+from ..prose import IssueRuns, lowered, quote_spans, word_chunks  # noqa: E402
 
 _DOUBLE = re.compile(r"\b([a-z]+) (\1)\b")  # matched against ascii_lower(text)
 _JOINERS = {"-", "’", "'", "<", "/"} - {""}
@@ -43,20 +43,21 @@ _SEAM_STRIP = ".,;:!?”’\"')"
 
 def issues(ctx):
     text = ctx.doc.text
+    lower = lowered(ctx)  # once for the three readers below
     allowed = lexicon.words("allowed_repeats")
     doubles, seams = IssueRuns(text, repeat_between=True), IssueRuns(text, repeat_between=True)
     # A cheap test first: most documents repeat no word back to back (map and eq run in C).
-    doubled = _any_pair(ctx, 1)
+    doubled = _any_pair(lower, 1)
     if doubled:
         quoted = quote_spans(ctx)
-        for m in _DOUBLE.finditer(lowered(ctx)):
+        for m in _DOUBLE.finditer(lower):
             if m.group(1) in allowed or not text[m.start(2)].islower() \
                     or text[m.start() - 1:m.start()] in _JOINERS or text[m.end():m.end() + 1] in _JOINERS:
                 continue  # "had had"; "Bora Bora", "at AT&T"
             if quoted.contains(m.start()):
                 continue  # speech repeats itself: "I like like him"
             doubles.add(Issue(m.start(2), m.end(2), f"“{text[m.start(2):m.end(2)]}” is written twice", fix=""))
-    seam = _SEAM_HINT.search(text) and _any_pair(ctx, 2, _SEAM_STRIP)
+    seam = _SEAM_HINT.search(text) and _any_pair(lower, 2, _SEAM_STRIP)
     for m in (_SEAM.finditer(text) if seam else ()):
         seams.add(Issue(m.start(2), m.end(3),
                         f"“{m.group(1)}” repeated across “{m.group(2)}”: two renderings of one phrase?"))
@@ -65,12 +66,12 @@ def issues(ctx):
     return out
 
 
-def _any_pair(ctx, gap: int, strip: str | None = None) -> bool:
+def _any_pair(lower: str, gap: int, strip: str | None = None) -> bool:
     """Whether some word equals the word gap places after it (that one stripped of strip),
     read a stretch of words at a time: a long text's word list would cost memory many
     times its size."""
     tail: list[str] = []
-    for words in lowered_word_chunks(ctx):
+    for words in word_chunks(lower):
         words = tail + words
         later = islice(words, gap, None)
         if any(map(eq, words, map(str.rstrip, later, repeat(strip)) if strip else later)):
