@@ -115,7 +115,8 @@ class _Attributor(NameIndex, CueParser, QuoteFrames):
         counts from there when a period, "!" or "?" stands there (its closing marks alone
         are none)."""
         if self._terminator_starts is None:
-            starts, ends = self._terminator_starts, self._terminator_ends = offset_array(self.text), offset_array(self.text)
+            starts, ends = offset_array(self.text), offset_array(self.text)
+            self._terminator_starts, self._terminator_ends = starts, ends
             for m in _TERMINATOR.finditer(self.text):
                 starts.append(m.start())
                 ends.append(m.end())
