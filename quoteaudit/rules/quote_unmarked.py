@@ -21,7 +21,6 @@ SEVERITY = "info"
 OPTIONS: dict = {}
 
 
-
 def check(ctx, options):
     if not ctx.lost:
         return  # only `quoteaudit compare` finds what a copy lost
