@@ -12,7 +12,7 @@ from .config import Settings
 from .context import CheckContext
 from .document import Document
 from .model import Finding, InputError
-from .quotes import find_quotations
+from .quotes import QUOTATION_ALLOWANCE, find_quotations
 from .reported_speech import find_reported_speech
 from .suppress import apply_suppressions
 
@@ -58,7 +58,7 @@ def analyse(doc: Document, settings: Settings | None = None) -> CheckContext:
     if scan.stopped_at is not None:
         line, col = doc.position(scan.stopped_at)
         ctx.limits.append(f"more than {len(scan.quotations):,} quotations (the limit: one per 100 characters, "
-                          f"and 1,000); quotation marks from line {line}, column {col} on are not checked")
+                          f"and {QUOTATION_ALLOWANCE:,}); quotation marks from line {line}, column {col} on are not checked")
     if attributor.cues_stopped_at is not None:
         line, col = doc.position(attributor.cues_stopped_at)
         ctx.limits.append(f"more than {cue_limit(len(doc.text)):,} speech cues (the limit: one per 100 characters, "

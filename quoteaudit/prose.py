@@ -13,7 +13,10 @@ from . import lexicon
 from .document import paragraph_starts
 
 OPENERS = "“‘\"'«‹„(["
-_LOWER_PIECE = 1 << 16
+# Texts are read a stretch of 8,192 characters at a time where a whole-text copy would cost
+# many times the text's size (a word list: 60 bytes a word; str.lower: 12 bytes a character),
+# and each stretch costs one short regex search or call.
+STRETCH = 1 << 13
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -23,10 +26,10 @@ def ascii_lower(text: str) -> str:
     # In pieces: str.lower of a non-ASCII text makes a work buffer of 12 bytes a character
     # (12x the input of a mostly ASCII text, at once); a piece at a time keeps that small.
     # Pieces cut anywhere: only ASCII letters matter to the readers of the result.
-    if len(text) <= _LOWER_PIECE:
+    if len(text) <= STRETCH or text.isascii():  # an ASCII text lowers in place of its copy
         lowered = text.lower()
     else:
-        lowered = "".join([text[i:i + _LOWER_PIECE].lower() for i in range(0, len(text), _LOWER_PIECE)])
+        lowered = "".join([text[i:i + STRETCH].lower() for i in range(0, len(text), STRETCH)])
     return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
 
 
@@ -95,7 +98,7 @@ def lowered(ctx) -> str:
     return ascii_lower(ctx.doc.text)
 
 
-def stretches(text: str, boundary: re.Pattern, size: int = 1 << 16):
+def stretches(text: str, boundary: re.Pattern, size: int = STRETCH):
     """(start, end) of consecutive pieces of text of about size characters, each ending just
     after a character that boundary matches (or at the text's end). A regex that cannot
     match across those characters finds, piece by piece (findall(text, start, end)), what it
@@ -111,7 +114,7 @@ def stretches(text: str, boundary: re.Pattern, size: int = 1 << 16):
 _SPACE = re.compile(r"\s")  # the characters str.split() splits at, every one of them
 
 
-def word_chunks(text: str, size: int = 1 << 16):
+def word_chunks(text: str, size: int = STRETCH):
     """The words of text, a list per stretch of about size characters cut at white space:
     as str.split() gives them, without holding a long text's words all at once."""
     for start, end in stretches(text, _SPACE, size):

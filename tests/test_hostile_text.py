@@ -12,12 +12,13 @@ from quoteaudit.quotes import MAX_DEPTH, find_quotations
 
 
 def test_nested_unclosed_openers_stay_bounded_and_each_is_reported_once():
-    text = 'He said "' * 600
+    text = 'He said "' * 300  # 299 quotations: under the quotation limit of a 2,700-character text
     scan = find_quotations(text)
+    assert scan.stopped_at is None
     assert max(q.depth for q in scan.quotations) == MAX_DEPTH
     starts = [q.start for q in scan.quotations]
     # One quotation per opener, none twice (the last mark ends the text: it opens nothing).
-    assert len(starts) == len(set(starts)) == 599
+    assert len(starts) == len(set(starts)) == 299
     # Only the outer MAX_DEPTH quotations run to the end: the total text stays linear.
     assert sum(q.end - q.start for q in scan.quotations) < (MAX_DEPTH + 2) * len(text)
     assert all(text[q.start:q.end] == q.text for q in scan.quotations)
