@@ -10,12 +10,18 @@ tokenising every word), so the figures read the same on a faster machine. Times 
 time of the process (wall-clock time is printed beside): on a shared machine the wall
 clock also counts the time spent waiting for a core.
 
+With --instructions (valgrind), the instructions the check executes at each size are
+counted too (the child run with and without the check, the difference taken): the same
+count run after run, so their growth says whether the work is linear, apart from the
+time a bigger working set loses to cache misses (the time's growth says both).
+
 Goals (issue 14): 1 MB in <= 5 s, 4 MB <= 4.5x the 1 MB time, peak memory <= 20x input.
 
     python benchmarks/adversarial.py                    # every pattern, 100 KB, 1 MB, 4 MB
     python benchmarks/adversarial.py --patterns nested --sizes 0.1 1
     python benchmarks/adversarial.py --json             # also the JSON report (size printed)
     python benchmarks/adversarial.py --repeat 3         # best of 3 processes per size (a busy machine)
+    python benchmarks/adversarial.py --instructions --sizes 1 4   # also instructions (slow: valgrind)
 """
 from __future__ import annotations
 
@@ -31,8 +37,11 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpora", "polnear", "train", "text")
 SEED = os.path.join(ROOT, "fixtures", "seed", "kazakhstan-csto-mt.txt")
+
+from instructions import available, count_instructions  # noqa: E402
 
 # The mixed text of earlier runs: long runs of capitals, punctuation, marks, apostrophes,
 # hyphens, repeated words, unclosed marks, made to trip regular expressions.
@@ -89,12 +98,15 @@ class _Counted:
             self.write(line)
 
 
-def child(pattern: str, size: int, with_json: bool) -> None:
-    """One measurement, in its own process: seconds, peak memory over the start, baseline."""
+def child(pattern: str, size: int, with_json: bool, check: bool = True) -> None:
+    """One measurement, in its own process: seconds, peak memory over the start, baseline.
+    Without check, all but the check (what an instruction count subtracts)."""
     from quoteaudit.document import Document
     from quoteaudit.pipeline import check_document
     check_document(Document(path="warm", source="“We will win,” Tokayev said."))  # lexicons, patterns
     text = PATTERNS[pattern](size)
+    if not check:
+        return
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start, wall = time.process_time(), time.perf_counter()
     report = check_document(Document(path=pattern, source=text))
@@ -116,6 +128,13 @@ def child(pattern: str, size: int, with_json: bool) -> None:
     print(json.dumps(out))
 
 
+def check_instructions(pattern: str, size: int) -> int | None:
+    """Instructions of the check alone: the child with it, less the child without it."""
+    argv = [sys.executable, __file__, "--child", pattern, str(size)]
+    whole, rest = count_instructions(argv), count_instructions(argv + ["--no-check"])
+    return whole - rest if whole is not None and rest is not None else None
+
+
 def measure(pattern: str, size: int, with_json: bool) -> dict:
     proc = subprocess.run([sys.executable, __file__, "--child", pattern, str(size)] + (["--json"] if with_json else []),
                           capture_output=True, text=True)
@@ -130,11 +149,16 @@ def main() -> None:
     ap.add_argument("--sizes", nargs="*", type=float, default=[0.1, 1, 4], help="megabytes (characters / 1e6)")
     ap.add_argument("--json", action="store_true", help="also render the JSON report")
     ap.add_argument("--repeat", type=int, default=1, help="processes per size, the sizes taking turns; the fastest is printed")
+    ap.add_argument("--instructions", action="store_true",
+                    help="also count the check's instructions with valgrind (each size about 40x slower)")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--no-check", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        child(args.child[0], int(args.child[1]), args.json)
+        child(args.child[0], int(args.child[1]), args.json, check=not args.no_check)
         return
+    if args.instructions and not available():
+        sys.exit("--instructions needs valgrind (apt-get install valgrind)")
     sizes = [int(s * 1_000_000) for s in args.sizes]
     for pattern in args.patterns:
         # The sizes take turns (1, 4, 1, 4 MB ...), so that a machine that slows down for a
@@ -159,6 +183,11 @@ def main() -> None:
         if 1_000_000 in results and 4_000_000 in results:
             growth = results[4_000_000]["seconds"] / results[1_000_000]["seconds"]
             print(f"  growth 1 MB -> 4 MB: {growth:.2f}x the time (linear: about 4; goal <= 4.5)")
+        if args.instructions:
+            counts = {size: check_instructions(pattern, size) for size in sizes}
+            print("  instructions of the check: " + ", ".join(f"{size / 1e6:g} MB {n / 1e9:.2f}G" for size, n in counts.items()))
+            if counts.get(1_000_000) and counts.get(4_000_000):
+                print(f"  growth 1 MB -> 4 MB: {counts[4_000_000] / counts[1_000_000]:.2f}x the instructions (linear: 4)")
         sys.stdout.flush()
 
 

@@ -20,9 +20,7 @@ import argparse
 import compileall
 import glob
 import os
-import re
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -32,6 +30,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 DEV = os.path.join(os.path.dirname(ROOT), "shared", "corpora", "polnear", "dev", "text")
 
 from installed import user_env  # noqa: E402
+from instructions import count_instructions  # noqa: E402
 
 
 def command(article: str) -> list[str]:
@@ -48,13 +47,7 @@ def cpu_seconds(tree: str, article: str, env: dict) -> float:
 
 
 def instructions(tree: str, article: str, env: dict) -> int | None:
-    valgrind = shutil.which("valgrind")
-    if valgrind is None:
-        return None
-    proc = subprocess.run([valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-                           *command(article)], cwd=tree, env=env, capture_output=True, text=True)
-    found = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
-    return int(found.group(1).replace(",", "")) if found else None
+    return count_instructions(command(article), cwd=tree, env=env)
 
 
 def main() -> None:

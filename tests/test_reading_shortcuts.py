@@ -1,6 +1,8 @@
 """Shortcuts of the attribution stage that must read text exactly as the regex they replace:
 common._word_before (backwards, instead of a search anchored at the end) and
-_Attributor.terminators (a window's sentence terminators, from the whole text's)."""
+_Attributor.terminators (a window's sentence terminators, from the whole text's); and
+texts read a stretch at a time (prose.ascii_lower, the suppression-directive test) as if
+read whole."""
 import re
 from pathlib import Path
 
@@ -65,3 +67,29 @@ def test_candidate_scans_open_on_letters_and_match_as_before():
         for start in range(0, len(text), 13):
             assert [m.span() for m in new.finditer(text, start, start + 80)] == \
                 [m.span() for m in old.finditer(text, start, start + 80)]
+
+
+def test_a_directive_across_a_stretch_boundary_of_a_non_ascii_text_is_found():
+    # The "quoteaudit" test lowers a non-ASCII text a stretch at a time: a directive cut by a
+    # stretch boundary must still be seen, and the ignore honoured.
+    from quoteaudit.prose import STRETCH
+    from quoteaudit.suppress import directives
+    head = "“Words,” he said.\n"
+    for cut in range(1, len("quoteaudit")):  # the word's first `cut` letters before the boundary
+        pad = "x" * (STRETCH - cut - 1 - len(head) - 1) + "\n"
+        text = head + pad + "[QuoteAudit: ignore unattributed-quote]\n“Unsourced words here.”\n"
+        assert text.index("QuoteAudit") == STRETCH - cut
+        found = directives(text)
+        assert [(verb, set(rules)) for _, _, verb, rules in found] == [("ignore", {"unattributed-quote"})]
+    assert directives("“" + "no directive here " * 2000) == []
+
+
+def test_ascii_lower_in_stretches_is_the_whole_text_lowered():
+    from quoteaudit.prose import STRETCH, ascii_lower
+    text = ("Tokayev SAID “Words” — İstanbul ÉTÉ. " * (3 * STRETCH // 30))[:3 * STRETCH + 7]
+    assert len(ascii_lower(text)) == len(text)
+    expected = text.translate(str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"))
+    assert [c for c, e in zip(ascii_lower(text), expected) if c.isascii() or e.isascii()] == \
+           [e for c, e in zip(ascii_lower(text), expected) if c.isascii() or e.isascii()]
+    plain = "Mr. Tokayev SAID so. " * 2000
+    assert ascii_lower(plain) == plain.lower()
