@@ -26,7 +26,7 @@ def ascii_lower(text: str) -> str:
     # In pieces: str.lower of a non-ASCII text makes a work buffer of 12 bytes a character
     # (12x the input of a mostly ASCII text, at once); a piece at a time keeps that small.
     # Pieces cut anywhere: only ASCII letters matter to the readers of the result.
-    if len(text) <= STRETCH or text.isascii():  # an ASCII text lowers in place of its copy
+    if len(text) <= STRETCH or text.isascii():  # an ASCII text is lowered with no work buffer
         lowered = text.lower()
     else:
         lowered = "".join([text[i:i + STRETCH].lower() for i in range(0, len(text), STRETCH)])

@@ -78,7 +78,7 @@ def quotation_limit(length: int) -> int:
     """The most quotations read from a text of this length: one per 100 characters, and
     300 more. News has one per 400 characters or so; the densest of PolNeAR's 924 articles
     one per 62, and 19 over one per 100. Past the limit the marks are debris, and each
-    quotation's objects (about 1.2 KB with its finding) would cost memory far beyond the
+    quotation's objects (about 1 KB with its finding) would cost memory far beyond the
     text's own size: with 1,000 more, a 100 KB text of unclosed marks took 22-32x its size."""
     return QUOTATION_ALLOWANCE + length // 100
 
