@@ -74,16 +74,12 @@ def _write_report(fmt: str, run: Run) -> None:
 
 
 def _write_whole(write) -> None:
-    """Call write(stream) on a spool (memory up to 16 MB, then a temporary file: a big
-    report is not held twice in memory), then copy it to stdout in one go."""
-    import shutil
-    import tempfile
-    encoding = sys.stdout.encoding or "utf-8"
-    with tempfile.SpooledTemporaryFile(max_size=16_000_000, mode="w+", encoding=encoding,
-                                       errors="backslashreplace", newline="") as spool:
+    """Call write(stream) on a spool (memory up to 16 million characters, then a temporary
+    file: a big report is not held twice in memory), then copy it to stdout in one go."""
+    from .spool import Spool
+    with Spool(16_000_000, sys.stdout.encoding or "utf-8") as spool:
         write(spool)
-        spool.seek(0)
-        shutil.copyfileobj(spool, sys.stdout, 1 << 20)
+        spool.copy_to(sys.stdout)
 
 
 def _split_ids(value: Optional[str]) -> set[str]:

@@ -165,3 +165,48 @@ def test_start_up_loads_no_validation_framework_and_no_yaml_without_a_yaml_file(
             "print(sorted(m for m in ('pydantic', 'yaml') if m in sys.modules))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_output_the_terminal_cannot_encode_is_escaped_not_a_crash():
+    # A report goes through the spool, which encodes as stdout will: on an ASCII terminal
+    # the curly quotes of the seed's findings come out as escapes.
+    proc = subprocess.run([sys.executable, "-m", "quoteaudit", "check", str(SEED)], capture_output=True,
+                          cwd=ROOT, env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert proc.returncode == 1, proc.stderr
+    out = proc.stdout.decode("ascii")
+    assert "\\u201c" in out and "“" not in out
+    assert out.count("\n") == run("check", SEED).stdout.decode("utf-8").count("\n")
+
+
+def test_spool_keeps_a_report_whole_across_its_move_to_disk():
+    import io
+    from quoteaudit.spool import Spool
+    parts = [f"“line {i}” é\r\n" for i in range(200)]
+    with Spool(1_000, "utf-8") as spool:
+        for part in parts:
+            spool.write(part)
+        assert spool._on_disk  # 2,800 characters: past the 1,000 held in memory
+        out = io.StringIO()
+        spool.copy_to(out)
+    assert out.getvalue() == "".join(parts)
+    with Spool(1_000_000, "utf-8") as spool:
+        spool.write("".join(parts))
+        assert not spool._on_disk
+        out = io.StringIO()
+        spool.copy_to(out)
+    assert out.getvalue() == "".join(parts)
+
+
+def test_a_plain_check_imports_no_tempfile_or_hashlib(tmp_path):
+    """Start-up: a report held in memory needs no temporary file, a check without
+    references no digest (tempfile alone took 4M instructions, about 2 ms, of every run)."""
+    code = ("import sys\n"
+            "from quoteaudit.cli import main\n"
+            f"sys.argv = ['quoteaudit', 'check', '--fail-on', 'never', {str(SEED)!r}]\n"
+            "try:\n"
+            "    main()\n"
+            "except SystemExit as exc:\n"
+            "    assert exc.code == 0, exc.code\n"
+            "print(sorted(m for m in ('tempfile', 'hashlib') if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
