@@ -149,22 +149,28 @@ def test_same_output_whatever_the_string_hash_seed(tmp_path):
     assert speakers[0] == "Clinton"
 
 
+def _modules_loaded(args: list[str], modules: tuple[str, ...], cwd) -> list[str]:
+    """Which of modules a run of the command with args (exit status 0) has imported."""
+    code = ("import sys\n"
+            "from quoteaudit.cli import main\n"
+            f"sys.argv = ['quoteaudit', *{args!r}]\n"
+            "try:\n"
+            "    main()\n"
+            "except SystemExit as exc:\n"
+            "    assert exc.code == 0, exc.code\n"
+            f"print(' '.join(m for m in {modules!r} if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd, check=True)
+    return out.stdout.splitlines()[-1].split()
+
+
 def test_start_up_loads_no_validation_framework_and_no_yaml_without_a_yaml_file(tmp_path):
     """A pre-publish check runs once per article: the command must not pay for modules
     it does not use (pydantic, which typer 0.29 loads for every option, costs ~150 ms;
     PyYAML ~20 ms when no YAML file is read)."""
     original = ROOT / "tests" / "data" / "compare" / "original.txt"
     copy = ROOT / "tests" / "data" / "compare" / "spun.txt"
-    code = ("import sys\n"
-            "from quoteaudit.cli import main\n"
-            "try:\n"
-            f"    sys.argv = ['quoteaudit', 'compare', '--fail-on', 'never', {str(original)!r}, {str(copy)!r}]\n"
-            "    main()\n"
-            "except SystemExit as exc:\n"
-            "    assert exc.code == 0, exc.code\n"
-            "print(sorted(m for m in ('pydantic', 'yaml') if m in sys.modules))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True)
-    assert out.stdout.strip().splitlines()[-1] == "[]"
+    args = ["compare", "--fail-on", "never", str(original), str(copy)]
+    assert _modules_loaded(args, ("pydantic", "yaml"), tmp_path) == []
 
 
 def test_output_the_terminal_cannot_encode_is_escaped_not_a_crash():
@@ -200,13 +206,5 @@ def test_spool_keeps_a_report_whole_across_its_move_to_disk():
 def test_a_plain_check_imports_no_tempfile_or_hashlib(tmp_path):
     """Start-up: a report held in memory needs no temporary file, a check without
     references no digest (tempfile alone took 4M instructions, about 2 ms, of every run)."""
-    code = ("import sys\n"
-            "from quoteaudit.cli import main\n"
-            f"sys.argv = ['quoteaudit', 'check', '--fail-on', 'never', {str(SEED)!r}]\n"
-            "try:\n"
-            "    main()\n"
-            "except SystemExit as exc:\n"
-            "    assert exc.code == 0, exc.code\n"
-            "print(sorted(m for m in ('tempfile', 'hashlib') if m in sys.modules))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True)
-    assert out.stdout.strip().splitlines()[-1] == "[]"
+    args = ["check", "--fail-on", "never", str(SEED)]
+    assert _modules_loaded(args, ("tempfile", "hashlib"), tmp_path) == []
