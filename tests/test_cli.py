@@ -15,9 +15,10 @@ SEED = ROOT / "fixtures" / "seed" / "kazakhstan-csto-mt.txt"
 SCHEMA = json.loads((ROOT / "quoteaudit" / "schema" / "report.schema.json").read_text())
 
 
-def run(*args, stdin: bytes | None = None, cwd=None):
+def run(*args, stdin: bytes | None = None, cwd=None, env: dict | None = None):
+    """The command with args; env: variables set on top of this process's environment."""
     return subprocess.run([sys.executable, "-m", "quoteaudit", *map(str, args)], input=stdin,
-                          capture_output=True, cwd=cwd or ROOT)
+                          capture_output=True, cwd=cwd or ROOT, env={**os.environ, **(env or {})})
 
 
 def test_seed_exits_1_and_reports_in_compiler_convention():
@@ -140,8 +141,7 @@ def test_same_output_whatever_the_string_hash_seed(tmp_path):
     article.write_text(KHAN)
     outputs = set()
     for seed in ("0", "1", "2", "3", "4", "5"):
-        proc = subprocess.run([sys.executable, "-m", "quoteaudit", "extract", "--format", "json", str(article)],
-                              capture_output=True, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed})
+        proc = run("extract", "--format", "json", article, env={"PYTHONHASHSEED": seed})
         assert proc.returncode == 0, proc.stderr
         outputs.add(proc.stdout)
     assert len(outputs) == 1
@@ -176,8 +176,7 @@ def test_start_up_loads_no_validation_framework_and_no_yaml_without_a_yaml_file(
 def test_output_the_terminal_cannot_encode_is_escaped_not_a_crash():
     # A report goes through the spool, which encodes as stdout will: on an ASCII terminal
     # the curly quotes of the seed's findings come out as escapes.
-    proc = subprocess.run([sys.executable, "-m", "quoteaudit", "check", str(SEED)], capture_output=True,
-                          cwd=ROOT, env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    proc = run("check", SEED, env={"PYTHONIOENCODING": "ascii"})
     assert proc.returncode == 1, proc.stderr
     out = proc.stdout.decode("ascii")
     assert "\\u201c" in out and "“" not in out
