@@ -1,6 +1,6 @@
 """`quoteaudit refs index FILE` and `quoteaudit refs stats FILE`: the reference index."""
-from __future__ import annotations
 
+# Annotations stay objects, not strings: see the note in cli.py.
 import sys
 import time
 from typing import List, Optional
