@@ -69,7 +69,7 @@ def compare_files(original_path: str, copy: Document, settings: Settings,
         if people.find(name) is None:
             people.add(Person(name, named_only=True))
     _add_reference_speakers(people, [(r.speaker, r.line) for r in rows])
-    references = ReferenceSet([original_path], file_digest(original_path) + reader_key(original_path, speakers),
+    references = ReferenceSet([original_path], lambda: file_digest(original_path) + reader_key(original_path, speakers),
                               rows) if rows else None
     settings = dataclasses.replace(settings, references=references, people=people if len(people) else None)
     copy_ctx = analyse(copy, settings)

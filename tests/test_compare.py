@@ -282,6 +282,35 @@ def test_config_names_the_speaker_of_a_plain_transcript(tmp_path):
     assert bad.returncode == 2 and "reference_speakers' must map transcript files to speaker names" in bad.stderr
 
 
+def test_a_long_transcript_original_is_indexed_and_still_matched(tmp_path):
+    """Past the size compared with every row (matching.BRUTE_FORCE_BELOW), the original's
+    rows go through the index, keyed by the original's hash (worked out only then)."""
+    from quoteaudit.matching import BRUTE_FORCE_BELOW
+    sentences = [f"On day {n} the committee heard evidence about project number {n} in the region."
+                 for n in range(BRUTE_FORCE_BELOW + 50)]
+    sentences[120] = "We are going to take some pretty bold steps to make housing affordable again."
+    original = tmp_path / "remarks.txt"
+    original.write_text(" ".join(sentences) + "\n")
+    copy = tmp_path / "copy.txt"
+    text = "“We are going to take some pretty daring steps to make housing affordable again,” Ardern said.\n"
+    copy.write_text(text)
+    reports, errors = compare_files(str(original), make_document(str(copy), text), Settings(select={"altered-quote"}),
+                                    {"*": "Jacinda Ardern"})
+    assert not errors
+    assert len(reports[0].context.references.rows) >= BRUTE_FORCE_BELOW
+    assert [f.message.rsplit(": ", 1)[-1] for f in reports[0].findings] == ["“daring” → “bold”"]
+    import hashlib
+    assert reports[0].context.references.digest.startswith(hashlib.sha256(original.read_bytes()).hexdigest())
+
+
+def test_comparing_short_articles_does_not_hash_the_original(tmp_path):
+    """Start-up: two articles of a few hundred words are compared row by row; the hash that
+    keys an on-disk index (hashlib's import alone is 4 ms) is never needed."""
+    from test_cli import _modules_loaded
+    args = ["compare", "--fail-on", "never", str(ORIGINAL), str(DATA / "spun.txt")]
+    assert _modules_loaded(args, ("hashlib",), tmp_path) == []
+
+
 # ---------------------------------------------------------------- diffs that read well
 
 def test_reordered_phrase_is_one_edit_in_reading_order():
