@@ -202,6 +202,23 @@ def test_spool_keeps_a_report_whole_across_its_move_to_disk():
     assert out.getvalue() == "".join(parts)
 
 
+def test_the_command_runs_with_the_cycle_collector_on_and_its_start_up_frozen(tmp_path):
+    """`quoteaudit` and `python -m quoteaudit` start in __main__.run: what the imports made
+    is frozen out of the cycle collector (it lives until exit), and the collector is on
+    while the command runs (`serve` runs for days)."""
+    code = ("import gc\n"
+            "import quoteaudit.cli as cli\n"
+            "from quoteaudit.__main__ import run\n"
+            "seen = {}\n"
+            "cli.main = lambda: seen.update(on=gc.isenabled(), frozen=gc.get_freeze_count())\n"
+            "run()\n"
+            "print(seen['on'], seen['frozen'] > 10_000, gc.get_freeze_count() >= seen['frozen'])\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True)
+    assert out.stdout.split() == ["True", "True", "True"]
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    assert 'quoteaudit = "quoteaudit.__main__:run"' in pyproject
+
+
 def test_a_plain_check_imports_no_tempfile_or_hashlib(tmp_path):
     """Start-up: a report held in memory needs no temporary file, a check without
     references no digest (tempfile alone took 4M instructions, about 2 ms, of every run)."""
