@@ -104,6 +104,9 @@ def test_yaml_entity_expansion_bomb_is_refused(tmp_path):
 
 def test_normalisation_ignores_case_marks_dashes_and_insertions():
     assert normalize("“It’s — [he said] FINE,” ") == normalize("its fine")
+    # An apostrophe goes only between letters; one at a word's edge is punctuation.
+    assert normalize("’Twas the students’ union") == "twas the students union"
+    assert normalize("rock ’n’ roll, O'Brien's dog-walker's; don''t") == "rock n roll obriens dog walkers don t"
     text = "Under the guise of protests… It is clear that we won"
     assert [text[a:b].strip() for a, b in segments(text)] == ["Under the guise of protests", "It is clear that we won"]
 
