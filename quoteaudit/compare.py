@@ -41,6 +41,7 @@ ORIGINAL_RULES = {"quote-missing"}  # the only findings placed in the original
 
 @dataclass
 class Lost:
+    """A quotation of the original the copy no longer quotes, and where its words went."""
     status: str  # "missing" | "unmarked" | "paraphrased"
     start: int  # in the copy (unmarked, paraphrased) or in the original (missing)
     end: int
@@ -69,8 +70,11 @@ def compare_files(original_path: str, copy: Document, settings: Settings,
         if people.find(name) is None:
             people.add(Person(name, named_only=True))
     _add_reference_speakers(people, [(r.speaker, r.line) for r in rows])
-    references = ReferenceSet([original_path], lambda: file_digest(original_path) + reader_key(original_path, speakers),
-                              rows) if rows else None
+
+    def digest() -> str:  # the index's key: an original hashed only when long enough to be indexed
+        return file_digest(original_path) + reader_key(original_path, speakers)
+
+    references = ReferenceSet([original_path], digest, rows) if rows else None
     settings = dataclasses.replace(settings, references=references, people=people if len(people) else None)
     copy_ctx = analyse(copy, settings)
     lost = [] if transcript else lost_quotations(original_ctx, copy_ctx, settings)

@@ -37,6 +37,7 @@ _RUN = re.compile(r"[\w’'-]+")  # a word as the vocabulary's words are delimit
 
 @dataclass(frozen=True)
 class CueModel:
+    """The cue tagger's weights, bias, threshold and vocabulary, applied in plain Python."""
     weights: dict  # feature name -> weight
     bias: float
     threshold: float  # probability from which a word is a cue

@@ -32,6 +32,7 @@ THRESHOLD = 0.25
 
 @dataclass
 class Article:
+    """One training article: its scanner and the last word of each gold cue."""
     doc: str
     scan: Scanner
     anchors: dict  # start offset -> lowercase word, of each gold cue's last word

@@ -40,6 +40,7 @@ BRUTE_FORCE_BELOW = 400  # references: compare with all of them; above, ask the 
 
 @dataclass
 class SegmentMatch:
+    """One segment of a quotation (between ellipses) and the reference it matched, with the diff."""
     start: int  # the segment's span in the document
     end: int
     reference: Reference
@@ -56,6 +57,7 @@ class SegmentMatch:
 
 @dataclass
 class Match:
+    """A quotation's matched segments; the best is its score."""
     segments: list[SegmentMatch]
 
     @property

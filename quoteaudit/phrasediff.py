@@ -27,6 +27,7 @@ from .normalize import STOPWORDS, normalize
 
 @dataclass
 class Piece:
+    """A run of words the article and the reference share, changed or moved."""
     op: str  # equal | edit | move
     a: tuple[int, int]  # article word range
     r: tuple[int, int]  # reference word range

@@ -40,6 +40,7 @@ SPEAKERS_IN_REGISTRY = 10_000  # a set with more rows leaves its speakers to its
 
 @dataclass
 class Reference:
+    """One verified statement: its words, who said it, where and when it was published."""
     text: str
     speaker: str | None = None
     source: str | None = None
@@ -64,6 +65,7 @@ class Reference:
 
 @dataclass
 class Person:
+    """A person of the registry: the name, aliases, titles and gender."""
     name: str
     aliases: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
@@ -134,6 +136,7 @@ class People:
 
 @dataclass
 class Loaded:
+    """What reading the reference files gave: the reference set, the people, the errors."""
     references: "ReferenceSet | None"
     people: People | None
     errors: list[InputError] = field(default_factory=list)

@@ -101,6 +101,7 @@ def _problem(path: str, digest: str) -> str | None:
 
 @dataclass
 class LoadRecord:
+    """What parsing the reference files found, as the index keeps it for the runs that do not parse them."""
     errors: list[tuple[int, int | None, str, bool]]  # (file position, line, message, row error?)
     speakers: list[str | None] | None  # every row's speaker in order; None past SPEAKERS_IN_REGISTRY
 
@@ -128,6 +129,7 @@ def load_record(path: str) -> LoadRecord | None:
 
 @dataclass
 class Candidate:
+    """A reference row the index offers for a quotation: its row id and normalised words."""
     rowid: int
     norm: str
 

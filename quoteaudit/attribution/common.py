@@ -71,6 +71,7 @@ class Speaker:
 
 @dataclass(slots=True)
 class Cue:
+    """A speech cue in the text ("said", "told", "according to") and the subject that speaks it."""
     start: int
     end: int
     text: str

@@ -28,6 +28,7 @@ _NAME_CHAR = re.compile(r"[\w’'-]")  # ... and runs on over these
 
 @dataclass(slots=True)
 class _Entity:
+    """A person the text names: the full name, titles, gender and where each mention stands."""
     name: str
     titles: set[str] = field(default_factory=set)
     gender: str | None = None

@@ -28,6 +28,7 @@ MODEL_FILE = "speaker_model.json"
 
 @dataclass(frozen=True)
 class SpeakerModel:
+    """The trained ranker's weights, applied in plain Python (a sum, then a softmax)."""
     weights: dict  # feature name -> weight
     version: str = ""
     rules_only: bool = False  # no ranking: the rules' own choice (a baseline for benchmarks)

@@ -30,6 +30,7 @@ _CAP = re.compile(r"[A-Z][\w'-]{2,}")
 
 @dataclass
 class Example:
+    """One quotation as training sees it: its candidates' features and which are right."""
     doc: str
     quote: int
     features: list[list[str]]  # one row per candidate, the last for "nobody"
