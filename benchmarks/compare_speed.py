@@ -21,9 +21,7 @@ import argparse
 import glob
 import os
 import random
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,7 +32,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpora", "polnear")
 
 from compare_precision import same_day_partners  # noqa: E402
-from installed import describe, user_env  # noqa: E402
+from installed import describe, timed_run, user_env  # noqa: E402
 
 from quoteaudit.matching import best_reference, similarity  # noqa: E402
 from quoteaudit.normalize import normalize  # noqa: E402
@@ -50,17 +48,9 @@ def words_in(path: str) -> int:
 
 
 def timed_command(args: list[str], runs: int, env: dict) -> tuple[list[float], list[float]]:
-    """Wall-clock and CPU seconds of each run (the child's CPU time: on a shared machine the
-    wall clock also counts waiting for a core)."""
-    wall, cpu = [], []
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "quoteaudit", *args], capture_output=True, env=env, check=False)
-        wall.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
-    return wall, cpu
+    """Wall-clock and CPU seconds of each run of the command with args."""
+    times = [timed_run([sys.executable, "-m", "quoteaudit", *args], env=env, check=False) for _ in range(runs)]
+    return [wall for wall, _ in times], [cpu for _, cpu in times]
 
 
 def command_timings(runs: int, bytecode: bool) -> None:
@@ -73,11 +63,7 @@ def command_timings(runs: int, bytecode: bool) -> None:
     print(f"pair: {os.path.basename(original)} ({words_in(original)} words) -> "
           f"{os.path.basename(copy)} ({words_in(copy)} words)")
     startup, _ = timed_command(["--version"], runs, env)
-    import_only = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "import quoteaudit.cli"], env=env, check=True)
-        import_only.append(time.perf_counter() - start)
+    import_only = [timed_run([sys.executable, "-c", "import quoteaudit.cli"], env=env, check=True)[0] for _ in range(runs)]
     # Interleaved, so that a busy spell of a shared machine falls on all three alike.
     commands = {"check COPY": ["check", "--fail-on", "never", copy],
                 "compare ORIGINAL COPY": ["compare", "--fail-on", "never", original, copy],

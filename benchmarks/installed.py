@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import compileall
 import os
+import resource
+import subprocess
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -26,3 +29,14 @@ def user_env(bytecode: bool = True) -> dict:
 def describe(bytecode: bool) -> str:
     return ("modules from compiled bytecode, as installed" if bytecode
             else "modules compiled from source on every run (--no-bytecode)")
+
+
+def timed_run(argv: list[str], **run_options) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one run of argv in a new process (the child's CPU time:
+    on a shared machine the wall clock also counts waiting for a core)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(argv, capture_output=True, **run_options)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

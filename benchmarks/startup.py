@@ -20,16 +20,14 @@ import argparse
 import compileall
 import glob
 import os
-import resource
 import statistics
-import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 DEV = os.path.join(os.path.dirname(ROOT), "shared", "corpora", "polnear", "dev", "text")
 
-from installed import user_env  # noqa: E402
+from installed import timed_run, user_env  # noqa: E402
 from instructions import count_instructions  # noqa: E402
 
 
@@ -40,10 +38,7 @@ def command(article: str) -> list[str]:
 def cpu_seconds(tree: str, article: str, env: dict) -> float:
     """CPU time of one run, with the tree first on sys.path (python -m puts the working
     directory there, ahead of the editable install)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(command(article), cwd=tree, env=env, capture_output=True, check=True)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return timed_run(command(article), cwd=tree, env=env, check=True)[1]
 
 
 def instructions(tree: str, article: str, env: dict) -> int | None:
