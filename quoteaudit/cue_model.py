@@ -121,6 +121,11 @@ class Scanner:
         i = bisect_right(self._quote_starts, offset) - 1
         return i >= 0 and self.quote_bounds[i][0] < offset < self.quote_bounds[i][1]
 
+    def quotation_end(self, offset: int) -> int:
+        """The end of the last quotation opening before offset (0 when none)."""
+        i = bisect_right(self._quote_starts, offset) - 1
+        return self.quote_bounds[i][1] if i >= 0 else 0
+
     def candidates(self, model: "CueModel"):
         """(start, end, word) of every vocabulary word outside quotation marks: the text
         between quotations is scanned, never the words inside them."""

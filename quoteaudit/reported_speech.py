@@ -33,6 +33,7 @@ from .model import Attribution, Mention, Quotation, Span
 
 DIRECT_COVER = 0.9  # quotation marks over this share of a clause make it direct (the scorer's rule)
 MIN_WORDS = 3  # a reported clause has at least this many words
+MAX_LATER_CUES = 8  # the cues inside a clause looked at for one that opens a statement of its own
 _WORDS = re.compile(r"[\w’'\-]+")
 _LEAD = re.compile(r"[\s,:;—–-]*")
 _TRAIL_CHARS = " \t\n\r\f\v\u00a0,:;.—–-"
@@ -73,8 +74,9 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
     scan = Scanner(text, attributor._quote_bounds)  # the tagger's reading, and where quotations stand
     finder = _Finder(text, quotations, attributions, attributor, scan)
     speech_cues = {id(c) for c in attributor.cues}
-    found = [r for r in (finder.statement_of_cue(cue, id(cue) in speech_cues)
-                         for cue in _with_tagged_cues(scan, attributor, cue_model)) if r is not None]
+    cues = _with_tagged_cues(scan, attributor, cue_model)
+    finder.set_cues(cues)
+    found = [r for r in (finder.statement_of_cue(cue, id(cue) in speech_cues) for cue in cues) if r is not None]
     finder.add_quotations(found)
     found.sort(key=lambda r: (r.start, r.end))
     for r in found:
@@ -93,7 +95,7 @@ class _Finder:
         self.top = [q for q in quotations if q.depth == 0]
         self.quote_starts = [q.start for q in self.top]
         self.hints = _anonymity_hints(text)
-        self.sentences = _Sentences(text, attributor, scan.quoted)
+        self.sentences = _Sentences(text, attributor, scan)
         self.claimed = _Claimed()  # clauses reported: one statement a clause
         self.quotation_cues: dict[int, list[Quotation]] = {}  # cue offset -> the quotations it attributes
         for q in self.top:
@@ -101,10 +103,53 @@ class _Finder:
             if cue is not None and attributions[q.index].method != "continuation":
                 self.quotation_cues.setdefault(cue.start, []).append(q)
 
+    def set_cues(self, cues: list) -> None:
+        """Every cue of the document, speech and tagged, looked up by start."""
+        self.cues = sorted(cues, key=lambda c: c.start)
+        self.cue_starts = [c.start for c in self.cues]
+        self.shared_subjects = {}  # id(cue) -> the subject it shares with the cue before it
+        text, previous = self.text, None
+        for cue in self.cues:
+            joint = None
+            if not cue.inverted and previous is not None and previous.subject is not None \
+                    and cue.start - previous.end < 300:
+                joint = _SHARED_SUBJECT.match(text, previous.end, cue.start)
+            if joint is not None and (cue.subject is None or cue.subject.mention.end <= joint.start(1)):
+                # "Demonstrators said they want ..., but pledged to remain civil", "She said she had
+                # met with Manafort twice but said ...": the second verb shares the first one's
+                # subject (not a noun before the "but").
+                self.shared_subjects[id(cue)] = previous.subject
+            if not cue.inverted:
+                previous = cue
+
+    def before_next_cue(self, start: int, end: int, min_words: int) -> tuple[int, int]:
+        """A clause cut before the first later cue inside it that opens a clause of its own
+        after a coordination ("... regulations, and Clinton is promising to ...", "... the
+        test and warned North Korea ..."): two statements, not one. An embedded one ("said
+        Clinton told him ...") leaves too few words before it and the clause whole."""
+        text = self.text
+        i = bisect_right(self.cue_starts, start)
+        last = min(bisect_left(self.cue_starts, end), i + MAX_LATER_CUES)  # a text of nothing but cues stays linear
+        while i < last:
+            later = self.cues[i]
+            i += 1
+            if later.inverted:
+                continue
+            subject = self.shared_subjects.get(id(later)) or later.subject
+            own_subject = subject is not None and start < subject.mention.start < later.start
+            cut = subject.mention.start if own_subject else later.start
+            joint = _COORDINATION_BEFORE.search(text, max(start, cut - 30), cut)
+            if joint is None or _RELATIVE_CUE.match(later.text):
+                continue  # "..., which refers to": a relative clause belongs to the clause before
+            clause = _trim(text, start, joint.start(), min_words)
+            if clause is not None:
+                return clause
+        return start, end
+
     def subject_of(self, cue, speech: bool):
         """The cue's subject (as the attribution stage found it, or one it leaves alone) and
         whether it stands after the cue."""
-        text, subject, inverted = self.text, cue.subject, cue.inverted
+        text, subject, inverted = self.text, self.shared_subjects.get(id(cue)) or cue.subject, cue.inverted
         if not inverted and speech and _COMMA_BEFORE.search(text, max(0, cue.start - 3), cue.start):
             # "..., predicted Madeleine Kunin, the former governor": the speaker after the verb,
             # the clause before it (the attribution stage reads this order only after a quotation).
@@ -139,6 +184,8 @@ class _Finder:
         if clause is None:
             return None
         start, end = clause
+        if not inverted and start >= cue.end:
+            start, end = clause = self.before_next_cue(start, end, MIN_WORDS if speech else 1)
         inside = _overlapping(top, self.quote_starts, start, end)
         for q in inside:
             if q.kind == "speech" and not q.partial \
@@ -278,6 +325,7 @@ def _longer_cue(text: str, cue: Cue, attributor) -> tuple[Cue, Speaker | None]:
     return cue, None
 
 
+_RELATIVE_CUE = re.compile(r"(?:which|who|that)\s", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"(?<![\w’'-])(who|which)[ \t\u00a0]+(?:(?:also|has|have|had|was|is|[a-z]+ly)[ \t\u00a0]+){0,3}$")
 
 
@@ -343,11 +391,18 @@ class _Sentences:
     """The sentence ends of a document as the attribution stage reads them (not after an
     abbreviation, not inside a quotation), found once and then looked up by bisection:
     asking the attribution stage again for every cue cost a fifth of this stage.
-    ``quoted(offset)``: whether offset lies inside a quotation (the cheaper test, made first)."""
+    A quotation's own terminator ends the sentence when the quotation closes with it and a
+    new sentence opens (“… the answer.” Birchers viewed ...); any other inside a quotation is
+    none."""
 
-    def __init__(self, text: str, attributor, quoted) -> None:
-        kept = [(start, end) for start, end in attributor.terminators(0, len(text))
-                if not quoted(start) and not attributor._is_abbreviation(start)]
+    def __init__(self, text: str, attributor, scan: Scanner) -> None:
+        kept = []
+        for start, end in attributor.terminators(0, len(text)):
+            if not scan.quoted(start):
+                if not attributor._is_abbreviation(start):
+                    kept.append((start, end))
+            elif _closes_sentence(text, scan, start, end):
+                kept.append((end, end))  # the sentence keeps its closing mark
         self._starts = [start for start, _ in kept]
         self._ends = [end for _, end in kept]
 
@@ -360,6 +415,18 @@ class _Sentences:
         """Where the sentence holding pos ends (its terminator), no further than ceil."""
         i = bisect_left(self._starts, pos)
         return self._starts[i] if i < len(self._starts) and self._ends[i] <= ceil else ceil
+
+
+def _closes_sentence(text: str, scan: Scanner, start: int, end: int) -> bool:
+    """Whether the terminator text[start:end], inside a quotation, closes it and a capital opens
+    what follows ("... the answer.” Birchers", not "... leaving.” he said")."""
+    if scan.quotation_end(start) > end:
+        return False
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and after.group(1).isupper()
+
+
+_NEXT_WORD = re.compile(r"\s+[\"“‘']?(\w)")
 
 
 def _overlapping(top: list[Quotation], starts: list[int], start: int, end: int) -> list[Quotation]:
@@ -494,6 +561,10 @@ _SOURCE_PHRASE = re.compile(r"\s+([^\s,.;:“”\"]+(?:[ \t\u00a0]+[^\s,.;:“�
 _COMMA_BEFORE = re.compile(r",\s*$")
 _PARENTHETICAL_END = re.compile(r"\s*,\s*\w")
 _NEXT_PARTICIPLE = re.compile(r",\s+([a-z]+ing)\b")
+# What stands between two coordinated clauses: "..., and", "... but", "; ", "..., while".
+_SHARED_SUBJECT = re.compile(r"[^.!?;:\n]*\s(and|but)\s+(?:(?:also|then|later)\s+)?$")
+_COORDINATION_BEFORE = re.compile(r"(?:[,;—–]\s*(?:(and|but|while|yet|whereas|or)\s+)?|\s(and|but|yet)\s+)"
+                                  r"(?:(?:also|then|later)\s+)?$")
 
 
 def _is_cue(word: str) -> bool:

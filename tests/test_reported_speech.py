@@ -249,3 +249,41 @@ def test_mixed_statement_takes_its_sentence_subject():
     assert ctx.attributions[0].speaker == "Muhammad Babar"
     [r] = ctx.reported_speech
     assert r.kind == "mixed" and r.speaker == "Muhammad Babar" and r.quotations == [0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PolNeAR train: a second subject and verb after ", and": two statements, each with its source
+    # (the first clause used to run on over the second, which then went unreported).
+    ("Senator Marco Rubio, Republican of Florida, has talked about embedding Special Operations troops with "
+     "Iraqi soldiers on the front lines, and Hillary Clinton said she would consider sending more special "
+     "operators to Syria than the 50 that Mr. Obama recently authorized to assist rebels fighting the Islamic State.",
+     [("indirect", "embedding Special Operations troops with Iraqi soldiers on the front lines", "Marco Rubio"),
+      ("indirect", "she would consider sending more special operators to Syria than the 50 that Mr. Obama "
+                   "recently authorized to assist rebels fighting the Islamic State", "Hillary Clinton")]),
+    # PolNeAR train: the second verb shares the first one's subject ("..., and urged", "but said").
+    ("RNC spokesman Sean Spicer on Thursday evening said the Republican Party was not in a crisis, and urged "
+     "that everyone take a deep breath and relax.",
+     [("indirect", "the Republican Party was not in a crisis", "Sean Spicer"),
+      ("indirect", "that everyone take a deep breath and relax", "Sean Spicer")]),
+    # ... also when the subject parser takes the noun before "but" for the second verb's subject.
+    ("She said she had met with Manafort twice but said neither Manafort nor Gates played a role in its "
+     "lobbying activities.",
+     [("indirect", "she had met with Manafort twice", "She"),
+      ("indirect", "neither Manafort nor Gates played a role in its lobbying activities", "She")]),
+    # PolNeAR train: a quotation's closing period ends the sentence when a capital follows.
+    ("Melania Trump tells Trump supporters that “he loves you.” She says they are going ahead to the next "
+     "contest in Nevada and will see what happens.",
+     [("mixed", "that “he loves you.”", "Melania Trump"),
+      ("indirect", "they are going ahead to the next contest in Nevada and will see what happens",
+       "Melania Trump")]),
+])
+def test_coordinated_statements_are_apart(text, expected):
+    assert statements(text) == expected
+
+
+def test_relative_clause_stays_in_the_statement():
+    # The seed: "..., which refers to ..." explains the statement, it is no statement of its own.
+    text = SEED.read_text(encoding="utf-8")
+    line = next(p for p in text.split("\n") if p.startswith("He said that the CTSO"))
+    [(kind, content, _)] = statements(line)
+    assert kind == "mixed" and content.endswith("in the past two decades")
