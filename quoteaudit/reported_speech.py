@@ -76,7 +76,12 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
     speech_cues = {id(c) for c in attributor.cues}
     cues = _with_tagged_cues(scan, attributor, cue_model)
     finder.set_cues(cues)
-    found = [r for r in (finder.statement_of_cue(cue, id(cue) in speech_cues) for cue in cues) if r is not None]
+    # A cue whose subject the parsers found claims its clause before one left to the fallbacks
+    # (a participle's, a bare noun phrase's): "X called for ..., sources said" is the sources'.
+    parsed = [cue for cue in cues if cue.subject is not None or id(cue) in finder.shared_subjects]
+    parsed_ids = {id(cue) for cue in parsed}
+    ordered = parsed + [cue for cue in cues if id(cue) not in parsed_ids]
+    found = [r for r in (finder.statement_of_cue(cue, id(cue) in speech_cues) for cue in ordered) if r is not None]
     finder.add_quotations(found)
     found.sort(key=lambda r: (r.start, r.end))
     for r in found:
@@ -164,11 +169,63 @@ class _Finder:
             if words:
                 subject = Speaker(Mention(words.group(1), words.start(1), words.end(1)), [], "description",
                                   0.5, "description")
+        if subject is None and not inverted and cue.text.endswith("ing") \
+                and _COMMA_BEFORE.search(text, max(0, cue.start - 3), cue.start):
+            subject = self.participle_subject(cue)
         if subject is None and not inverted:
-            bare = _bare_plural_subject(text, cue)
+            bare = _bare_plural_subject(text, cue) or self.noun_phrase_before(cue)
             if bare is not None:
                 subject = Speaker(bare, [], "description", 0.5, "description")
         return subject, inverted
+
+    def participle_subject(self, cue) -> Speaker | None:
+        """Who speaks a participle after a comma ("..., Mr. Brown said, recalling a visit",
+        "..., said Mr. Brown, recalling",
+        "Trump hewed to Obama's approach, noting that ..."): the cue before it in the sentence,
+        else the sentence's subject."""
+        text = self.text
+        start = self.sentences.start(cue.start, max(0, cue.start - 600))
+        i = bisect_left(self.cue_starts, cue.start) - 1
+        if i >= 0 and self.cues[i].start >= start and not self.cues[i].text.endswith("ing"):
+            before = self.cues[i]
+            opening = _NON_SPACE.search(text, start, before.start)
+            if opening is not None and opening.group().lower() in lexicon.words("subordinators") \
+                    and text.find(",", start, text.rfind(",", before.end, cue.start)) == -1:
+                return None  # "Though X described it as ..., protesting delegates": the main clause opens
+            subject, inverted = self.subject_of(before, True)
+            return subject
+        subject = self.attributor._sentence_subject(start, cue.start)
+        return subject if subject is not None and subject.mention.end < cue.start else None
+
+    def noun_phrase_before(self, cue) -> Mention | None:
+        """The words between a clause's opening and a cue that no parser took for its subject
+        ("In separate interviews, three current and former Podesta employees said", "A survey by
+        the organization in March found"): a plain noun phrase of a few words, read back to the
+        sentence's start, a comma or a conjunction."""
+        text = self.text
+        floor = self.sentences.start(cue.start, max(0, cue.start - 100))
+        words = _NOUN_PHRASE_BEFORE.search(text, floor, cue.start)
+        if words is None:
+            return None
+        stop = lexicon.words("stopwords") - lexicon.words("subject_openers")
+        start = words.start(1)
+        for word in _NON_SPACE.finditer(text, start, words.end(1)):  # "where local party leaders say"
+            if word.group().lower() not in stop:
+                break
+            start = word.end() + 1
+        that = text.rfind(" that ", start, words.end(1))
+        if that >= 0:
+            start = that + 6  # "a charge that Colorado Republican leaders strongly denied"
+        end = words.end(1)
+        if cue.text.lower() in lexicon.words("cue_particles"):
+            # "most of his competitors called for": a preposition's cue opens on the word before
+            end = text.rfind(" ", start, end)
+            end = len(text[start:end].rstrip()) + start if end > start else start
+        phrase = text[start:end]
+        last = phrase.rsplit(None, 1)[-1].lower() if phrase else ""
+        if not last or last in stop or last in lexicon.words("pronouns") or not (last[-1].isalnum() or last[-1] == "%"):
+            return None
+        return Mention(phrase, start, end)
 
     def statement_of_cue(self, cue, speech: bool) -> ReportedSpeech | None:
         """The statement a cue reports, or None (no source, no clause, a quotation's own cue,
@@ -354,6 +411,15 @@ _BARE_PLURAL = re.compile(r"(?:^|(?<=[.!?;:]\s)|(?<=\n)|\b(?:[Bb]ut|[Aa]nd|[Yy]e
                           # a share of a poll's respondents: "About 9 percent said", "52% say"
                           r"|(?:[Aa]bout\s+|[Nn]early\s+|[Oo]nly\s+|[Jj]ust\s+)?\d[\d.,]*(?:\s*percent|%)"
                           r"(?:\s+of\s+[a-z]+)?)\s+(?:[a-z]+ly\s+)?$")
+
+
+# A clause's opening (sentence start, a comma, a conjunction), then 1-8 words, then the words that
+# may stand between a subject and its verb ("also", "have", "reportedly").
+_NOUN_PHRASE_BEFORE = re.compile(
+    r"(?:^|(?<=[,;:(—–\n])|(?<=[.!?][\"”’']\s)|(?<=[.!?]\s)"
+    r"|\b(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et)\s)\s*"
+    r"((?:[\w’'&.%$-]+[ \t\u00a0]+){0,7}?[\w’'&.%$-]+)[ \t\u00a0]+"
+    r"(?:(?:also|have|has|had|now|still|already|both|all|not|[a-z]+ly)[ \t\u00a0]+){0,3}$")
 
 
 def _bare_plural_subject(text: str, cue) -> Mention | None:

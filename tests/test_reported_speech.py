@@ -287,3 +287,31 @@ def test_relative_clause_stays_in_the_statement():
     line = next(p for p in text.split("\n") if p.startswith("He said that the CTSO"))
     [(kind, content, _)] = statements(line)
     assert kind == "mixed" and content.endswith("in the past two decades")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PolNeAR train: a plain noun phrase before the cue is its source when the name parser finds none.
+    ("In separate interviews, three current and former Podesta employees said disagreements broke out within "
+     "the firm over the arrangement.",
+     ("indirect", "disagreements broke out within the firm over the arrangement",
+      "three current and former Podesta employees")),
+    ("One potential bastion of Trump support is in the state’s 1st Congressional District, where local party "
+     "leaders say the mogul has shown more strength than in the rest of the state.",
+     ("indirect", "the mogul has shown more strength than in the rest of the state", "local party leaders")),
+])
+def test_noun_phrase_source(text, expected):
+    assert statements(text) == [expected]
+
+
+def test_participle_after_a_comma_takes_the_subject_of_the_cue_before():
+    # PolNeAR train: "..., a charge that X strongly denied, noting that ...": X notes it.
+    text = ('The GOP front-runner complained that the contest had been "rigged" against him, a charge that '
+            'Colorado Republican leaders strongly denied, noting that they had been using the same system '
+            'since the 2004 presidential election.')
+    assert statements(text)[-1] == (
+        "indirect", "that they had been using the same system since the 2004 presidential election",
+        "Colorado Republican leaders")
+    # PolNeAR train: after an opening "Though ..." clause the participle is an adjective of the main clause.
+    text = ("Though media reports and party sources described the push as nearly impossible to pull off, "
+            "protesting delegates nevertheless made their point.")
+    assert [c for _, c, _ in statements(text)] == ["the push as nearly impossible to pull off"]
