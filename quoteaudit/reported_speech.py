@@ -222,8 +222,10 @@ class _Finder:
             end = text.rfind(" ", start, end)
             end = len(text[start:end].rstrip()) + start if end > start else start
         phrase = text[start:end]
-        last = phrase.rsplit(None, 1)[-1].lower() if phrase else ""
-        if not last or last in stop or last in lexicon.words("pronouns") or not (last[-1].isalnum() or last[-1] == "%"):
+        words = phrase.lower().split()
+        last = words[-1] if words else ""
+        if not last or last in stop or last in lexicon.words("pronouns") or not (last[-1].isalnum() or last[-1] == "%") \
+                or any(_looks_like_a_verb(w) for w in words):
             return None
         return Mention(phrase, start, end)
 
@@ -420,6 +422,12 @@ _NOUN_PHRASE_BEFORE = re.compile(
     r"|\b(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et)\s)\s*"
     r"((?:[\w’'&.%$-]+[ \t\u00a0]+){0,7}?[\w’'&.%$-]+)[ \t\u00a0]+"
     r"(?:(?:also|have|has|had|now|still|already|both|all|not|[a-z]+ly)[ \t\u00a0]+){0,3}$")
+
+
+def _looks_like_a_verb(word: str) -> bool:
+    """A word that no noun phrase holds: an auxiliary or a speech verb ("retired generals", "those
+    polled": an -ed word may be an adjective)."""
+    return word in lexicon.words("verb_words") or word in lexicon.speech_cues()[0]
 
 
 def _bare_plural_subject(text: str, cue) -> Mention | None:
