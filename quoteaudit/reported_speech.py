@@ -637,7 +637,8 @@ _PARENTHETICAL_END = re.compile(r"\s*,\s*\w")
 _NEXT_PARTICIPLE = re.compile(r",\s+([a-z]+ing)\b")
 # What stands between two coordinated clauses: "..., and", "... but", "; ", "..., while".
 _SHARED_SUBJECT = re.compile(r"[^.!?;:\n]*\s(and|but)\s+(?:(?:also|then|later)\s+)?$")
-_COORDINATION_BEFORE = re.compile(r"(?:[,;—–]\s*(?:(and|but|while|yet|whereas|or)\s+)?|\s(and|but|yet)\s+)"
+_COORDINATION_BEFORE = re.compile(r"(?:[,;—–]\s*(?:(and|but|while|yet|whereas|or|though|although|even though)\s+)?"
+                                  r"|\s(and|but|yet)\s+)"
                                   r"(?:(?:also|then|later)\s+)?$")
 
 
