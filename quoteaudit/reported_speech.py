@@ -76,11 +76,10 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
     speech_cues = {id(c) for c in attributor.cues}
     cues = _with_tagged_cues(scan, attributor, cue_model)
     finder.set_cues(cues)
-    # A cue whose subject the parsers found claims its clause before one left to the fallbacks
-    # (a participle's, a bare noun phrase's): "X called for ..., sources said" is the sources'.
-    parsed = [cue for cue in cues if cue.subject is not None or id(cue) in finder.shared_subjects]
-    parsed_ids = {id(cue) for cue in parsed}
-    ordered = parsed + [cue for cue in cues if id(cue) not in parsed_ids]
+    # A cue whose subject is a guess (a participle's, a plain noun phrase's) claims its clause
+    # after the others: "X called for ..., sources said" is the sources'.
+    guessed = {id(cue) for cue in cues if finder.guessed_subject(cue, id(cue) in speech_cues)}
+    ordered = [cue for cue in cues if id(cue) not in guessed] + [cue for cue in cues if id(cue) in guessed]
     found = [r for r in (finder.statement_of_cue(cue, id(cue) in speech_cues) for cue in ordered) if r is not None]
     finder.add_quotations(found)
     found.sort(key=lambda r: (r.start, r.end))
@@ -99,6 +98,7 @@ class _Finder:
         self.text, self.attributions, self.attributor = text, attributions, attributor
         self.top = [q for q in quotations if q.depth == 0]
         self.quote_starts = [q.start for q in self.top]
+        self.top_position = {q.index: i for i, q in enumerate(self.top)}
         self.hints = _anonymity_hints(text)
         self.sentences = _Sentences(text, attributor, scan)
         self.claimed = _Claimed()  # clauses reported: one statement a clause
@@ -113,6 +113,7 @@ class _Finder:
         self.cues = sorted(cues, key=lambda c: c.start)
         self.cue_starts = [c.start for c in self.cues]
         self.shared_subjects = {}  # id(cue) -> the subject it shares with the cue before it
+        self._subjects = {}  # (id(cue), speech) -> (subject, inverted, guessed)
         text, previous = self.text, None
         for cue in self.cues:
             joint = None
@@ -154,6 +155,20 @@ class _Finder:
     def subject_of(self, cue, speech: bool):
         """The cue's subject (as the attribution stage found it, or one it leaves alone) and
         whether it stands after the cue."""
+        subject, inverted, _ = self._subject(cue, speech)
+        return subject, inverted
+
+    def guessed_subject(self, cue, speech: bool) -> bool:
+        """Whether the cue's subject is a guess: a participle's or a bare noun phrase's."""
+        return self._subject(cue, speech)[2]
+
+    def _subject(self, cue, speech: bool):
+        key = (id(cue), speech)
+        if key not in self._subjects:
+            self._subjects[key] = self._find_subject(cue, speech)
+        return self._subjects[key]
+
+    def _find_subject(self, cue, speech: bool):
         text, subject, inverted = self.text, self.shared_subjects.get(id(cue)) or cue.subject, cue.inverted
         if not inverted and speech and _COMMA_BEFORE.search(text, max(0, cue.start - 3), cue.start):
             # "..., predicted Madeleine Kunin, the former governor": the speaker after the verb,
@@ -161,7 +176,7 @@ class _Finder:
             after = self.attributor._forward_np(cue.end)
             if after is not None and (after.kind == "name" or after.names or _role_head(after.mention.text)) \
                     and text[after.mention.end:after.mention.end + 1] in (".", ",", ";", ""):
-                return after, True
+                return after, True, False
         if subject is None and cue.text[:9].lower() == "according":
             # "According to state law, ...", "according to media trackers": a law, a document
             # or a count is a source as much as a person is.
@@ -169,14 +184,19 @@ class _Finder:
             if words:
                 subject = Speaker(Mention(words.group(1), words.start(1), words.end(1)), [], "description",
                                   0.5, "description")
-        if subject is None and not inverted and cue.text.endswith("ing") \
-                and _COMMA_BEFORE.search(text, max(0, cue.start - 3), cue.start):
+        if subject is not None or inverted:
+            return subject, inverted, False
+        if cue.text.endswith("ing") and _COMMA_BEFORE.search(text, max(0, cue.start - 3), cue.start):
             subject = self.participle_subject(cue)
-        if subject is None and not inverted:
-            bare = _bare_plural_subject(text, cue) or self.noun_phrase_before(cue)
-            if bare is not None:
-                subject = Speaker(bare, [], "description", 0.5, "description")
-        return subject, inverted
+            if subject is not None:
+                return subject, inverted, True
+        bare = _bare_plural_subject(text, cue)
+        if bare is not None:
+            return Speaker(bare, [], "description", 0.5, "description"), inverted, False
+        phrase = self.noun_phrase_before(cue)
+        if phrase is not None:
+            return Speaker(phrase, [], "description", 0.5, "description"), inverted, True
+        return None, inverted, False
 
     def participle_subject(self, cue) -> Speaker | None:
         """Who speaks a participle after a comma ("..., Mr. Brown said, recalling a visit",
@@ -287,6 +307,22 @@ class _Finder:
         return _statement("mixed" if inside else "indirect", [Span(start, end)], Mention(cue.text, cue.start, cue.end),
                           speaker, [q.index for q in inside if q.kind == "speech"], anonymous)
 
+    def goes_on(self, last: ReportedSpeech, q: Quotation, a: Attribution) -> bool:
+        """Whether quotation q goes on with the direct statement before it: the next quotation
+        in the same paragraph, right after the sentence holding that statement's cue, with the
+        same speaker (“A,” Clinton said. “B.”)."""
+        text = self.text
+        if last.kind != "direct" or last.cue is None or not last.quotations or q.partial \
+                or not last.end <= last.cue.start < q.start or text.find("\n", last.end, q.start) != -1:
+            return False
+        position = self.top_position.get(last.quotations[-1])
+        if position is None or position + 1 >= len(self.top) or self.top[position + 1] is not q:
+            return False
+        if a.method != "continuation" and not (a.speaker and a.speaker == last.speaker):
+            return False
+        end = self.sentences.end(last.cue.end, q.start)  # where the cue's sentence ends
+        return end < q.start and _TERMINATOR_TO_QUOTE.fullmatch(text, end, q.start) is not None
+
     def add_quotations(self, found: list[ReportedSpeech]) -> None:
         """The speech quotations that no cue's clause holds: direct statements (a quotation
         split by its cue joins the piece before), or mixed over their sentence."""
@@ -306,6 +342,11 @@ class _Finder:
                     and last.cue.start == a.cue.start and a.method != "continuation" \
                     and last.cue.start < q.start and text.find("\n", last.end, q.start) == -1:
                 # “A,” he said, “and B.”: one statement in two pieces around its cue.
+                last.content.extend(parts)
+                last.quotations.append(q.index)
+            elif last is not None and self.goes_on(last, q, a):
+                # “A,” Clinton said. “B.”: the quotation after the cue's sentence goes on with the
+                # same statement (PolNeAR annotates the two as one attribution).
                 last.content.extend(parts)
                 last.quotations.append(q.index)
             elif q.partial and not _opens_sentence(text, q, attributor, sentences):
@@ -384,6 +425,7 @@ def _longer_cue(text: str, cue: Cue, attributor) -> tuple[Cue, Speaker | None]:
     return cue, None
 
 
+_TERMINATOR_TO_QUOTE = re.compile(r"[.!?]+\s+")  # a sentence's end, then the next quotation
 _RELATIVE_CUE = re.compile(r"(?:which|who|that)\s", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"(?<![\w’'-])(who|which)[ \t\u00a0]+(?:(?:also|has|have|had|was|is|[a-z]+ly)[ \t\u00a0]+){0,3}$")
 

@@ -112,7 +112,9 @@ def test_seed_statements():
     assert coordination.candidates == ["Vladimir Putin", "Kassym-Jomart Tokayev"]
     colour = next(r for r in ctx.reported_speech if text[r.start:r.end].startswith("that the CTSO will not"))
     assert colour.kind == "mixed" and colour.mention.text == "He" and len(colour.candidates) == 2
-    assert sum(r.kind == "direct" for r in ctx.reported_speech) == 6
+    # “Of course, ...,” he said. “The measures taken by ...”: the quotation after the cue's sentence
+    # goes on with the same statement.
+    assert [r.quotations for r in ctx.reported_speech if r.kind == "direct"] == [[3], [7, 8], [10], [11], [12]]
 
 
 def findings(text: str, rule: str):
@@ -315,3 +317,18 @@ def test_participle_after_a_comma_takes_the_subject_of_the_cue_before():
     text = ("Though media reports and party sources described the push as nearly impossible to pull off, "
             "protesting delegates nevertheless made their point.")
     assert [c for _, c, _ in statements(text)] == ["the push as nearly impossible to pull off"]
+
+
+def test_quotation_after_the_cue_sentence_goes_on_with_the_statement():
+    # PolNeAR train: “A,” said X, .... “B.”: one statement (PolNeAR annotates one attribution).
+    text = ('"I think it\'s coming," said a strategist for one of these candidates, speaking on the condition '
+            'of anonymity to offer a strategic assessment. "But it\'s not going to materialize until the field '
+            'significantly winnows down."')
+    ctx = analyse(Document(path="t.txt", source=text))
+    [r] = [r for r in ctx.reported_speech if r.kind == "direct"]
+    assert r.quotations == [0, 1] and len(r.content) == 2
+    # Written for the test: another speaker's quotation after the cue's sentence is a statement of its own.
+    text = "“We will win,” Cruz said. Trump replied: “You will lose.”"
+    ctx = analyse(Document(path="t.txt", source=text))
+    assert [(r.quotations, r.speaker) for r in ctx.reported_speech if r.kind == "direct"] == [
+        ([0], "Cruz"), ([1], "Trump")]
