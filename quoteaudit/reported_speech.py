@@ -253,6 +253,8 @@ class _Finder:
         """The statement a cue reports, or None (no source, no clause, a quotation's own cue,
         a clause already reported)."""
         text, top, attributions = self.text, self.top, self.attributions
+        if not cue.inverted and _passive().search(text, max(0, cue.end - 60), cue.end):
+            return self.passive_statement(cue)
         subject, inverted = self.subject_of(cue, speech)
         # A tagged cue's source is unnamed only when its head is "source(s)": near "spoke on
         # condition of anonymity to discuss ..." the tagged word is the justification, not the
@@ -322,6 +324,29 @@ class _Finder:
             return False
         end = self.sentences.end(last.cue.end, q.start)  # where the cue's sentence ends
         return end < q.start and _TERMINATOR_TO_QUOTE.fullmatch(text, end, q.start) is not None
+
+    def passive_statement(self, cue) -> ReportedSpeech | None:
+        """A tagged cue in the passive ("The sale is expected to ...", "Kelsey Atkinson was
+        identified as the protester"): its subject is what is said, not who says it; the
+        sentence is the statement, its source the agent ("was first reported by the Miami
+        Herald") or nobody."""
+        text = self.text
+        para_start = self.attributor.paragraph_starts[cue.paragraph]
+        start = self.sentences.start(cue.start, max(para_start, cue.start - 600))
+        end = self.sentences.end(cue.end, cue.end + 1500)
+        clause = _trim(text, start, end)
+        if clause is None or self.claimed.overlaps(*clause):
+            return None
+        start, end = clause
+        agent = _AGENT.match(text, cue.end, end + 1)  # the clause's end is trimmed of its period
+        mention = Mention(agent.group(1), agent.start(1), agent.end(1)) if agent else None
+        source = Attribution(-1, None, mention, None, "description" if agent else "none", 0.5 if agent else 0.0)
+        inside = [q for q in _overlapping(self.top, self.quote_starts, start, end) if q.kind == "speech"]
+        if sum(min(q.end, end) - max(q.start, start) for q in inside) >= DIRECT_COVER * (end - start):
+            return None
+        self.claimed.add(start, end)
+        return _statement("mixed" if inside else "indirect", [Span(start, end)], Mention(cue.text, cue.start, cue.end),
+                          source, [q.index for q in inside], None)
 
     def add_quotations(self, found: list[ReportedSpeech]) -> None:
         """The speech quotations that no cue's clause holds: direct statements (a quotation
@@ -426,6 +451,17 @@ def _longer_cue(text: str, cue: Cue, attributor) -> tuple[Cue, Speaker | None]:
 
 
 _TERMINATOR_TO_QUOTE = re.compile(r"[.!?]+\s+")  # a sentence's end, then the next quotation
+
+
+@lru_cache(maxsize=1)
+def _passive() -> re.Pattern:
+    """A verb in the passive at the end of a cue: "is expected", "was formally introduced",
+    "was first reported", "are listed"."""
+    adverbs = "|".join(sorted(map(re.escape, lexicon.words("adverbs")), key=len, reverse=True))
+    return re.compile(r"\b(?:is|was|are|were|been|be|being)\s+(?:(?:%s|[a-z]+ly)\s+)*[a-z]+(?:ed|en|wn)$" % adverbs)
+
+
+_AGENT = re.compile(r"\s+by\s+((?:[\w’'&.-]+\s+){0,5}?[\w’'&-]+)(?=\s*[,.;:]|\s+(?:in|on|at|for|as|to|and)\b)")
 _RELATIVE_CUE = re.compile(r"(?:which|who|that)\s", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"(?<![\w’'-])(who|which)[ \t\u00a0]+(?:(?:also|has|have|had|was|is|[a-z]+ly)[ \t\u00a0]+){0,3}$")
 

@@ -332,3 +332,15 @@ def test_quotation_after_the_cue_sentence_goes_on_with_the_statement():
     ctx = analyse(Document(path="t.txt", source=text))
     assert [(r.quotations, r.speaker) for r in ctx.reported_speech if r.kind == "direct"] == [
         ([0], "Cruz"), ([1], "Trump")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PolNeAR train: a cue in the passive reports its sentence; the agent after "by" is the source.
+    ("News of the PGA’s move was first reported by the Miami Herald.",
+     ("indirect", "News of the PGA’s move was first reported by the Miami Herald", "the Miami Herald")),
+    # Written for the test: no agent, no source (the subject is what is said, not who says it).
+    ("The walk-off is considered one of the largest in the company's history.",
+     ("indirect", "The walk-off is considered one of the largest in the company's history", None)),
+])
+def test_passive_cue_reports_its_sentence(text, expected):
+    assert statements(text) == [expected]
