@@ -82,6 +82,7 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
     ordered = [cue for cue in cues if id(cue) not in guessed] + [cue for cue in cues if id(cue) in guessed]
     found = [r for r in (finder.statement_of_cue(cue, id(cue) in speech_cues) for cue in ordered) if r is not None]
     finder.add_quotations(found)
+    found.extend(finder.labelled_lines(found))
     found.sort(key=lambda r: (r.start, r.end))
     for r in found:
         if r.source_type is None:
@@ -348,6 +349,36 @@ class _Finder:
         return _statement("mixed" if inside else "indirect", [Span(start, end)], Mention(cue.text, cue.start, cue.end),
                           source, [q.index for q in inside], None)
 
+    def labelled_lines(self, found: list[ReportedSpeech]) -> list[ReportedSpeech]:
+        """Paragraphs that open with a speaker's label and a colon: a transcript's turns
+        ("Q: ...", "KATE BOULDUAN: Why not debate?") and headlines ("Lynch: No outside
+        influence on FBI probe"). The rest of the paragraph is the label's statement, unless
+        a quotation or a statement found already holds it."""
+        text, out = self.text, []
+        starts = self.attributor.paragraph_starts
+        spans = sorted((r.start, r.end) for r in found)
+        for k, para_start in enumerate(starts):
+            label = _LABEL_LINE.match(text, para_start)
+            if label is None or label.group(1).lower() in lexicon.words("non_speaker_labels"):
+                continue
+            para_end = starts[k + 1] if k + 1 < len(starts) else len(text)
+            clause = _trim(text, label.end(), para_end)
+            if clause is None:
+                continue
+            start, end = clause
+            inside = _overlapping(self.top, self.quote_starts, start, end)
+            if sum(min(q.end, end) - max(q.start, start) for q in inside) >= DIRECT_COVER * (end - start):
+                continue  # "PENCE: “…”": the quotation's own statement
+            i = bisect_left(spans, (start, -1))
+            if any(_overlap(start, end, a, b) >= 0.9 * (end - start) for a, b in spans[max(0, i - 2):i + 3]):
+                continue
+            mention = Mention(label.group(1), label.start(1), label.end(1))
+            source = Attribution(-1, label.group(1), mention, None, "explicit", 0.9)
+            out.append(_statement("mixed" if inside else "indirect", [Span(start, end)],
+                                  Mention(":", label.end(1), label.end(1) + 1), source,
+                                  [q.index for q in inside if q.kind == "speech"], None))
+        return out
+
     def add_quotations(self, found: list[ReportedSpeech]) -> None:
         """The speech quotations that no cue's clause holds: direct statements (a quotation
         split by its cue joins the piece before), or mixed over their sentence."""
@@ -462,6 +493,9 @@ def _passive() -> re.Pattern:
 
 
 _AGENT = re.compile(r"\s+by\s+((?:[\w’'&.-]+\s+){0,5}?[\w’'&-]+)(?=\s*[,.;:]|\s+(?:in|on|at|for|as|to|and)\b)")
+# A speaker's label opening a paragraph: upper-case words ("Q:", "KATE BOULDUAN:") or one to four
+# capitalised words ("Bernie Sanders:").
+_LABEL_LINE = re.compile(r"[ \t]*([A-Z][A-Z.'’ -]{0,40}?|(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)[ \t]*:[ \t]+(?=\S)")
 _RELATIVE_CUE = re.compile(r"(?:which|who|that)\s", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"(?<![\w’'-])(who|which)[ \t\u00a0]+(?:(?:also|has|have|had|was|is|[a-z]+ly)[ \t\u00a0]+){0,3}$")
 

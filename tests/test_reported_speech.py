@@ -344,3 +344,13 @@ def test_quotation_after_the_cue_sentence_goes_on_with_the_statement():
 ])
 def test_passive_cue_reports_its_sentence(text, expected):
     assert statements(text) == [expected]
+
+
+def test_labelled_lines_are_the_labels_statements():
+    # PolNeAR train: a headline and a transcript's turns; a byline's label is no speaker.
+    text = ("Lynch: No outside influence on FBI probe into Clinton emails.\n\n"
+            "KATE BOULDUAN: Why not debate?\n\n"
+            "Contributing: Nicole Gaudiano, Todd Spangler\n")
+    assert statements(text) == [
+        ("indirect", "No outside influence on FBI probe into Clinton emails", "Lynch"),
+        ("indirect", "Why not debate?", "KATE BOULDUAN")]
