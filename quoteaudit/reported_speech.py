@@ -254,7 +254,8 @@ class _Finder:
         """The statement a cue reports, or None (no source, no clause, a quotation's own cue,
         a clause already reported)."""
         text, top, attributions = self.text, self.top, self.attributions
-        if not cue.inverted and _passive().search(text, max(0, cue.end - 60), cue.end):
+        if not cue.inverted and cue.text.endswith(_PARTICIPLE_ENDINGS) \
+                and _passive().search(text, max(0, cue.end - 60), cue.end):
             return self.passive_statement(cue)
         subject, inverted = self.subject_of(cue, speech)
         # A tagged cue's source is unnamed only when its head is "source(s)": near "spoke on
@@ -339,7 +340,7 @@ class _Finder:
         if clause is None or self.claimed.overlaps(*clause):
             return None
         start, end = clause
-        agent = _AGENT.match(text, cue.end, end + 1)  # the clause's end is trimmed of its period
+        agent = _agent().match(text, cue.end, end + 1)  # the clause's end is trimmed of its period
         mention = Mention(agent.group(1), agent.start(1), agent.end(1)) if agent else None
         source = Attribution(-1, None, mention, None, "description" if agent else "none", 0.5 if agent else 0.0)
         inside = [q for q in _overlapping(self.top, self.quote_starts, start, end) if q.kind == "speech"]
@@ -358,7 +359,9 @@ class _Finder:
         starts = self.attributor.paragraph_starts
         spans = sorted((r.start, r.end) for r in found)
         for k, para_start in enumerate(starts):
-            label = _LABEL_LINE.match(text, para_start)
+            if text.find(":", para_start, para_start + 48) == -1:
+                continue  # most paragraphs: no label (the pattern is compiled only for a text that may have one)
+            label = _label_line().match(text, para_start)
             if label is None or label.group(1).lower() in lexicon.words("non_speaker_labels"):
                 continue
             para_end = starts[k + 1] if k + 1 < len(starts) else len(text)
@@ -492,10 +495,22 @@ def _passive() -> re.Pattern:
     return re.compile(r"\b(?:is|was|are|were|been|be|being)\s+(?:(?:%s|[a-z]+ly)\s+)*[a-z]+(?:ed|en|wn)$" % adverbs)
 
 
-_AGENT = re.compile(r"\s+by\s+((?:[\w’'&.-]+\s+){0,5}?[\w’'&-]+)(?=\s*[,.;:]|\s+(?:in|on|at|for|as|to|and)\b)")
-# A speaker's label opening a paragraph: upper-case words ("Q:", "KATE BOULDUAN:") or one to four
-# capitalised words ("Bernie Sanders:").
-_LABEL_LINE = re.compile(r"[ \t]*([A-Z][A-Z.'’ -]{0,40}?|(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)[ \t]*:[ \t]+(?=\S)")
+_PARTICIPLE_ENDINGS = ("ed", "en", "wn")
+
+
+@lru_cache(maxsize=1)
+def _agent() -> re.Pattern:
+    """The agent after a passive cue: "by the Miami Herald"."""
+    return re.compile(r"\s+by\s+((?:[\w’'&.-]+\s+){0,5}?[\w’'&-]+)(?=\s*[,.;:]|\s+(?:in|on|at|for|as|to|and)\b)")
+
+
+@lru_cache(maxsize=1)
+def _label_line() -> re.Pattern:
+    """A speaker's label opening a paragraph: upper-case words ("Q:", "KATE BOULDUAN:") or one
+    to four capitalised words ("Bernie Sanders:")."""
+    return re.compile(r"[ \t]*([A-Z][A-Z.'’ -]{0,40}?|(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)[ \t]*:[ \t]+(?=\S)")
+
+
 _RELATIVE_CUE = re.compile(r"(?:which|who|that)\s", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"(?<![\w’'-])(who|which)[ \t\u00a0]+(?:(?:also|has|have|had|was|is|[a-z]+ly)[ \t\u00a0]+){0,3}$")
 
