@@ -11,11 +11,18 @@ Runs after attribution and kinds. Each statement is a cue, a source and a conten
   not allow “color revolutions” to occur"), or the sentence of a partial quotation that
   no cue clause holds.
 
+A clause ends where a coordinated statement of its own begins (", and Clinton said ...",
+"... but pledged ..."); a cue in the passive reports its sentence, its source the agent
+after "by" or nobody; a paragraph opening with a speaker's label ("Q:", "Lynch:") is the
+label's statement; a quotation right after its statement's cue sentence goes on with that
+statement (“A,” Clinton said. “B.”).
+
 The cues are the attribution stage's speech cues and the words the trained cue tagger
 (``cue_model.py``) takes for cues outside the lexicon ("criticized", "vowed", "shows",
 "his claim"); their subjects come from the attribution stage's parser and pronoun
-resolution; ``source_of`` is the one step that decides who speaks, kept apart so a
-better speaker model can replace it.
+resolution, else from the cue before (a participle's, a second verb's: "..., noting that",
+"... and urged") or a plain noun phrase before the cue; ``source_of`` is the one step that
+decides who speaks, kept apart so a better speaker model can replace it.
 """
 from __future__ import annotations
 
@@ -200,10 +207,10 @@ class _Finder:
         return None, inverted, False
 
     def participle_subject(self, cue) -> Speaker | None:
-        """Who speaks a participle after a comma ("..., Mr. Brown said, recalling a visit",
-        "..., said Mr. Brown, recalling",
-        "Trump hewed to Obama's approach, noting that ..."): the cue before it in the sentence,
-        else the sentence's subject."""
+        """Who speaks a participle after a comma ("..., Mr. Brown said, recalling a visit", "...,
+        a charge that Colorado Republican leaders denied, noting that ..."): the subject of the
+        cue before it in the sentence, else the sentence's subject; nobody when the comma closes
+        an opening subordinate clause ("Though X described it as ..., protesting delegates")."""
         text = self.text
         start = self.sentences.start(cue.start, max(0, cue.start - 600))
         i = bisect_left(self.cue_starts, cue.start) - 1
@@ -225,19 +232,18 @@ class _Finder:
         sentence's start, a comma or a conjunction."""
         text = self.text
         floor = self.sentences.start(cue.start, max(0, cue.start - 100))
-        words = _NOUN_PHRASE_BEFORE.search(text, floor, cue.start)
-        if words is None:
+        found = _NOUN_PHRASE_BEFORE.search(text, floor, cue.start)
+        if found is None:
             return None
         stop = lexicon.words("stopwords") - lexicon.words("subject_openers")
-        start = words.start(1)
-        for word in _NON_SPACE.finditer(text, start, words.end(1)):  # "where local party leaders say"
+        start, end = found.span(1)
+        for word in _NON_SPACE.finditer(text, start, end):  # "where local party leaders say"
             if word.group().lower() not in stop:
                 break
             start = word.end() + 1
-        that = text.rfind(" that ", start, words.end(1))
+        that = text.rfind(" that ", start, end)
         if that >= 0:
             start = that + 6  # "a charge that Colorado Republican leaders strongly denied"
-        end = words.end(1)
         if cue.text.lower() in lexicon.words("cue_particles"):
             # "most of his competitors called for": a preposition's cue opens on the word before
             end = text.rfind(" ", start, end)
@@ -289,8 +295,7 @@ class _Finder:
                 # “…,” Tokayev told the CSTO / Kasich told reporters: “…”: the cue of a full
                 # quotation (reported as direct speech), not of the words after it.
                 return None
-        quoted = sum(min(q.end, end) - max(q.start, start) for q in inside)
-        if quoted >= DIRECT_COVER * (end - start):
+        if _mostly_quoted(inside, start, end):
             return None  # the quotation itself: reported as direct speech
         speaker = source_of(subject, anonymous)
         if speaker is None or self.claimed.overlaps(start, end):
@@ -328,7 +333,7 @@ class _Finder:
         return end < q.start and _TERMINATOR_TO_QUOTE.fullmatch(text, end, q.start) is not None
 
     def passive_statement(self, cue) -> ReportedSpeech | None:
-        """A tagged cue in the passive ("The sale is expected to ...", "Kelsey Atkinson was
+        """A cue in the passive ("The sale is expected to ...", "Kelsey Atkinson was
         identified as the protester"): its subject is what is said, not who says it; the
         sentence is the statement, its source the agent ("was first reported by the Miami
         Herald") or nobody."""
@@ -344,7 +349,7 @@ class _Finder:
         mention = Mention(agent.group(1), agent.start(1), agent.end(1)) if agent else None
         source = Attribution(-1, None, mention, None, "description" if agent else "none", 0.5 if agent else 0.0)
         inside = [q for q in _overlapping(self.top, self.quote_starts, start, end) if q.kind == "speech"]
-        if sum(min(q.end, end) - max(q.start, start) for q in inside) >= DIRECT_COVER * (end - start):
+        if _mostly_quoted(inside, start, end):
             return None
         self.claimed.add(start, end)
         return _statement("mixed" if inside else "indirect", [Span(start, end)], Mention(cue.text, cue.start, cue.end),
@@ -370,7 +375,7 @@ class _Finder:
                 continue
             start, end = clause
             inside = _overlapping(self.top, self.quote_starts, start, end)
-            if sum(min(q.end, end) - max(q.start, start) for q in inside) >= DIRECT_COVER * (end - start):
+            if _mostly_quoted(inside, start, end):
                 continue  # "PENCE: “…”": the quotation's own statement
             i = bisect_left(spans, (start, -1))
             if any(_overlap(start, end, a, b) >= 0.9 * (end - start) for a, b in spans[max(0, i - 2):i + 3]):
@@ -628,6 +633,11 @@ def _closes_sentence(text: str, scan: Scanner, start: int, end: int) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s+[\"“‘']?(\w)")
+
+
+def _mostly_quoted(inside: list[Quotation], start: int, end: int) -> bool:
+    """Whether quotation marks cover text[start:end] as a direct statement's (DIRECT_COVER)."""
+    return sum(min(q.end, end) - max(q.start, start) for q in inside) >= DIRECT_COVER * (end - start)
 
 
 def _overlapping(top: list[Quotation], starts: list[int], start: int, end: int) -> list[Quotation]:
