@@ -83,10 +83,10 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
     speech_cues = {id(c) for c in attributor.cues}
     cues = _with_tagged_cues(scan, attributor, cue_model)
     finder.set_cues(cues)
-    # A cue whose subject is a guess (a participle's, a plain noun phrase's) claims its clause
-    # after the others: "X called for ..., sources said" is the sources'.
-    guessed = {id(cue) for cue in cues if finder.guessed_subject(cue, id(cue) in speech_cues)}
-    ordered = [cue for cue in cues if id(cue) not in guessed] + [cue for cue in cues if id(cue) in guessed]
+    # A cue whose subject no parser found (it may be guessed: a participle's, a plain noun
+    # phrase's) claims its clause after the others: "X called for ..., sources said" is the sources'.
+    parsed = [cue for cue in cues if not finder.may_guess_subject(cue)]
+    ordered = parsed + [cue for cue in cues if finder.may_guess_subject(cue)]
     found = [r for r in (finder.statement_of_cue(cue, id(cue) in speech_cues) for cue in ordered) if r is not None]
     finder.add_quotations(found)
     found.extend(finder.labelled_lines(found))
@@ -121,7 +121,6 @@ class _Finder:
         self.cues = sorted(cues, key=lambda c: c.start)
         self.cue_starts = [c.start for c in self.cues]
         self.shared_subjects = {}  # id(cue) -> the subject it shares with the cue before it
-        self._subjects = {}  # (id(cue), speech) -> (subject, inverted, guessed)
         text, previous = self.text, None
         for cue in self.cues:
             joint = None
@@ -160,23 +159,17 @@ class _Finder:
                 return clause
         return start, end
 
+    def may_guess_subject(self, cue) -> bool:
+        """Whether no parser gave the cue a subject, so that one may be guessed (a participle's,
+        a plain noun phrase's, ...)."""
+        if cue.subject is not None or cue.inverted or id(cue) in self.shared_subjects:
+            return False
+        # "Federal officials ..., speaking on the condition of anonymity, said": unnamed, not guessed
+        return _anonymous_source(self.text, cue.start, cue.end, None, False, self.hints) is None
+
     def subject_of(self, cue, speech: bool):
         """The cue's subject (as the attribution stage found it, or one it leaves alone) and
         whether it stands after the cue."""
-        subject, inverted, _ = self._subject(cue, speech)
-        return subject, inverted
-
-    def guessed_subject(self, cue, speech: bool) -> bool:
-        """Whether the cue's subject is a guess: a participle's or a bare noun phrase's."""
-        return self._subject(cue, speech)[2]
-
-    def _subject(self, cue, speech: bool):
-        key = (id(cue), speech)
-        if key not in self._subjects:
-            self._subjects[key] = self._find_subject(cue, speech)
-        return self._subjects[key]
-
-    def _find_subject(self, cue, speech: bool):
         text, subject, inverted = self.text, self.shared_subjects.get(id(cue)) or cue.subject, cue.inverted
         if not inverted and speech and _COMMA_BEFORE.search(text, max(0, cue.start - 3), cue.start):
             # "..., predicted Madeleine Kunin, the former governor": the speaker after the verb,
@@ -184,7 +177,7 @@ class _Finder:
             after = self.attributor._forward_np(cue.end)
             if after is not None and (after.kind == "name" or after.names or _role_head(after.mention.text)) \
                     and text[after.mention.end:after.mention.end + 1] in (".", ",", ";", ""):
-                return after, True, False
+                return after, True
         if subject is None and cue.text[:9].lower() == "according":
             # "According to state law, ...", "according to media trackers": a law, a document
             # or a count is a source as much as a person is.
@@ -193,18 +186,13 @@ class _Finder:
                 subject = Speaker(Mention(words.group(1), words.start(1), words.end(1)), [], "description",
                                   0.5, "description")
         if subject is not None or inverted:
-            return subject, inverted, False
+            return subject, inverted
         if cue.text.endswith("ing") and _COMMA_BEFORE.search(text, max(0, cue.start - 3), cue.start):
             subject = self.participle_subject(cue)
             if subject is not None:
-                return subject, inverted, True
-        bare = _bare_plural_subject(text, cue)
-        if bare is not None:
-            return Speaker(bare, [], "description", 0.5, "description"), inverted, False
-        phrase = self.noun_phrase_before(cue)
-        if phrase is not None:
-            return Speaker(phrase, [], "description", 0.5, "description"), inverted, True
-        return None, inverted, False
+                return subject, inverted
+        bare = _bare_plural_subject(text, cue) or self.noun_phrase_before(cue)
+        return (Speaker(bare, [], "description", 0.5, "description") if bare else None), inverted
 
     def participle_subject(self, cue) -> Speaker | None:
         """Who speaks a participle after a comma ("..., Mr. Brown said, recalling a visit", "...,
