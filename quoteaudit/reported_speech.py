@@ -19,10 +19,10 @@ statement (“A,” Clinton said. “B.”).
 
 The cues are the attribution stage's speech cues and the words the trained cue tagger
 (``cue_model.py``) takes for cues outside the lexicon ("criticized", "vowed", "shows",
-"his claim"); their subjects come from the attribution stage's parser and pronoun
-resolution, else from the cue before (a participle's, a second verb's: "..., noting that",
-"... and urged") or a plain noun phrase before the cue; ``source_of`` is the one step that
-decides who speaks, kept apart so a better speaker model can replace it.
+"his claim"); who speaks each is ``cue_subjects.py``'s step (the attribution stage's parser
+and pronoun resolution, else the cue before: "..., noting that", "... and urged", else a
+plain noun phrase before the cue); ``source_of`` is the one step that decides between that
+subject and an unnamed source, kept apart so a better speaker model can replace it.
 """
 from __future__ import annotations
 
@@ -33,9 +33,9 @@ from functools import lru_cache
 
 from . import lexicon
 from .attribution.resolution import source_type_of
-from .attribution.common import Cue, Speaker, _role_head
-from .attribution.cues import cue_limit
-from .cue_model import CueModel, Scanner, tag
+from .attribution.common import Speaker
+from .cue_model import CueModel, Scanner
+from .cue_subjects import CueSubjects, anonymous_source, with_tagged_cues
 from .model import Attribution, Mention, Quotation, Span
 
 DIRECT_COVER = 0.9  # quotation marks over this share of a clause make it direct (the scorer's rule)
@@ -79,14 +79,14 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
     worker (attribution.attribute_with_cues): its cues, subjects and sentence bounds;
     ``cue_model`` the cue tagger (None: the shipped one)."""
     scan = Scanner(text, attributor._quote_bounds)  # the tagger's reading, and where quotations stand
-    finder = _Finder(text, quotations, attributions, attributor, scan)
     speech_cues = {id(c) for c in attributor.cues}
-    cues = _with_tagged_cues(scan, attributor, cue_model)
-    finder.set_cues(cues)
+    cues = with_tagged_cues(scan, attributor, cue_model)
+    finder = _Finder(text, quotations, attributions, attributor, scan, cues)
+    subjects = finder.subjects
     # A cue whose subject no parser found (it may be guessed: a participle's, a plain noun
     # phrase's) claims its clause after the others: "X called for ..., sources said" is the sources'.
-    parsed = [cue for cue in cues if not finder.may_guess_subject(cue)]
-    ordered = parsed + [cue for cue in cues if finder.may_guess_subject(cue)]
+    parsed = [cue for cue in cues if not subjects.may_guess(cue)]
+    ordered = parsed + [cue for cue in cues if subjects.may_guess(cue)]
     found = [r for r in (finder.statement_of_cue(cue, id(cue) in speech_cues) for cue in ordered) if r is not None]
     finder.add_quotations(found)
     found.extend(finder.labelled_lines(found))
@@ -99,16 +99,16 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
 
 class _Finder:
     """What the steps share for one document: its quotations and their cues, the sentence
-    ends, where anonymity words stand, and the clauses already reported."""
+    ends, every cue with who speaks it, and the clauses already reported."""
 
     def __init__(self, text: str, quotations: list[Quotation], attributions: list[Attribution], attributor,
-                 scan: Scanner) -> None:
+                 scan: Scanner, cues: list) -> None:
         self.text, self.attributions, self.attributor = text, attributions, attributor
         self.top = [q for q in quotations if q.depth == 0]
         self.quote_starts = [q.start for q in self.top]
         self.top_position = {q.index: i for i, q in enumerate(self.top)}
-        self.hints = _anonymity_hints(text)
         self.sentences = _Sentences(text, attributor, scan)
+        self.subjects = CueSubjects(text, attributor, self.sentences, cues)
         self.claimed = _Claimed()  # clauses reported: one statement a clause
         self.quotation_cues: dict[int, list[Quotation]] = {}  # cue offset -> the quotations it attributes
         for q in self.top:
@@ -116,39 +116,21 @@ class _Finder:
             if cue is not None and attributions[q.index].method != "continuation":
                 self.quotation_cues.setdefault(cue.start, []).append(q)
 
-    def set_cues(self, cues: list) -> None:
-        """Every cue of the document, speech and tagged, looked up by start."""
-        self.cues = sorted(cues, key=lambda c: c.start)
-        self.cue_starts = [c.start for c in self.cues]
-        self.shared_subjects = {}  # id(cue) -> the subject it shares with the cue before it
-        text, previous = self.text, None
-        for cue in self.cues:
-            joint = None
-            if not cue.inverted and previous is not None and previous.subject is not None \
-                    and cue.start - previous.end < 300:
-                joint = _SHARED_SUBJECT.match(text, previous.end, cue.start)
-            if joint is not None and (cue.subject is None or cue.subject.mention.end <= joint.start(1)):
-                # "Demonstrators said they want ..., but pledged to remain civil", "She said she had
-                # met with Manafort twice but said ...": the second verb shares the first one's
-                # subject (not a noun before the "but").
-                self.shared_subjects[id(cue)] = previous.subject
-            if not cue.inverted:
-                previous = cue
-
     def before_next_cue(self, start: int, end: int, min_words: int) -> tuple[int, int]:
         """A clause cut before the first later cue inside it that opens a clause of its own
         after a coordination ("... regulations, and Clinton is promising to ...", "... the
         test and warned North Korea ..."): two statements, not one. An embedded one ("said
         Clinton told him ...") leaves too few words before it and the clause whole."""
         text = self.text
-        i = bisect_right(self.cue_starts, start)
-        last = min(bisect_left(self.cue_starts, end), i + MAX_LATER_CUES)  # a text of nothing but cues stays linear
+        cues, starts = self.subjects.cues, self.subjects.cue_starts
+        i = bisect_right(starts, start)
+        last = min(bisect_left(starts, end), i + MAX_LATER_CUES)  # a text of nothing but cues stays linear
         while i < last:
-            later = self.cues[i]
+            later = cues[i]
             i += 1
             if later.inverted:
                 continue
-            subject = self.shared_subjects.get(id(later)) or later.subject
+            subject = self.subjects.shared_subjects.get(id(later)) or later.subject
             own_subject = subject is not None and start < subject.mention.start < later.start
             cut = subject.mention.start if own_subject else later.start
             joint = _COORDINATION_BEFORE.search(text, max(start, cut - 30), cut)
@@ -159,91 +141,6 @@ class _Finder:
                 return clause
         return start, end
 
-    def may_guess_subject(self, cue) -> bool:
-        """Whether no parser gave the cue a subject, so that one may be guessed (a participle's,
-        a plain noun phrase's, ...)."""
-        if cue.subject is not None or cue.inverted or id(cue) in self.shared_subjects:
-            return False
-        # "Federal officials ..., speaking on the condition of anonymity, said": unnamed, not guessed
-        return _anonymous_source(self.text, cue.start, cue.end, None, False, self.hints) is None
-
-    def subject_of(self, cue, speech: bool):
-        """The cue's subject (as the attribution stage found it, or one it leaves alone) and
-        whether it stands after the cue."""
-        text, subject, inverted = self.text, self.shared_subjects.get(id(cue)) or cue.subject, cue.inverted
-        if not inverted and speech and _COMMA_BEFORE.search(text, max(0, cue.start - 3), cue.start):
-            # "..., predicted Madeleine Kunin, the former governor": the speaker after the verb,
-            # the clause before it (the attribution stage reads this order only after a quotation).
-            after = self.attributor._forward_np(cue.end)
-            if after is not None and (after.kind == "name" or after.names or _role_head(after.mention.text)) \
-                    and text[after.mention.end:after.mention.end + 1] in (".", ",", ";", ""):
-                return after, True
-        if subject is None and cue.text[:9].lower() == "according":
-            # "According to state law, ...", "according to media trackers": a law, a document
-            # or a count is a source as much as a person is.
-            words = _SOURCE_PHRASE.match(text, cue.end)
-            if words:
-                subject = Speaker(Mention(words.group(1), words.start(1), words.end(1)), [], "description",
-                                  0.5, "description")
-        if subject is not None or inverted:
-            return subject, inverted
-        if cue.text.endswith("ing") and _COMMA_BEFORE.search(text, max(0, cue.start - 3), cue.start):
-            subject = self.participle_subject(cue)
-            if subject is not None:
-                return subject, inverted
-        bare = _bare_plural_subject(text, cue) or self.noun_phrase_before(cue)
-        return (Speaker(bare, [], "description", 0.5, "description") if bare else None), inverted
-
-    def participle_subject(self, cue) -> Speaker | None:
-        """Who speaks a participle after a comma ("..., Mr. Brown said, recalling a visit", "...,
-        a charge that Colorado Republican leaders denied, noting that ..."): the subject of the
-        cue before it in the sentence, else the sentence's subject; nobody when the comma closes
-        an opening subordinate clause ("Though X described it as ..., protesting delegates")."""
-        text = self.text
-        start = self.sentences.start(cue.start, max(0, cue.start - 600))
-        i = bisect_left(self.cue_starts, cue.start) - 1
-        if i >= 0 and self.cues[i].start >= start and not self.cues[i].text.endswith("ing"):
-            before = self.cues[i]
-            opening = _NON_SPACE.search(text, start, before.start)
-            if opening is not None and opening.group().lower() in lexicon.words("subordinators") \
-                    and text.find(",", start, text.rfind(",", before.end, cue.start)) == -1:
-                return None  # "Though X described it as ..., protesting delegates": the main clause opens
-            subject, inverted = self.subject_of(before, True)
-            return subject
-        subject = self.attributor._sentence_subject(start, cue.start)
-        return subject if subject is not None and subject.mention.end < cue.start else None
-
-    def noun_phrase_before(self, cue) -> Mention | None:
-        """The words between a clause's opening and a cue that no parser took for its subject
-        ("In separate interviews, three current and former Podesta employees said", "A survey by
-        the organization in March found"): a plain noun phrase of a few words, read back to the
-        sentence's start, a comma or a conjunction."""
-        text = self.text
-        floor = self.sentences.start(cue.start, max(0, cue.start - 100))
-        found = _NOUN_PHRASE_BEFORE.search(text, floor, cue.start)
-        if found is None:
-            return None
-        stop = lexicon.words("stopwords") - lexicon.words("subject_openers")
-        start, end = found.span(1)
-        for word in _NON_SPACE.finditer(text, start, end):  # "where local party leaders say"
-            if word.group().lower() not in stop:
-                break
-            start = word.end() + 1
-        that = text.rfind(" that ", start, end)
-        if that >= 0:
-            start = that + 6  # "a charge that Colorado Republican leaders strongly denied"
-        if cue.text.lower() in lexicon.words("cue_particles"):
-            # "most of his competitors called for": a preposition's cue opens on the word before
-            end = text.rfind(" ", start, end)
-            end = len(text[start:end].rstrip()) + start if end > start else start
-        phrase = text[start:end]
-        words = phrase.lower().split()
-        last = words[-1] if words else ""
-        if not last or last in stop or last in lexicon.words("pronouns") or not (last[-1].isalnum() or last[-1] == "%") \
-                or any(_looks_like_a_verb(w) for w in words):
-            return None
-        return Mention(phrase, start, end)
-
     def statement_of_cue(self, cue, speech: bool) -> ReportedSpeech | None:
         """The statement a cue reports, or None (no source, no clause, a quotation's own cue,
         a clause already reported)."""
@@ -251,11 +148,11 @@ class _Finder:
         if not cue.inverted and cue.text.endswith(_PARTICIPLE_ENDINGS) \
                 and _passive().search(text, max(0, cue.end - 60), cue.end):
             return self.passive_statement(cue)
-        subject, inverted = self.subject_of(cue, speech)
+        subject, inverted = self.subjects.of(cue, speech)
         # A tagged cue's source is unnamed only when its head is "source(s)": near "spoke on
         # condition of anonymity to discuss ..." the tagged word is the justification, not the
         # claim (precision first).
-        anonymous = _anonymous_source(text, cue.start, cue.end, subject, inverted, self.hints if speech else [])
+        anonymous = anonymous_source(text, cue.start, cue.end, subject, inverted, self.subjects.hints if speech else [])
         source_words = subject.mention if subject is not None else anonymous
         clause = _reported_clause(text, cue, inverted, self.attributor, self.sentences, source_words, speech)
         if clause is None:
@@ -387,7 +284,7 @@ class _Finder:
             anonymous = None
             if a.mention is not None and a.cue is not None and not a.speaker:
                 inverted = a.mention.start > a.cue.start
-                anonymous = _anonymous_source(text, a.cue.start, a.cue.end, a, inverted, self.hints)
+                anonymous = anonymous_source(text, a.cue.start, a.cue.end, a, inverted, self.subjects.hints)
             parts = list(q.parts) or [Span(q.start, q.end)]
             last = found[-1] if found else None
             if last is not None and last.kind == "direct" and a.cue is not None and last.cue is not None \
@@ -410,71 +307,6 @@ class _Finder:
                 found.append(_statement("mixed", [Span(start, end)], a.cue, a, [q.index], anonymous))
             else:
                 found.append(_statement("direct", parts, a.cue, a, [q.index], anonymous))
-
-
-def _with_tagged_cues(scan: Scanner, attributor, model: CueModel | None) -> list:
-    """The attribution stage's speech cues, then the words the cue tagger takes for cues
-    (outside quotations, not within a speech cue), their subjects parsed and resolved by
-    the same machinery."""
-    speech = sorted((c.start, c.end) for c in attributor.cues)
-    starts = [s for s, _ in speech]
-
-    def in_speech_cue(start: int) -> bool:
-        j = bisect_right(starts, start) - 1
-        return j >= 0 and speech[j][1] >= start
-
-    extra = []
-    # Tagged cues count against the speech cues' limit (1,000 and one per 100 characters):
-    # a text of nothing but "criticized" would otherwise cost a subject parse per word.
-    text = scan.text
-    room = cue_limit(len(text)) - len(attributor.cues)
-    for start, end, word, _ in tag(scan, model, in_speech_cue):
-        if len(extra) >= room:
-            if attributor.cues_stopped_at is None or start < attributor.cues_stopped_at:
-                attributor.cues_stopped_at = start
-            break
-        cue = Cue(start, end, word, paragraph=attributor._paragraph_of(start))
-        sp = attributor._subject_of(cue)
-        if cue.inverted:
-            sp = None
-        if sp is None:
-            sp = _possessive_source(text, start, attributor)
-        else:
-            sp = _pronoun_resolved(attributor, sp, cue)
-        if sp is None:
-            cue, sp = _longer_cue(text, cue, attributor)
-            if sp is not None:
-                sp = _pronoun_resolved(attributor, sp, cue)
-        cue.subject = sp
-        extra.append(cue)
-    return [*attributor.cues, *extra]
-
-
-def _pronoun_resolved(attributor, sp: Speaker, cue: Cue) -> Speaker:
-    """A pronoun subject resolved to the people named before its cue; any other as it is."""
-    if sp.kind != "pronoun":
-        return sp
-    return attributor._resolve_pronoun(sp, attributor._people_at(cue.start), cue.start)
-
-
-_NON_SPACE = re.compile(r"\S+")
-_LOWER_WORDS_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:[a-z][\w’'-]*[ \t\u00a0]+){1,3})$")
-
-
-def _longer_cue(text: str, cue: Cue, attributor) -> tuple[Cue, Speaker | None]:
-    """A tagged word whose subject stands before the words of the cue that come first
-    ("Clinton laid *out*", "Trump is raising questions *about*"): the cue from the nearest
-    of up to three lowercase words before it that has a subject."""
-    words = _LOWER_WORDS_BEFORE.search(text, max(0, cue.start - 40), cue.start)
-    if words is None:
-        return cue, None
-    starts = [m.start() for m in _NON_SPACE.finditer(text, words.start(1), cue.start)]
-    for start in reversed(starts):
-        longer = Cue(start, cue.end, text[start:cue.end], paragraph=cue.paragraph)
-        sp = attributor._subject_of(longer)
-        if sp is not None and not longer.inverted:
-            return longer, sp
-    return cue, None
 
 
 _TERMINATOR_TO_QUOTE = re.compile(r"[.!?]+\s+")  # a sentence's end, then the next quotation
@@ -506,56 +338,6 @@ def _label_line() -> re.Pattern:
 
 _RELATIVE_CUE = re.compile(r"(?:which|who|that)\s", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"(?<![\w’'-])(who|which)[ \t\u00a0]+(?:(?:also|has|have|had|was|is|[a-z]+ly)[ \t\u00a0]+){0,3}$")
-
-
-# "his claim that ...", "their view": a noun cue's possessive is its source.
-_POSSESSIVE = re.compile(r"(?<![\w’'-])(his|her|their)[ \t\u00a0]+$", re.IGNORECASE)
-_POSSESSED_BY = {"his": "he", "her": "she", "their": "they"}
-
-
-def _possessive_source(text: str, cue_start: int, attributor) -> Speaker | None:
-    m = _POSSESSIVE.search(text, max(0, cue_start - 8), cue_start)
-    if m is None:
-        return None
-    mention = Mention(m.group(1), m.start(1), m.end(1))
-    # resolved as the subject pronoun it stands for ("his" as "he")
-    as_subject = Speaker(Mention(_POSSESSED_BY[m.group(1).lower()], mention.start, mention.end), [], "pronoun", 0.6,
-                         "pronoun")
-    sp = attributor._resolve_pronoun(as_subject, attributor._people_at(cue_start), cue_start)
-    return Speaker(mention, sp.names, sp.method, sp.confidence, sp.kind)
-
-
-# "But opponents say", "Many economists argue": a bare plural noun opening the clause, which
-# the quotation attributor leaves alone (for a quotation it is rarely the speaker).
-_BARE_PLURAL = re.compile(r"(?:^|(?<=[.!?;:]\s)|(?<=\n)|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)"
-                          r"((?:(?:[Mm]any|[Ss]ome|[Mm]ost|[Oo]ther|[Ss]everal|[Ff]ew|[Bb]oth|[Aa]ll)\s+)?"
-                          r"(?:[a-z]+\s+)?[a-z]{3,}s"
-                          # a share of a poll's respondents: "About 9 percent said", "52% say"
-                          r"|(?:[Aa]bout\s+|[Nn]early\s+|[Oo]nly\s+|[Jj]ust\s+)?\d[\d.,]*(?:\s*percent|%)"
-                          r"(?:\s+of\s+[a-z]+)?)\s+(?:[a-z]+ly\s+)?$")
-
-
-# A clause's opening (sentence start, a comma, a conjunction), then 1-8 words, then the words that
-# may stand between a subject and its verb ("also", "have", "reportedly").
-_NOUN_PHRASE_BEFORE = re.compile(
-    r"(?:^|(?<=[,;:(—–\n])|(?<=[.!?][\"”’']\s)|(?<=[.!?]\s)"
-    r"|\b(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et)\s)\s*"
-    r"((?:[\w’'&.%$-]+[ \t\u00a0]+){0,7}?[\w’'&.%$-]+)[ \t\u00a0]+"
-    r"(?:(?:also|have|has|had|now|still|already|both|all|not|[a-z]+ly)[ \t\u00a0]+){0,3}$")
-
-
-def _looks_like_a_verb(word: str) -> bool:
-    """A word that no noun phrase holds: an auxiliary or a speech verb ("retired generals", "those
-    polled": an -ed word may be an adjective)."""
-    return word in lexicon.words("verb_words") or word in lexicon.speech_cues()[0]
-
-
-def _bare_plural_subject(text: str, cue) -> Mention | None:
-    start = max(0, cue.start - 60)
-    m = _BARE_PLURAL.search(text[start:cue.start])
-    if m is None or m.group(1).split()[-1] in lexicon.words("stopwords"):
-        return None
-    return Mention(m.group(1), start + m.start(1), start + m.end(1))
 
 
 class _Claimed:
@@ -662,59 +444,6 @@ def _statement(kind, content, cue, a: Attribution, quotations, anonymous) -> Rep
                           "anonymous" if anonymous is not None else a.source_type)
 
 
-@lru_cache(maxsize=1)
-def _anonymity() -> re.Pattern:
-    phrases = sorted(lexicon.words("anonymous_sources"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")\b",
-                      re.IGNORECASE)
-
-
-_ANONYMITY_HINTS = ("familiar", "anonym", "Anonym", "authori", "named", "identified")
-
-
-def _anonymity_hints(text: str) -> list[int]:
-    """Where the words that every anonymity phrase holds stand, found once per document
-    (str.find runs in C; a regex over every cue's surroundings was a tenth of the stage)."""
-    found = []
-    for word in _ANONYMITY_HINTS:
-        at = text.find(word)
-        while at != -1:
-            found.append(at)
-            at = text.find(word, at + 1)
-    return sorted(found)
-_SOURCE_HEAD = re.compile(r"\bsources?$", re.IGNORECASE)
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n")
-
-
-def _anonymous_source(text: str, cue_start: int, cue_end: int, subject, inverted: bool,
-                      hints: list[int]) -> Mention | None:
-    """The words that leave a statement's source unnamed, near its cue: a speaker whose
-    head is "source(s)" ("sources said", "said a senior source"), or a phrase of the data
-    list on the speaker's side of the cue ("people familiar with the matter said",
-    "according to officials who spoke on condition of anonymity")."""
-    mention = getattr(subject, "mention", None)
-    if mention is not None and "ource" in mention.text and _SOURCE_HEAD.search(mention.text):
-        return mention
-    i = bisect_left(hints, cue_start - 160)
-    if i == len(hints) or hints[i] > cue_end + 160:
-        return None  # most cues: none of the words the phrases need nearby
-    if inverted:
-        window = text[cue_end:cue_end + 160]
-        cut = _SENTENCE_BREAK.search(window)
-        start, window = cue_end, window[:cut.start()] if cut else window
-    else:
-        start = max(0, cue_start - 160)
-        window = text[start:cue_start]
-        cuts = list(_SENTENCE_BREAK.finditer(window))
-        if cuts:
-            start, window = start + cuts[-1].end(), window[cuts[-1].end():]
-    m = _anonymity().search(window)
-    if m is None:
-        return None
-    s, e = start + m.start(), start + m.end()
-    return Mention(text[s:e], s, e)
-
-
 def _reported_clause(text: str, cue, inverted: bool, attributor, sentences: "_Sentences",
                      source: Mention | None, speech: bool = True) -> tuple[int, int] | None:
     """The span of the clause a cue reports, trimmed of the punctuation around it; None
@@ -756,12 +485,9 @@ def _reported_clause(text: str, cue, inverted: bool, attributor, sentences: "_Se
     return None
 
 
-_SOURCE_PHRASE = re.compile(r"\s+([^\s,.;:“”\"]+(?:[ \t\u00a0]+[^\s,.;:“”\"]+){0,7})(?=\s*[,.;:])")
-_COMMA_BEFORE = re.compile(r",\s*$")
 _PARENTHETICAL_END = re.compile(r"\s*,\s*\w")
 _NEXT_PARTICIPLE = re.compile(r",\s+([a-z]+ing)\b")
 # What stands between two coordinated clauses: "..., and", "... but", "; ", "..., while".
-_SHARED_SUBJECT = re.compile(r"[^.!?;:\n]*\s(and|but)\s+(?:(?:also|then|later)\s+)?$")
 _COORDINATION_BEFORE = re.compile(r"(?:[,;—–]\s*(?:(and|but|while|yet|whereas|or|though|although|even though)\s+)?"
                                   r"|\s(and|but|yet)\s+)"
                                   r"(?:(?:also|then|later)\s+)?$")
