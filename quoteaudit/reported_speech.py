@@ -145,8 +145,8 @@ class _Finder:
         """The statement a cue reports, or None (no source, no clause, a quotation's own cue,
         a clause already reported)."""
         text, top, attributions = self.text, self.top, self.attributions
-        if not cue.inverted and cue.text.endswith(_PARTICIPLE_ENDINGS) \
-                and _passive().search(text, max(0, cue.end - 60), cue.end):
+        if not cue.inverted and (cue.text.lower() in lexicon.words("seeming_verbs") or (
+                cue.text.endswith(_PARTICIPLE_ENDINGS) and _passive().search(text, max(0, cue.end - 60), cue.end))):
             return self.passive_statement(cue)
         subject, inverted = self.subjects.of(cue, speech)
         # A tagged cue's source is unnamed only when its head is "source(s)": near "spoke on
@@ -219,9 +219,9 @@ class _Finder:
 
     def passive_statement(self, cue) -> ReportedSpeech | None:
         """A cue in the passive ("The sale is expected to ...", "Kelsey Atkinson was
-        identified as the protester"): its subject is what is said, not who says it; the
-        sentence is the statement, its source the agent ("was first reported by the Miami
-        Herald") or nobody."""
+        identified as the protester") or a verb of seeming ("the shift in tone seemed so
+        stark"): its subject is what is said, not who says it; the sentence is the statement,
+        its source the agent ("was first reported by the Miami Herald") or nobody."""
         text = self.text
         para_start = self.attributor.paragraph_starts[cue.paragraph]
         start = self.sentences.start(cue.start, max(para_start, cue.start - 600))

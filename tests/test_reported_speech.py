@@ -341,6 +341,10 @@ def test_quotation_after_the_cue_sentence_goes_on_with_the_statement():
     # Written for the test: no agent, no source (the subject is what is said, not who says it).
     ("The walk-off is considered one of the largest in the company's history.",
      ("indirect", "The walk-off is considered one of the largest in the company's history", None)),
+    # PolNeAR train (its sentence's second half): a verb of seeming is read as the passive is.
+    ("The shift in tone seemed so stark that it prompted Anderson Cooper to accuse Bondi of hypocrisy on air.",
+     ("indirect", "The shift in tone seemed so stark that it prompted Anderson Cooper to accuse Bondi of hypocrisy "
+                  "on air", None)),
 ])
 def test_passive_cue_reports_its_sentence(text, expected):
     assert statements(text) == [expected]
