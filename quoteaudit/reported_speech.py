@@ -145,7 +145,7 @@ class _Finder:
         """The statement a cue reports, or None (no source, no clause, a quotation's own cue,
         a clause already reported)."""
         text, top, attributions = self.text, self.top, self.attributions
-        if not cue.inverted and (cue.text.lower() in lexicon.words("seeming_verbs") or (
+        if not cue.inverted and (cue.text.lower() in lexicon.words("unsourced_cues") or (
                 cue.text.endswith(_PARTICIPLE_ENDINGS) and _passive().search(text, max(0, cue.end - 60), cue.end))):
             return self.passive_statement(cue)
         subject, inverted = self.subjects.of(cue, speech)
