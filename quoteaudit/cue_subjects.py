@@ -6,9 +6,11 @@ a reader would:
 1. the cue's subject as the attribution stage parsed and resolved it (``Cue.subject``);
 2. the subject of the cue before, for a second verb ("..., but pledged to remain civil") and
    for a participle after a comma ("..., noting that ...");
-3. the words that leave a source unnamed ("sources said", "a person familiar with the matter");
-4. failing those, a guess: a bare plural ("But opponents say"), a plain noun phrase before the
+3. failing those, a guess: a bare plural ("But opponents say"), a plain noun phrase before the
    cue ("In separate interviews, three current and former Podesta employees said").
+
+``anonymous_source`` finds the words that leave a source unnamed ("sources said", "a person
+familiar with the matter"); ``reported_speech.source_of`` chooses between them and the subject.
 
 ``with_tagged_cues`` adds the cue tagger's words to the lexicon's cues, each with the subject
 the attribution stage's parser finds for it.
@@ -50,6 +52,10 @@ class CueSubjects:
             if not cue.inverted:
                 previous = cue
 
+    def parsed(self, cue) -> Speaker | None:
+        """The subject a parser gave the cue, or the one it shares with the cue before it."""
+        return self.shared_subjects.get(id(cue)) or cue.subject
+
     def may_guess(self, cue) -> bool:
         """Whether no parser gave the cue a subject, so that one may be guessed (a participle's,
         a plain noun phrase's, ...)."""
@@ -61,8 +67,9 @@ class CueSubjects:
     def of(self, cue, speech: bool):
         """The cue's subject (as the attribution stage found it, or one it leaves alone) and
         whether it stands after the cue."""
-        text, subject, inverted = self.text, self.shared_subjects.get(id(cue)) or cue.subject, cue.inverted
-        if not inverted and speech and _COMMA_BEFORE.search(text, max(0, cue.start - 3), cue.start):
+        text, subject, inverted = self.text, self.parsed(cue), cue.inverted
+        comma_before = _COMMA_BEFORE.search(text, max(0, cue.start - 3), cue.start) is not None
+        if not inverted and speech and comma_before:
             # "..., predicted Madeleine Kunin, the former governor": the speaker after the verb,
             # the clause before it (the attribution stage reads this order only after a quotation).
             after = self.attributor._forward_np(cue.end)
@@ -78,7 +85,7 @@ class CueSubjects:
                                   0.5, "description")
         if subject is not None or inverted:
             return subject, inverted
-        if cue.text.endswith("ing") and _COMMA_BEFORE.search(text, max(0, cue.start - 3), cue.start):
+        if cue.text.endswith("ing") and comma_before:
             subject = self.participle(cue)
             if subject is not None:
                 return subject, inverted
@@ -114,7 +121,7 @@ class CueSubjects:
         found = _NOUN_PHRASE_BEFORE.search(text, floor, cue.start)
         if found is None:
             return None
-        stop = lexicon.words("stopwords") - lexicon.words("subject_openers")
+        stop = _phrase_stopwords()
         start, end = found.span(1)
         for word in _NON_SPACE.finditer(text, start, end):  # "where local party leaders say"
             if word.group().lower() not in stop:
@@ -134,7 +141,6 @@ class CueSubjects:
                 or any(_looks_like_a_verb(w) for w in words):
             return None
         return Mention(phrase, start, end)
-
 
 
 def with_tagged_cues(scan: Scanner, attributor, model: CueModel | None) -> list:
@@ -238,6 +244,12 @@ _NOUN_PHRASE_BEFORE = re.compile(
     r"(?:(?:also|have|has|had|now|still|already|both|all|not|[a-z]+ly)[ \t\u00a0]+){0,3}$")
 
 
+@lru_cache(maxsize=1)
+def _phrase_stopwords() -> frozenset[str]:
+    """The stopwords that neither open nor end a guessed subject ("those surveyed" may)."""
+    return lexicon.words("stopwords") - lexicon.words("subject_openers")
+
+
 def _looks_like_a_verb(word: str) -> bool:
     """A word that no noun phrase holds: an auxiliary or a speech verb ("retired generals", "those
     polled": an -ed word may be an adjective)."""
@@ -272,6 +284,8 @@ def anonymity_hints(text: str) -> list[int]:
             found.append(at)
             at = text.find(word, at + 1)
     return sorted(found)
+
+
 _SOURCE_HEAD = re.compile(r"\bsources?$", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n")
 

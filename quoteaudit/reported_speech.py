@@ -85,8 +85,7 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
     subjects = finder.subjects
     # A cue whose subject no parser found (it may be guessed: a participle's, a plain noun
     # phrase's) claims its clause after the others: "X called for ..., sources said" is the sources'.
-    parsed = [cue for cue in cues if not subjects.may_guess(cue)]
-    ordered = parsed + [cue for cue in cues if subjects.may_guess(cue)]
+    ordered = sorted(cues, key=subjects.may_guess)  # stable: each group keeps its order
     found = [r for r in (finder.statement_of_cue(cue, id(cue) in speech_cues) for cue in ordered) if r is not None]
     finder.add_quotations(found)
     found.extend(finder.labelled_lines(found))
@@ -130,7 +129,7 @@ class _Finder:
             i += 1
             if later.inverted:
                 continue
-            subject = self.subjects.shared_subjects.get(id(later)) or later.subject
+            subject = self.subjects.parsed(later)
             own_subject = subject is not None and start < subject.mention.start < later.start
             cut = subject.mention.start if own_subject else later.start
             joint = _COORDINATION_BEFORE.search(text, max(start, cut - 30), cut)
@@ -201,10 +200,17 @@ class _Finder:
         return _statement("mixed" if inside else "indirect", [Span(start, end)], Mention(cue.text, cue.start, cue.end),
                           speaker, [q.index for q in inside if q.kind == "speech"], anonymous)
 
+    def split_by_its_cue(self, last: ReportedSpeech, q: Quotation, a: Attribution) -> bool:
+        """Whether quotation q is the second piece of the direct statement before it, around
+        their one cue in the same paragraph (“A,” he said, “and B.”)."""
+        return last.kind == "direct" and a.cue is not None and last.cue is not None \
+            and last.cue.start == a.cue.start and a.method != "continuation" \
+            and last.cue.start < q.start and self.text.find("\n", last.end, q.start) == -1
+
     def goes_on(self, last: ReportedSpeech, q: Quotation, a: Attribution) -> bool:
         """Whether quotation q goes on with the direct statement before it: the next quotation
         in the same paragraph, right after the sentence holding that statement's cue, with the
-        same speaker (“A,” Clinton said. “B.”)."""
+        same speaker (“A,” Clinton said. “B.”: PolNeAR annotates the two as one attribution)."""
         text = self.text
         if last.kind != "direct" or last.cue is None or not last.quotations or q.partial \
                 or not last.end <= last.cue.start < q.start or text.find("\n", last.end, q.start) != -1:
@@ -287,15 +293,7 @@ class _Finder:
                 anonymous = anonymous_source(text, a.cue.start, a.cue.end, a, inverted, self.subjects.hints)
             parts = list(q.parts) or [Span(q.start, q.end)]
             last = found[-1] if found else None
-            if last is not None and last.kind == "direct" and a.cue is not None and last.cue is not None \
-                    and last.cue.start == a.cue.start and a.method != "continuation" \
-                    and last.cue.start < q.start and text.find("\n", last.end, q.start) == -1:
-                # “A,” he said, “and B.”: one statement in two pieces around its cue.
-                last.content.extend(parts)
-                last.quotations.append(q.index)
-            elif last is not None and self.goes_on(last, q, a):
-                # “A,” Clinton said. “B.”: the quotation after the cue's sentence goes on with the
-                # same statement (PolNeAR annotates the two as one attribution).
+            if last is not None and (self.split_by_its_cue(last, q, a) or self.goes_on(last, q, a)):
                 last.content.extend(parts)
                 last.quotations.append(q.index)
             elif q.partial and not _opens_sentence(text, q, attributor, sentences):
