@@ -26,6 +26,7 @@ from .attribution.common import Cue, Speaker, _role_head
 from .attribution.cues import cue_limit
 from .cue_model import CueModel, Scanner, tag
 from .model import Mention
+from .wordchars import NOT_AFTER_WORD
 
 
 class CueSubjects:
@@ -209,7 +210,7 @@ def _longer_cue(text: str, cue: Cue, attributor) -> tuple[Cue, Speaker | None]:
 
 
 # "his claim that ...", "their view": a noun cue's possessive is its source.
-_POSSESSIVE = re.compile(r"(?<![\w’'-])(his|her|their)[ \t\u00a0]+$", re.IGNORECASE)
+_POSSESSIVE = re.compile(NOT_AFTER_WORD + r"(his|her|their)[ \t\u00a0]+$", re.IGNORECASE)
 _POSSESSED_BY = {"his": "he", "her": "she", "their": "they"}
 
 

@@ -27,6 +27,7 @@ from .document import Document, _append_trimmed
 from .inputs import HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, TEXT_EXTENSIONS, make_document
 from .model import InputError
 from .references import Reference
+from .wordchars import NOT_AFTER_WORD
 
 DOCUMENT_EXTENSIONS = TEXT_EXTENSIONS + MARKDOWN_EXTENSIONS + HTML_EXTENSIONS
 READER_VERSION = "2"  # part of the index key: a change in how rows are cut is a new index
@@ -42,7 +43,7 @@ _UPPER_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z.'’ -]{0,40}?)[ \t]*:[ \t]+(?=\S)
 _NAME_LABEL = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)[ \t]*:[ \t]+(?=\S)", re.M)
 _POSSESSIVE = re.compile(r"[’']s?$")
 # A lookahead, so "Senator Robert Menendez" also yields "Robert Menendez".
-_FULL_NAME = re.compile(r"(?<![\w’'-])(?=([A-Z][a-z]+)[ \t]+([A-Z][a-z][\w’'-]*)(?![\w-]))")
+_FULL_NAME = re.compile(NOT_AFTER_WORD + r"(?=([A-Z][a-z]+)[ \t]+([A-Z][a-z][\w’'-]*)(?![\w-]))")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|[.!?…]+[\"”’')\]]*\s*$")
 
 

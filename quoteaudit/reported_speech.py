@@ -37,6 +37,7 @@ from .attribution.common import Speaker
 from .cue_model import CueModel, Scanner
 from .cue_subjects import CueSubjects, anonymous_source, with_tagged_cues
 from .model import Attribution, Mention, Quotation, Span
+from .wordchars import NOT_AFTER_WORD
 
 DIRECT_COVER = 0.9  # quotation marks over this share of a clause make it direct (the scorer's rule)
 MIN_WORDS = 3  # a reported clause has at least this many words
@@ -335,7 +336,7 @@ def _label_line() -> re.Pattern:
 
 
 _RELATIVE_CUE = re.compile(r"(?:which|who|that)\s", re.IGNORECASE)
-_RELATIVE_BEFORE = re.compile(r"(?<![\w’'-])(who|which)[ \t\u00a0]+(?:(?:also|has|have|had|was|is|[a-z]+ly)[ \t\u00a0]+){0,3}$")
+_RELATIVE_BEFORE = re.compile(NOT_AFTER_WORD + r"(who|which)[ \t\u00a0]+(?:(?:also|has|have|had|was|is|[a-z]+ly)[ \t\u00a0]+){0,3}$")
 
 
 class _Claimed:

@@ -32,6 +32,7 @@ from .. import lexicon
 from ..model import Attribution, Mention, Quotation
 from .common import Speaker, _strip_possessive, outside_quotations
 from .names import _NAME_RUN
+from ..wordchars import NOT_AFTER_WORD_ONE_BACK
 
 
 def _words_at_word_start(words: list[str]) -> str:
@@ -42,7 +43,7 @@ def _words_at_word_start(words: list[str]) -> str:
     rests: dict[str, list[str]] = {}
     for word in words:
         rests.setdefault(word[0], []).append(word[1:])
-    return "(?:" + "|".join(f"{first}(?<![\\w’'-].)(?:{'|'.join(rest)})" for first, rest in rests.items()) + ")"
+    return "(?:" + "|".join(f"{first}{NOT_AFTER_WORD_ONE_BACK}(?:{'|'.join(rest)})" for first, rest in rests.items()) + ")"
 
 
 # A pronoun that can stand for a speaker, outside quotation marks ("he", "She’s", "who").
@@ -61,7 +62,7 @@ _OPENING_DESCRIPTION = re.compile(
 # outlet word or an acronym is in it. The capital is matched before the lookbehind (two
 # characters wide) tests what stands before it: most positions then fail at once.
 _CAPITALISED_RUN = re.compile(
-    r"[A-Z](?<![\w’'&.-].)[\w’'&-]*(?:[ \t\u00a0]+(?:(?:of|for|and|on)[ \t\u00a0]+)?[A-Z][\w’'&-]*){0,5}")
+    r"[A-Z](?<![\w’'].)(?<![&.-].)[\w’'&-]*(?:[ \t\u00a0]+(?:(?:of|for|and|on)[ \t\u00a0]+)?[A-Z][\w’'&-]*){0,5}")
 _ACRONYM = re.compile(r"[A-Z]{2,5}(?:[’']s)?")
 WINDOW_BACK = 400  # characters before a quotation that candidates are sought in
 WINDOW_AHEAD = 200  # ... and after it, within its paragraph

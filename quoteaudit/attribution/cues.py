@@ -12,6 +12,7 @@ from ..model import Mention
 from .common import (
     Cue, Speaker, Token, Tokens, _CONTRACTION, _WORD, _abbreviated, _honorifics, _pronoun_gender,
     _pronoun_mention, _walk_to_paragraph)
+from ..wordchars import NOT_AFTER_WORD, NOT_BEFORE_WORD
 
 
 def cue_limit(length: int) -> int:
@@ -29,7 +30,7 @@ def cue_regex() -> re.Pattern:
     regex built as a trie so each position is tried once."""
     single, multi = lexicon.speech_cues()  # lowercase
     phrases = set(single) | {" ".join(words) for words in multi}
-    return re.compile(r"(?<![\w’'-])" + _trie_pattern(sorted(phrases)) + r"(?![\w’'-])")
+    return re.compile(NOT_AFTER_WORD + _trie_pattern(sorted(phrases)) + NOT_BEFORE_WORD)
 
 
 def _trie_pattern(words: list[str]) -> str:

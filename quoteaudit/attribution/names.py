@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from .common import _abbreviated, _honorifics, _same_stem, _strip_possessive, _walk_to_paragraph
+from ..wordchars import NOT_AFTER_WORD_ONE_BACK, NOT_BEFORE_WORD
 
 
 # A word of a run is read for at most 40 characters: a word must end in a space for the run
@@ -18,7 +19,7 @@ from .common import _abbreviated, _honorifics, _same_stem, _strip_possessive, _w
 # from each of its capitals (quadratic: 4,000 characters of it took 1.5 s).
 _NAME_RUN = re.compile(r"[A-Z](?<!\w.)(?:[a-z]{0,3}\.|[\w’'\-]{0,40})[ \t\u00a0]+"
                        r"(?:[A-Z](?:[a-z]{0,3}\.|[\w’'\-]{0,40})[ \t\u00a0]+){0,4}[A-Z][\w’'\-]*")
-_LOWER_WORD = re.compile(r"[a-z](?<![\w’'-].)[a-z]{2,}(?![\w’'-])")
+_LOWER_WORD = re.compile(r"[a-z]" + NOT_AFTER_WORD_ONE_BACK + r"[a-z]{2,}" + NOT_BEFORE_WORD)
 _LONG_CAP_WORD = re.compile(r"[A-Z](?<!\w.)[^\W\d_]{3,}")
 _CAP_WORD = re.compile(r"[A-Z](?<![\w-].)[\w’'-]*")
 _FEW_WORDS = 40  # up to this many words, str.find per word; beyond, one pass over the text

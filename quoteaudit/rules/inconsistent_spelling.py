@@ -33,6 +33,7 @@ SEVERITY = "warning"
 OPTIONS: dict = {"min_similarity": 85.0, "min_length": 6}
 
 from ..model import Issue  # noqa: E402
+from ..wordchars import NOT_BEFORE_WORD  # noqa: E402
 
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
@@ -43,8 +44,8 @@ _CAP_WORD = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 # "[A-Z](?<!\w.)", the same test, so that the scan jumps from capital to capital.
 _CAPITALISED = re.compile(r"[A-Z](?<!\w.)"
                           r"(?:[a-z]+ (?:of |for |and |the )?[A-Z][a-z]+"
-                          r"(?: (?:of |for |and |the )?[A-Z][a-z]+)+(?:[’']s)?(?![\w’'-])"
-                          r"|[\w’'-]*)")
+                          r"(?: (?:of |for |and |the )?[A-Z][a-z]+)+(?:[’']s)?" + NOT_BEFORE_WORD
+                          + r"|[\w’'-]*)")
 _GAP = re.compile(r" (?:of |for |and |the )?")
 _RUN_WORD = re.compile(r"[A-Z][a-z]+")
 _POSSESSIVE_END = re.compile(r"[’']s$", re.MULTILINE)
