@@ -302,3 +302,15 @@ def test_last_named_cue_is_the_last_cue_with_a_named_subject_in_any_range():
             scanned = [c for c in rules._cues_between(rules.cues, start, end) if c.subject is not None
                        and c.subject.names]
             assert rules._last_named_cue(start, end) is (scanned[-1] if scanned else None)
+
+
+def test_a_relative_pronoun_the_ranker_chooses_stands_for_the_name_before_it():
+    # PolNeAR train (breitbart_2016-05-03, Glenn Beck): the mention nearest the quotations is
+    # "who"; its speaker is the name it stands for, not the word "who" (nor nobody).
+    text = ("Beck, who has in the past described Trump as “a pathological narcissistic sociopath”\u00a0and "
+            "“a narcissistic psychopath”\u00a0whose presidency “will lead to civil war or worst,” clearly "
+            "intended the Indiana audience to “recognize” Trump in that passage and “turn away” from him.")
+    found = {q: a for q, a in speakers(text)}
+    first = found["“a pathological narcissistic sociopath”"]
+    assert (first.speaker, first.mention.text) == ("Beck", "who")
+    assert found["“a narcissistic psychopath”"].speaker == "Beck"

@@ -207,6 +207,15 @@ class CandidateFinder:
             cand.pronoun_names = self._resolve_pronoun(cand)
         return cand.pronoun_names
 
+    def speaker_names(self, cand: Candidate) -> list[str]:
+        """Whom the chosen candidate names: ``resolve``, and for a relative pronoun the name
+        it stands for ("Beck, who has described Trump as “…”"). Only the decision asks this:
+        the ranker's features read ``resolve``, as the shipped model was trained."""
+        names = self.resolve(cand)
+        if not names and cand.kind == "relative":
+            return self.att.relative_antecedent(cand.start, cand.end)
+        return names
+
     def _resolve_pronoun(self, cand: Candidate) -> list[str]:
         att = self.att  # the rules' own resolution, for the same answer
         word = {"his": "he", "her": "she", "its": "it", "their": "they"}.get(cand.text.lower(), cand.text)

@@ -231,16 +231,7 @@ class CueParser:
                                           prev.start)
         if prev.lower in ("who", "which") and i >= 2:
             # "Sanders, who says ...": the relative pronoun is the mention, Sanders the speaker.
-            antecedent = self._np_backward(before, i - 2 if before[i - 2].text == "," else i - 1)
-            if antecedent is not None and antecedent.kind == "description" and not antecedent.names:
-                # "McConnell, now the Senate majority leader, who ...": the name before the appositive.
-                k = next(n for n in range(len(before)) if before[n].start == antecedent.mention.start)
-                while k > 0 and before[k - 1].lower in lexicon.words("adverbs"):
-                    k -= 1
-                if k > 1 and before[k - 1].text == ",":
-                    named = self._np_backward(before, k - 1)
-                    if named is not None and named.kind == "name":
-                        antecedent = named
+            antecedent = self._antecedent(before, i - 1)
             if antecedent is not None and antecedent.names and antecedent.kind == "name":
                 return Speaker(Mention(prev.text, prev.start, prev.end), antecedent.names,
                                antecedent.method, antecedent.confidence, antecedent.kind)
@@ -309,6 +300,33 @@ class CueParser:
         if first is None:
             return None
         return self._np_forward_tokens(tokens[first:comma])
+
+    def _antecedent(self, before: list[Token], k: int) -> Speaker | None:
+        """What the relative pronoun before[k] ("who", "which") stands for: the noun phrase
+        right before it, or the name before an appositive ("McConnell, now the Senate
+        majority leader, who ...")."""
+        if k < 1:
+            return None
+        antecedent = self._np_backward(before, k - 1 if before[k - 1].text == "," else k)
+        if antecedent is not None and antecedent.kind == "description" and not antecedent.names:
+            n = next(n for n in range(len(before)) if before[n].start == antecedent.mention.start)
+            while n > 0 and before[n - 1].lower in lexicon.words("adverbs"):
+                n -= 1
+            if n > 1 and before[n - 1].text == ",":
+                named = self._np_backward(before, n - 1)
+                if named is not None and named.kind == "name":
+                    antecedent = named
+        return antecedent
+
+    def relative_antecedent(self, start: int, end: int) -> list[str]:
+        """The person the relative pronoun text[start:end] stands for ("Beck, who has
+        described Trump as “…”" gives Glenn Beck): [] when no name stands before it."""
+        para_start = self.paragraph_starts[self._paragraph_of(start)]
+        before = self._tokens(max(para_start, start - 300), end)
+        if not before or before[-1].start != start:
+            return []
+        antecedent = self._antecedent(before, len(before) - 1)
+        return list(antecedent.names) if antecedent is not None and antecedent.kind == "name" else []
 
     def _np_backward(self, tokens: list[Token], end: int) -> Speaker | None:
         """The noun phrase ending right before tokens[end] ("Tokayev", "the ad’s narrator")."""

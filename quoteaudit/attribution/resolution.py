@@ -50,7 +50,7 @@ def decide(finder: CandidateFinder, ranked: Ranked, rule: Attribution) -> Attrib
         out = Attribution(q.index, rule.speaker, rule.mention, rule.cue, rule.method, probability,
                           list(rule.candidates))
     else:
-        names = finder.resolve(best)
+        names = finder.speaker_names(best)
         cue = Mention(best.cue.text, best.cue.start, best.cue.end) if best.cue is not None else None
         method = _METHOD.get(best.kind, "explicit")
         if len(names) > 1:
