@@ -284,6 +284,7 @@ class _Finder:
         split by its cue joins the piece before), or mixed over their sentence."""
         text, attributor, sentences = self.text, self.attributor, self.sentences
         in_clause = {i for r in found for i in r.quotations}
+        by_sentence: dict[tuple[int, int], ReportedSpeech] = {}  # the mixed statement over a sentence
         for q in self.top:
             if q.kind != "speech" or q.index in in_clause:
                 continue
@@ -301,9 +302,14 @@ class _Finder:
                 # A fragment in the writer's sentence that no cue clause holds: the sentence is the
                 # claim, its subject the source when the quotation has none ("Trump branded Cruz a “liar”").
                 start, end = _sentence(text, q, attributor, sentences)
+                same = by_sentence.get((start, end))
+                if same is not None:  # another fragment of that sentence: one claim with both
+                    same.quotations.append(q.index)
+                    continue
                 if a.mention is None and start < q.start:
                     a = source_of(attributor._sentence_subject(start, q.start)) or a
                 found.append(_statement("mixed", [Span(start, end)], a.cue, a, [q.index], anonymous))
+                by_sentence[start, end] = found[-1]
             else:
                 found.append(_statement("direct", parts, a.cue, a, [q.index], anonymous))
 

@@ -358,3 +358,16 @@ def test_labelled_lines_are_the_labels_statements():
     assert statements(text) == [
         ("indirect", "No outside influence on FBI probe into Clinton emails", "Lynch"),
         ("indirect", "Why not debate?", "KATE BOULDUAN")]
+
+
+def test_fragments_of_one_sentence_are_one_mixed_statement():
+    # PolNeAR train (breitbart_2016-01-10): two quoted fragments and no cue clause holding them
+    # were the same sentence reported twice.
+    text = ("Trump says “the whole game has become screwed up” because “football has become soft like the "
+            "country has become soft.” He says referees are constantly throwing penalty flags just so their "
+            "wives can see them on TV.")
+    ctx = analyse(Document(path="t.txt", source=text))
+    mixed = [r for r in ctx.reported_speech if r.kind == "mixed"]
+    assert [(text[r.start:r.end], r.speaker, r.quotations) for r in mixed] == [
+        ("Trump says “the whole game has become screwed up” because “football has become soft like the country "
+         "has become soft.”", "Trump", [0, 1])]
