@@ -314,3 +314,13 @@ def test_a_relative_pronoun_the_ranker_chooses_stands_for_the_name_before_it():
     first = found["“a pathological narcissistic sociopath”"]
     assert (first.speaker, first.mention.text) == ("Beck", "who")
     assert found["“a narcissistic psychopath”"].speaker == "Beck"
+
+
+def test_a_pronoun_never_stands_for_a_person_known_to_be_of_the_other_gender():
+    # Written for this test: nobody named before is known to be a woman, and the person named
+    # last is a man ("Senator John"); "she" is the person of no known gender, not him.
+    text = ("Pat Doe spoke first at the town hall in Ames on Monday night.\n\n"
+            "Senator John Smith followed her to the stage and talked about farm prices for an hour.\n\n"
+            "“We will win this fight, and we will win it in Iowa,” she said.\n")
+    a = only(text)
+    assert (a.speaker, a.mention.text) == ("Pat Doe", "she")

@@ -172,7 +172,7 @@ class CueParser:
             return Speaker(speaker.mention, [], "pronoun", 0.6, "pronoun")
         names = [n for n in last_people if self._gender_ok(n, gender)]
         if not names:
-            recent = self._recent_person(at, gender) or self._recent_person(at)
+            recent = self._recent_person(at, gender) or self._recent_person(at, gender, or_unknown=True)
             names = [recent] if recent else []
         confidence = 0.8 if len(names) == 1 else 0.4
         return Speaker(speaker.mention, names, "pronoun", confidence, "pronoun")

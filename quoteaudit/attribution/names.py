@@ -257,11 +257,13 @@ class NameIndex:
         ent = self.entities.get(name)
         return ent is None or ent.gender is None or gender is None or ent.gender == gender
 
-    def _recent_person(self, at: int, gender: str | None = None) -> str | None:
+    def _recent_person(self, at: int, gender: str | None = None, or_unknown: bool = False) -> str | None:
+        """The person named last before at: of that gender (or, with or_unknown, of a gender
+        nobody knows: never one known to be the other)."""
         best, best_at = None, -1
         for ent in self.entities.values():
-            if gender is not None and ent.gender != gender:
-                continue  # first a person known to fit the pronoun
+            if gender is not None and ent.gender != gender and not (or_unknown and ent.gender is None):
+                continue
             last = ent.last_before(at)  # -1: never named before at
             if last > best_at:
                 best, best_at = ent, last
