@@ -30,9 +30,9 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..model import Attribution, Mention, Quotation
+from ..wordchars import NOT_AFTER_WORD_ONE_BACK
 from .common import Speaker, _strip_possessive, outside_quotations
 from .names import _NAME_RUN
-from ..wordchars import NOT_AFTER_WORD_ONE_BACK
 
 
 def _words_at_word_start(words: list[str]) -> str:

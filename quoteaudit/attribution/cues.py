@@ -9,10 +9,10 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..model import Mention
+from ..wordchars import NOT_AFTER_WORD, NOT_BEFORE_WORD
 from .common import (
     Cue, Speaker, Token, Tokens, _CONTRACTION, _WORD, _abbreviated, _honorifics, _pronoun_gender,
     _pronoun_mention, _walk_to_paragraph)
-from ..wordchars import NOT_AFTER_WORD, NOT_BEFORE_WORD
 
 
 def cue_limit(length: int) -> int:

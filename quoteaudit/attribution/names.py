@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import lexicon
-from .common import _abbreviated, _honorifics, _same_stem, _strip_possessive, _walk_to_paragraph
 from ..wordchars import NOT_AFTER_WORD_ONE_BACK, NOT_BEFORE_WORD
+from .common import _abbreviated, _honorifics, _same_stem, _strip_possessive, _walk_to_paragraph
 
 
 # A word of a run is read for at most 40 characters: a word must end in a space for the run
