@@ -240,12 +240,12 @@ class _Finder:
         agent = _agent().match(text, cue.end, end + 1)  # the clause's end is trimmed of its period
         mention = Mention(agent.group(1), agent.start(1), agent.end(1)) if agent else None
         source = Attribution(-1, None, mention, None, "description" if agent else "none", 0.5 if agent else 0.0)
-        inside = [q for q in _overlapping(self.top, self.quote_starts, start, end) if q.kind == "speech"]
+        inside = _overlapping(self.top, self.quote_starts, start, end)
         if _mostly_quoted(inside, start, end):
             return None
         self.claimed.add(start, end)
         return _statement("mixed" if inside else "indirect", [Span(start, end)], Mention(cue.text, cue.start, cue.end),
-                          source, [q.index for q in inside], None)
+                          source, [q.index for q in inside if q.kind == "speech"], None)
 
     def labelled_lines(self, found: list[ReportedSpeech]) -> list[ReportedSpeech]:
         """Paragraphs that open with a speaker's label and a colon: a transcript's turns
