@@ -185,6 +185,11 @@ class _Finder:
         speaker = source_of(subject, anonymous)
         if speaker is None or self.claimed.overlaps(start, end):
             return None
+        if anonymous is None and subject is not None and not subject.names and self.subjects.may_guess(cue) \
+                and _names_a_time(subject.mention.text):
+            # A guessed subject that is only a time ("who has in the past described", "Last week
+            # proved that"): the claim stands, with no source.
+            speaker = Attribution(-1, None, None, None, "none", 0.0)
         relative = None
         if not inverted and text.find("wh", max(0, cue.start - 40), cue.start) >= 0:  # most cues: no "who"/"which"
             relative = _RELATIVE_BEFORE.search(text, max(0, cue.start - 40), cue.start)
@@ -315,6 +320,14 @@ class _Finder:
 
 
 _TERMINATOR_TO_QUOTE = re.compile(r"[.!?]+\s+")  # a sentence's end, then the next quotation
+
+
+def _names_a_time(phrase: str) -> bool:
+    """Whether a phrase is a time and nothing else: words of a time ("the past", "Last week",
+    "eight years"), with determiners and numbers beside them ("Some", "Both" alone are people)."""
+    words = phrase.lower().split()
+    times, determiners = lexicon.words("time_phrase_words"), lexicon.words("determiners")
+    return any(w in times for w in words) and all(w in times or w in determiners or w.isdigit() for w in words)
 
 
 @lru_cache(maxsize=1)

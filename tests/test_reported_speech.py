@@ -371,3 +371,19 @@ def test_fragments_of_one_sentence_are_one_mixed_statement():
     assert [(text[r.start:r.end], r.speaker, r.quotations) for r in mixed] == [
         ("Trump says “the whole game has become screwed up” because “football has become soft like the country "
          "has become soft.”", "Trump", [0, 1])]
+
+
+@pytest.mark.parametrize("text, cue", [
+    # PolNeAR train (breitbart_2016-05-03): the words before "described" that no parser took
+    # for its subject are a time, not a source.
+    ("Beck, who has in the past described Trump as “a pathological narcissistic sociopath”\u00a0and “a narcissistic "
+     "psychopath”\u00a0whose presidency “will lead to civil war or worst,” clearly intended the Indiana audience to "
+     "“recognize” Trump in that passage and “turn away” from him.", "described"),
+    # PolNeAR train (usa-today_2016-07-29).
+    ("Last week proved that the Second Amendment works.", "proved"),
+])
+def test_a_guessed_subject_that_is_only_a_time_leaves_the_statement_unsourced(text, cue):
+    ctx = analyse(Document(path="t.txt", source=text))
+    found = [r for r in ctx.reported_speech if r.cue is not None and r.cue.text == cue]
+    assert len(found) == 1
+    assert (found[0].speaker, found[0].mention) == (None, None)
