@@ -324,7 +324,7 @@ _TERMINATOR_TO_QUOTE = re.compile(r"[.!?]+\s+")  # a sentence's end, then the ne
 
 def _names_a_time(phrase: str) -> bool:
     """Whether a phrase is a time and nothing else: words of a time ("the past", "Last week",
-    "eight years"), with determiners and numbers beside them ("Some", "Both" alone are people)."""
+    "two years ago"), with determiners and numbers beside them ("Some", "Both" alone are people)."""
     words = phrase.lower().split()
     times, determiners = lexicon.words("time_phrase_words"), lexicon.words("determiners")
     return any(w in times for w in words) and all(w in times or w in determiners or w.isdigit() for w in words)
