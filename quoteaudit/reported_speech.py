@@ -203,8 +203,7 @@ class _Finder:
             # ambiguous: the tagger's cues are less sure than the lexicon's (precision first).
             speaker = replace(speaker, candidates=[])
         self.claimed.add(start, end)
-        return _statement("mixed" if inside else "indirect", [Span(start, end)], Mention(cue.text, cue.start, cue.end),
-                          speaker, [q.index for q in inside if q.kind == "speech"], anonymous)
+        return _clause_statement(start, end, Mention(cue.text, cue.start, cue.end), speaker, inside, anonymous)
 
     def split_by_its_cue(self, last: ReportedSpeech, q: Quotation, a: Attribution) -> bool:
         """Whether quotation q is the second piece of the direct statement before it, around
@@ -249,8 +248,7 @@ class _Finder:
         if _mostly_quoted(inside, start, end):
             return None
         self.claimed.add(start, end)
-        return _statement("mixed" if inside else "indirect", [Span(start, end)], Mention(cue.text, cue.start, cue.end),
-                          source, [q.index for q in inside if q.kind == "speech"], None)
+        return _clause_statement(start, end, Mention(cue.text, cue.start, cue.end), source, inside)
 
     def labelled_lines(self, found: list[ReportedSpeech]) -> list[ReportedSpeech]:
         """Paragraphs that open with a speaker's label and a colon: a transcript's turns
@@ -279,9 +277,7 @@ class _Finder:
                 continue
             mention = Mention(label.group(1), label.start(1), label.end(1))
             source = Attribution(-1, label.group(1), mention, None, "explicit", 0.9)
-            out.append(_statement("mixed" if inside else "indirect", [Span(start, end)],
-                                  Mention(":", label.end(1), label.end(1) + 1), source,
-                                  [q.index for q in inside if q.kind == "speech"], None))
+            out.append(_clause_statement(start, end, Mention(":", label.end(1), label.end(1) + 1), source, inside))
         return out
 
     def add_quotations(self, found: list[ReportedSpeech]) -> None:
@@ -454,6 +450,14 @@ def source_of(sp: Speaker | None, anonymous: Mention | None = None) -> Attributi
         return Attribution(-1, None, sp.mention, None, sp.method, min(sp.confidence, 0.5), list(sp.names))
     name = sp.names[0] if sp.names else None
     return Attribution(-1, name, sp.mention, None, sp.method, sp.confidence)
+
+
+def _clause_statement(start: int, end: int, cue: Mention, a: Attribution, inside: list[Quotation],
+                      anonymous: Mention | None = None) -> ReportedSpeech:
+    """The statement over the clause text[start:end]: mixed when quotation marks stand inside
+    it (any kind, as the scorer counts them), indirect otherwise; it lists its speech quotations."""
+    return _statement("mixed" if inside else "indirect", [Span(start, end)], cue, a,
+                      [q.index for q in inside if q.kind == "speech"], anonymous)
 
 
 def _statement(kind, content, cue, a: Attribution, quotations, anonymous) -> ReportedSpeech:
