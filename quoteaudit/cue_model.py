@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,15 +23,16 @@ from functools import lru_cache
 from . import lexicon
 from .document import offset_array
 from .attribution.common import _abbreviated, _word_before, outside_quotations
+from .regexes import regex
 
 MODEL_FILE = "cue_model.json"
 # Words, or a single punctuation mark; "U.S." stays one word, "said." is "said" and "."
-_TOKEN = re.compile(r"[^\W_](?:[\w’'\-]*[^\W_])?|[^\w\s]")
+_TOKEN = regex(r"[^\W_](?:[\w’'\-]*[^\W_])?|[^\w\s]")
 # The first four tokens from a point, as findall reads them: between tokens stand only white
 # space and "_" (every other character opens a token)
-_FIRST_TOKENS = re.compile(r"[\s_]*({0})(?:[\s_]*({0})(?:[\s_]*({0})(?:[\s_]*({0}))?)?)?".format(_TOKEN.pattern))
+_FIRST_TOKENS = regex(r"[\s_]*({0})(?:[\s_]*({0})(?:[\s_]*({0})(?:[\s_]*({0}))?)?)?".format(_TOKEN.pattern))
 _OPENERS = frozenset("“\"‘")
-_RUN = re.compile(r"[\w’'-]+")  # a word as the vocabulary's words are delimited
+_RUN = regex(r"[\w’'-]+")  # a word as the vocabulary's words are delimited
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,7 @@ class Scanner:
 
 # [.!?]+ and closing marks before white space, or a line break; written to open on one
 # character class, which the regex engine skips to in C (twice as fast as "...|\n")
-_BREAK = re.compile(r"[.!?\n](?:(?<=\n)|[.!?]*[\"”’')\]]*(?=\s))")
+_BREAK = regex(r"[.!?\n](?:(?<=\n)|[.!?]*[\"”’')\]]*(?=\s))")
 _WINDOW = 60  # characters read on each side of a candidate
 _NEAR = 20  # characters first read before it when the sentence starts beyond the window
 

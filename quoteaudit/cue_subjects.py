@@ -26,6 +26,7 @@ from .attribution.common import Cue, Speaker, _role_head
 from .attribution.cues import cue_limit
 from .cue_model import CueModel, Scanner, tag
 from .model import Mention
+from .regexes import regex
 from .wordchars import NOT_AFTER_WORD
 
 
@@ -189,8 +190,8 @@ def _pronoun_resolved(attributor, sp: Speaker, cue: Cue) -> Speaker:
     return attributor._resolve_pronoun(sp, attributor._people_at(cue.start), cue.start)
 
 
-_NON_SPACE = re.compile(r"\S+")
-_LOWER_WORDS_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:[a-z][\w’'-]*[ \t\u00a0]+){1,3})$")
+_NON_SPACE = regex(r"\S+")
+_LOWER_WORDS_BEFORE = regex(r"(?:(?<=\s)|^)((?:[a-z][\w’'-]*[ \t\u00a0]+){1,3})$")
 
 
 def _longer_cue(text: str, cue: Cue, attributor) -> tuple[Cue, Speaker | None]:
@@ -210,7 +211,7 @@ def _longer_cue(text: str, cue: Cue, attributor) -> tuple[Cue, Speaker | None]:
 
 
 # "his claim that ...", "their view": a noun cue's possessive is its source.
-_POSSESSIVE = re.compile(NOT_AFTER_WORD + r"(his|her|their)[ \t\u00a0]+$", re.IGNORECASE)
+_POSSESSIVE = regex(NOT_AFTER_WORD + r"(his|her|their)[ \t\u00a0]+$", re.IGNORECASE)
 _POSSESSED_BY = {"his": "he", "her": "she", "their": "they"}
 
 
@@ -228,7 +229,7 @@ def _possessive_source(text: str, cue_start: int, attributor) -> Speaker | None:
 
 # "But opponents say", "Many economists argue": a bare plural noun opening the clause, which
 # the quotation attributor leaves alone (for a quotation it is rarely the speaker).
-_BARE_PLURAL = re.compile(r"(?:^|(?<=[.!?;:]\s)|(?<=\n)|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)"
+_BARE_PLURAL = regex(r"(?:^|(?<=[.!?;:]\s)|(?<=\n)|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)"
                           r"((?:(?:[Mm]any|[Ss]ome|[Mm]ost|[Oo]ther|[Ss]everal|[Ff]ew|[Bb]oth|[Aa]ll)\s+)?"
                           r"(?:[a-z]+\s+)?[a-z]{3,}s"
                           # a share of a poll's respondents: "About 9 percent said", "52% say"
@@ -238,7 +239,7 @@ _BARE_PLURAL = re.compile(r"(?:^|(?<=[.!?;:]\s)|(?<=\n)|\b(?:[Bb]ut|[Aa]nd|[Yy]e
 
 # A clause's opening (sentence start, a comma, a conjunction), then 1-8 words, then the words that
 # may stand between a subject and its verb ("also", "have", "reportedly").
-_NOUN_PHRASE_BEFORE = re.compile(
+_NOUN_PHRASE_BEFORE = regex(
     r"(?:^|(?<=[,;:(—–\n])|(?<=[.!?][\"”’']\s)|(?<=[.!?]\s)"
     r"|\b(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et)\s)\s*"
     r"((?:[\w’'&.%$-]+[ \t\u00a0]+){0,7}?[\w’'&.%$-]+)[ \t\u00a0]+"
@@ -267,8 +268,8 @@ def _bare_plural_subject(text: str, cue) -> Mention | None:
 
 @lru_cache(maxsize=1)
 def _anonymity() -> re.Pattern:
-    phrases = sorted(lexicon.words("anonymous_sources"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")\b",
+    phrases = sorted(lexicon.words("anonymous_sources"), key=lambda p: (-len(p), p))  # longest first, then fixed
+    return regex(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")\b",
                       re.IGNORECASE)
 
 
@@ -287,8 +288,8 @@ def anonymity_hints(text: str) -> list[int]:
     return sorted(found)
 
 
-_SOURCE_HEAD = re.compile(r"\bsources?$", re.IGNORECASE)
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n")
+_SOURCE_HEAD = regex(r"\bsources?$", re.IGNORECASE)
+_SENTENCE_BREAK = regex(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n")
 
 
 def anonymous_source(text: str, cue_start: int, cue_end: int, subject, inverted: bool,
@@ -320,6 +321,6 @@ def anonymous_source(text: str, cue_start: int, cue_end: int, subject, inverted:
     return Mention(text[s:e], s, e)
 
 
-_SOURCE_PHRASE = re.compile(r"\s+([^\s,.;:“”\"]+(?:[ \t\u00a0]+[^\s,.;:“”\"]+){0,7})(?=\s*[,.;:])")
-_COMMA_BEFORE = re.compile(r",\s*$")
-_SHARED_SUBJECT = re.compile(r"[^.!?;:\n]*\s(and|but)\s+(?:(?:also|then|later)\s+)?$")
+_SOURCE_PHRASE = regex(r"\s+([^\s,.;:“”\"]+(?:[ \t\u00a0]+[^\s,.;:“”\"]+){0,7})(?=\s*[,.;:])")
+_COMMA_BEFORE = regex(r",\s*$")
+_SHARED_SUBJECT = regex(r"[^.!?;:\n]*\s(and|but)\s+(?:(?:also|then|later)\s+)?$")

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .model import InputError
+from .regexes import regex
 
-_BLANK_LINE_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_LINE_BREAK = re.compile(r"\n\s*")
+_BLANK_LINE_BREAK = regex(r"\n[ \t\r\f\v]*\n\s*")
+_LINE_BREAK = regex(r"\n\s*")
 
 
 @lru_cache(maxsize=4)  # asked by every stage about the document in hand

@@ -15,12 +15,12 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
-import re
 import sys
 from typing import Iterator
 
 from .document import DEFAULT_MAX_FILE_MB, Document, InputErrorException, decode, read_file, read_limited
 from .model import InputError, shown_path
+from .regexes import regex
 from .suppress import blank_directive_lines
 
 TEXT_EXTENSIONS = (".txt", ".text")
@@ -156,7 +156,7 @@ def json_problem(exc: ValueError) -> str:
     return " ".join(str(exc).split())
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = regex("[\ud800-\udfff]")
 
 
 def _lone_surrogate(value: str) -> int | None:

@@ -16,10 +16,11 @@ from itertools import islice
 
 from . import lexicon
 from .model import Attribution, Quotation
+from .regexes import regex
 
 SHORT_WORDS = 4
 TITLE_MAX_WORDS = 8
-_WORDS = re.compile(r"[\w’'\-]+")
+_WORDS = regex(r"[\w’'\-]+")
 # Marks and white space, none of which _WORDS matches: a quotation of nothing else has no
 # word, found by a strip (C speed) instead of a regex scan of all of it (a flood of marks)
 _NO_WORD = "“”\"‘«»„‹›`" + " \t\n\r\f\v\u00a0"

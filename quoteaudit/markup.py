@@ -10,21 +10,23 @@ from __future__ import annotations
 import html
 import re
 
-_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*$", re.DOTALL | re.MULTILINE)
-_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n.*?(?:^[ \t]{0,3}\1[^\n]*$|\Z)", re.DOTALL | re.MULTILINE)
-_INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?:    |\t)[^\n]*(?:\n|\Z))+")
-_INLINE_CODE = re.compile(r"(`+)[^`\n]+?\1")
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK = re.compile(r"(\[)([^\]\n]*)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
-_LINK_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.MULTILINE)
-_AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]+>")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]", re.MULTILINE)
-_BLOCKQUOTE = re.compile(r"^[ \t]{0,3}(>+)[ \t]?", re.MULTILINE)
-_EMPHASIS = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}")
-_SCRIPT_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+from .regexes import regex
+
+_FRONT_MATTER = regex(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*$", re.DOTALL | re.MULTILINE)
+_FENCE = regex(r"^[ \t]{0,3}(```|~~~)[^\n]*\n.*?(?:^[ \t]{0,3}\1[^\n]*$|\Z)", re.DOTALL | re.MULTILINE)
+_INDENTED_CODE = regex(r"(?:(?<=\n\n)|\A)(?:(?:    |\t)[^\n]*(?:\n|\Z))+")
+_INLINE_CODE = regex(r"(`+)[^`\n]+?\1")
+_IMAGE = regex(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK = regex(r"(\[)([^\]\n]*)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
+_LINK_DEFINITION = regex(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.MULTILINE)
+_AUTOLINK = regex(r"<(?:https?|mailto):[^>\s]+>")
+_COMMENT = regex(r"<!--.*?-->", re.DOTALL)
+_TAG = regex(r"</?[A-Za-z][^<>]*>")
+_HEADING = regex(r"^[ \t]{0,3}(#{1,6})[ \t]", re.MULTILINE)
+_BLOCKQUOTE = regex(r"^[ \t]{0,3}(>+)[ \t]?", re.MULTILINE)
+_EMPHASIS = regex(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}")
+_SCRIPT_STYLE = regex(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_ENTITY = regex(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BLOCK_TAGS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "tr",
                "td", "th", "table", "section", "article", "header", "footer", "figure", "figcaption", "hr",
                "pre", "aside", "nav", "main", "dd", "dt", "dl"}

@@ -15,7 +15,6 @@ real variant pairs: see README, "Reference sets".
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -24,6 +23,7 @@ from . import lexicon
 from .normalize import STOPWORDS, normalize, segments, words
 from .phrasediff import phrase_diff
 from .references import Reference
+from .regexes import regex
 
 MATCH_OPTIONS = {
     "match_threshold": 70.0,  # below: the segment is not in the record (unverified)
@@ -134,8 +134,8 @@ def match_statements(ctx, opts) -> list[StatementMatch]:
     return out
 
 
-_CLAUSE_BREAK = re.compile(r",\s+(?:which|who|where|while|as|but|and)\b")
-_THAT = re.compile(r"^\s*that\s+")
+_CLAUSE_BREAK = regex(r",\s+(?:which|who|where|while|as|but|and)\b")
+_THAT = regex(r"^\s*that\s+")
 
 
 def content_words(text: str) -> list[str]:

@@ -10,15 +10,16 @@ from __future__ import annotations
 import re
 
 from . import lexicon
+from .regexes import regex
 
 STOPWORDS = lexicon.words("stopwords") | lexicon.words("determiners") | {"of", "for", "is", "are", "we", "i"}
 
-_INSERTION = re.compile(r"\[[^\]]*\]|\([^)]*\)")
-_ELLIPSIS = re.compile(r"…|\.\s*\.\s*\.")
+_INSERTION = regex(r"\[[^\]]*\]|\([^)]*\)")
+_ELLIPSIS = regex(r"…|\.\s*\.\s*\.")
 # An apostrophe between letters ("don't"). Written to open on the mark itself, which the regex
 # engine skips to in C, instead of a lookbehind tried at every character (3x faster).
-_APOSTROPHE = re.compile(r"['’](?<=\w['’])(?=\w)")
-_NON_WORD = re.compile(r"[^\w]+")
+_APOSTROPHE = regex(r"['’](?<=\w['’])(?=\w)")
+_NON_WORD = regex(r"[^\w]+")
 
 
 def normalize(text: str) -> str:

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .document import paragraph_starts
+from .regexes import regex
 
 OPENERS = "“‘\"'«‹„(["
 # Texts are read a stretch of 8,192 characters at a time where a whole-text copy would cost
@@ -111,7 +112,7 @@ def stretches(text: str, boundary: re.Pattern, size: int = STRETCH):
         start = end
 
 
-_SPACE = re.compile(r"\s")  # the characters str.split() splits at, every one of them
+_SPACE = regex(r"\s")  # the characters str.split() splits at, every one of them
 
 
 def word_chunks(text: str, size: int = STRETCH):
@@ -143,7 +144,7 @@ class QuoteSpans:
         return i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]
 
 
-_RUN_JOINER = re.compile(r"[\s.,;:!?\-]{0,3}")
+_RUN_JOINER = regex(r"[\s.,;:!?\-]{0,3}")
 
 
 class IssueRuns(list):

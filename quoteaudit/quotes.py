@@ -21,6 +21,7 @@ from functools import lru_cache
 from . import lexicon
 from .document import _LINE_BREAK, offset_array, paragraph_break
 from .model import Quotation, Span
+from .regexes import regex
 
 # '' and `` are the double marks of typewriter-era and Penn Treebank text (''like this'').
 # The marks, or a paragraph break: '' | `` | one mark | a break. Written to open on one
@@ -32,7 +33,7 @@ _MARK_OR_BREAK = r"[\"'`“”„«»‹›‘’\n](?:(?<=')'?|(?<=`)`|(?<=\n){
 @lru_cache(maxsize=2)  # compiled on first use: a text has one paragraph style (start-up)
 def _marks(line_paragraphs: bool) -> re.Pattern:
     """The marks and breaks of a text whose paragraphs are lines, or blank-line separated."""
-    return re.compile(_MARK_OR_BREAK.format(paragraph_break=r"\s*" if line_paragraphs else r"[ \t\r\f\v]*\n\s*"))
+    return regex(_MARK_OR_BREAK.format(paragraph_break=r"\s*" if line_paragraphs else r"[ \t\r\f\v]*\n\s*"))
 
 
 # What may stand right before an opening mark (besides white space and start of text).
@@ -44,7 +45,7 @@ _INVISIBLE = set("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u
 _CLOSE_AFTER = set(".,;:!?)]}—–-…\"'”’»›")
 
 # "WALLACE: ..." opening a paragraph of a transcript.
-_SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'\- ]{1,30}[A-Z]:\s")
+_SPEAKER_LABEL = regex(r"[A-Z][A-Z.'\- ]{1,30}[A-Z]:\s")
 
 DOUBLE_OPEN = {"“": "”", "„": "“", "«": "»"}
 SINGLE_OPEN = {"‘": "’", "‹": "›"}

@@ -27,6 +27,7 @@ from .document import Document, _append_trimmed
 from .inputs import HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, TEXT_EXTENSIONS, make_document
 from .model import InputError
 from .references import Reference
+from .regexes import regex
 from .wordchars import NOT_AFTER_WORD
 
 DOCUMENT_EXTENSIONS = TEXT_EXTENSIONS + MARKDOWN_EXTENSIONS + HTML_EXTENSIONS
@@ -39,12 +40,12 @@ ANSWER_LABELS = {"A", "ANSWER"}
 
 # A turn label opens a line: upper-case words ("PUTIN:", "MR. PESKOV:", "Q:"), or one
 # to four capitalised words ("Vladimir Putin:") when most paragraphs open that way.
-_UPPER_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z.'’ -]{0,40}?)[ \t]*:[ \t]+(?=\S)", re.M)
-_NAME_LABEL = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)[ \t]*:[ \t]+(?=\S)", re.M)
-_POSSESSIVE = re.compile(r"[’']s?$")
+_UPPER_LABEL = regex(r"^[ \t]*([A-Z][A-Z.'’ -]{0,40}?)[ \t]*:[ \t]+(?=\S)", re.M)
+_NAME_LABEL = regex(r"^[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)[ \t]*:[ \t]+(?=\S)", re.M)
+_POSSESSIVE = regex(r"[’']s?$")
 # A lookahead, so "Senator Robert Menendez" also yields "Robert Menendez".
-_FULL_NAME = re.compile(NOT_AFTER_WORD + r"(?=([A-Z][a-z]+)[ \t]+([A-Z][a-z][\w’'-]*)(?![\w-]))")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|[.!?…]+[\"”’')\]]*\s*$")
+_FULL_NAME = regex(NOT_AFTER_WORD + r"(?=([A-Z][a-z]+)[ \t]+([A-Z][a-z][\w’'-]*)(?![\w-]))")
+_SENTENCE_END = regex(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|[.!?…]+[\"”’')\]]*\s*$")
 
 
 def is_document(path: str) -> bool:

@@ -25,13 +25,13 @@ import csv
 import io
 import json
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
 from .document import InputErrorException, check_regular_file, decode, read_bytes
 from .model import InputError
+from .regexes import regex
 
 MAX_YAML_NODES = 1_000_000
 MAX_ROW_MB = 16.0  # a JSON Lines or CSV row (a quotation with its metadata is kilobytes)
@@ -324,7 +324,7 @@ class _BadValue(ValueError):
     """A field that cannot be read as text: the row is reported and skipped."""
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = regex("[\ud800-\udfff]")
 
 
 def _str(value, field: str = "value") -> str | None:

@@ -24,6 +24,7 @@ import sys
 import time
 from dataclasses import dataclass
 
+from .cachedir import cache_dir
 from .normalize import STOPWORDS, normalize
 from .references import Reference
 
@@ -33,14 +34,6 @@ RARE_TERMS = 4  # the query's rarest words that retrieve candidates
 PAIRED_TERMS = 3  # of which pairs are intersected
 RETRIEVED = 100  # references fetched for each query
 CANDIDATES = 40  # of which the most word-overlapping are re-ranked
-
-
-def cache_dir() -> str:
-    base = os.environ.get("QUOTEAUDIT_CACHE_DIR")
-    if not base:
-        xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        base = os.path.join(xdg, "quoteaudit")
-    return base
 
 
 def index_path(digest: str) -> str:

@@ -37,15 +37,16 @@ from .attribution.common import Speaker
 from .cue_model import CueModel, Scanner
 from .cue_subjects import CueSubjects, anonymous_source, with_tagged_cues
 from .model import Attribution, Mention, Quotation, Span
+from .regexes import regex
 from .wordchars import NOT_AFTER_WORD
 
 DIRECT_COVER = 0.9  # quotation marks over this share of a clause make it direct (the scorer's rule)
 MIN_WORDS = 3  # a reported clause has at least this many words
 MAX_LATER_CUES = 8  # the cues inside a clause looked at for one that opens a statement of its own
-_WORDS = re.compile(r"[\w’'\-]+")
-_LEAD = re.compile(r"[\s,:;—–-]*")
+_WORDS = regex(r"[\w’'\-]+")
+_LEAD = regex(r"[\s,:;—–-]*")
 _TRAIL_CHARS = " \t\n\r\f\v\u00a0,:;.—–-"
-_THAT = re.compile(r"(?:[^\s.!?;:“”\"]+[ \t\u00a0]+){0,8}?(that)\b")  # "told reporters Monday that", "said, however, that"
+_THAT = regex(r"(?:[^\s.!?;:“”\"]+[ \t\u00a0]+){0,8}?(that)\b")  # "told reporters Monday that", "said, however, that"
 
 
 @dataclass(slots=True)
@@ -315,7 +316,7 @@ class _Finder:
                 found.append(_statement("direct", parts, a.cue, a, [q.index], anonymous))
 
 
-_TERMINATOR_TO_QUOTE = re.compile(r"[.!?]+\s+")  # a sentence's end, then the next quotation
+_TERMINATOR_TO_QUOTE = regex(r"[.!?]+\s+")  # a sentence's end, then the next quotation
 
 
 def _names_a_time(phrase: str) -> bool:
@@ -330,8 +331,8 @@ def _names_a_time(phrase: str) -> bool:
 def _passive() -> re.Pattern:
     """A verb in the passive at the end of a cue: "is expected", "was formally introduced",
     "was first reported", "are listed"."""
-    adverbs = "|".join(sorted(map(re.escape, lexicon.words("adverbs")), key=len, reverse=True))
-    return re.compile(r"\b(?:is|was|are|were|been|be|being)\s+(?:(?:%s|[a-z]+ly)\s+)*[a-z]+(?:ed|en|wn)$" % adverbs)
+    adverbs = "|".join(sorted(map(re.escape, lexicon.words("adverbs")), key=lambda w: (-len(w), w)))
+    return regex(r"\b(?:is|was|are|were|been|be|being)\s+(?:(?:%s|[a-z]+ly)\s+)*[a-z]+(?:ed|en|wn)$" % adverbs)
 
 
 _PARTICIPLE_ENDINGS = ("ed", "en", "wn")
@@ -340,18 +341,18 @@ _PARTICIPLE_ENDINGS = ("ed", "en", "wn")
 @lru_cache(maxsize=1)
 def _agent() -> re.Pattern:
     """The agent after a passive cue: "by the Miami Herald"."""
-    return re.compile(r"\s+by\s+((?:[\w’'&.-]+\s+){0,5}?[\w’'&-]+)(?=\s*[,.;:]|\s+(?:in|on|at|for|as|to|and)\b)")
+    return regex(r"\s+by\s+((?:[\w’'&.-]+\s+){0,5}?[\w’'&-]+)(?=\s*[,.;:]|\s+(?:in|on|at|for|as|to|and)\b)")
 
 
 @lru_cache(maxsize=1)
 def _label_line() -> re.Pattern:
     """A speaker's label opening a paragraph: upper-case words ("Q:", "KATE BOULDUAN:") or one
     to four capitalised words ("Bernie Sanders:")."""
-    return re.compile(r"[ \t]*([A-Z][A-Z.'’ -]{0,40}?|(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)[ \t]*:[ \t]+(?=\S)")
+    return regex(r"[ \t]*([A-Z][A-Z.'’ -]{0,40}?|(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)[ \t]*:[ \t]+(?=\S)")
 
 
-_RELATIVE_CUE = re.compile(r"(?:which|who|that)\s", re.IGNORECASE)
-_RELATIVE_BEFORE = re.compile(NOT_AFTER_WORD + r"(who|which)[ \t\u00a0]+(?:(?:also|has|have|had|was|is|[a-z]+ly)[ \t\u00a0]+){0,3}$")
+_RELATIVE_CUE = regex(r"(?:which|who|that)\s", re.IGNORECASE)
+_RELATIVE_BEFORE = regex(NOT_AFTER_WORD + r"(who|which)[ \t\u00a0]+(?:(?:also|has|have|had|was|is|[a-z]+ly)[ \t\u00a0]+){0,3}$")
 
 
 class _Claimed:
@@ -416,7 +417,7 @@ def _closes_sentence(text: str, scan: Scanner, start: int, end: int) -> bool:
     return after is not None and after.group(1).isupper()
 
 
-_NEXT_WORD = re.compile(r"\s+[\"“‘']?(\w)")
+_NEXT_WORD = regex(r"\s+[\"“‘']?(\w)")
 
 
 def _mostly_quoted(inside: list[Quotation], start: int, end: int) -> bool:
@@ -507,10 +508,10 @@ def _reported_clause(text: str, cue, inverted: bool, attributor, sentences: "_Se
     return None
 
 
-_PARENTHETICAL_END = re.compile(r"\s*,\s*\w")
-_NEXT_PARTICIPLE = re.compile(r",\s+([a-z]+ing)\b")
+_PARENTHETICAL_END = regex(r"\s*,\s*\w")
+_NEXT_PARTICIPLE = regex(r",\s+([a-z]+ing)\b")
 # What stands between two coordinated clauses: "..., and", "... but", "; ", "..., while".
-_COORDINATION_BEFORE = re.compile(r"(?:[,;—–]\s*(?:(and|but|while|yet|whereas|or|though|although|even though)\s+)?"
+_COORDINATION_BEFORE = regex(r"(?:[,;—–]\s*(?:(and|but|while|yet|whereas|or|though|although|even though)\s+)?"
                                   r"|\s(and|but|yet)\s+)"
                                   r"(?:(?:also|then|later)\s+)?$")
 
@@ -544,7 +545,7 @@ def _trim(text: str, start: int, end: int, min_words: int = MIN_WORDS) -> tuple[
 @lru_cache(maxsize=None)
 def _words_in_a_row(n: int) -> re.Pattern:
     """n words (as _WORDS reads them) with anything between: found iff a span holds n words."""
-    return re.compile(r"[\w’'\-]+(?:[^\w’'\-]+[\w’'\-]+){%d}" % (n - 1))
+    return regex(r"[\w’'\-]+(?:[^\w’'\-]+[\w’'\-]+){%d}" % (n - 1))
 
 
 def _sentence(text: str, q: Quotation, attributor, sentences: "_Sentences") -> tuple[int, int]:

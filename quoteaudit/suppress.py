@@ -24,11 +24,12 @@ from functools import lru_cache
 
 from .document import paragraph_break
 from .prose import STRETCH
+from .regexes import regex
 
 
 @lru_cache(maxsize=1)  # compiled on first use: most texts hold no directive (start-up)
 def _directive() -> re.Pattern:
-    return re.compile(r"<!--\s*quoteaudit:\s*(ignore|disable|enable)\s+([\w,\s-]+?)\s*-->"
+    return regex(r"<!--\s*quoteaudit:\s*(ignore|disable|enable)\s+([\w,\s-]+?)\s*-->"
                       r"|^[ \t]*\[quoteaudit:\s*(ignore|disable|enable)\s+([\w,\s-]+?)\s*\][ \t]*$",
                       re.IGNORECASE | re.MULTILINE)
 

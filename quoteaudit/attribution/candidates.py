@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..model import Attribution, Mention, Quotation
+from ..regexes import regex
 from ..wordchars import NOT_AFTER_WORD_ONE_BACK
 from .common import Speaker, _strip_possessive, outside_quotations
 from .names import _NAME_RUN
@@ -47,23 +48,23 @@ def _words_at_word_start(words: list[str]) -> str:
 
 
 # A pronoun that can stand for a speaker, outside quotation marks ("he", "She’s", "who").
-_PRONOUN = re.compile(_words_at_word_start(
+_PRONOUN = regex(_words_at_word_start(
     ["He", "he", "She", "she", "They", "they", "We", "we", "It", "it", "I", "Who", "who", "Which", "which",
      "His", "his", "Her", "her", "Its", "its", "Their", "their"]) + r"(?![\w-])")
 _POSSESSIVE = frozenset(("his", "her", "its", "their"))
 _RELATIVE = frozenset(("who", "which"))
 # A noun phrase opening a sentence with a determiner ("The agency declined ...", "The Florida
 # senator has ...", "A footnote in the report says"): what a description speaks through.
-_OPENING_DESCRIPTION = re.compile(
+_OPENING_DESCRIPTION = regex(
     _words_at_word_start(["The", "This", "That", "These", "Those", "A", "An", "Another", "One"])
     + r"\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}")
 # A run of capitalised words, "of", "for" and "and" between them ("Center for Economic and
 # Policy Research", "The Washington Post", "CNN"): an organisation when an organisation or
 # outlet word or an acronym is in it. The capital is matched before the lookbehind (two
 # characters wide) tests what stands before it: most positions then fail at once.
-_CAPITALISED_RUN = re.compile(
+_CAPITALISED_RUN = regex(
     r"[A-Z](?<![\w’'].)(?<![&.-].)[\w’'&-]*(?:[ \t\u00a0]+(?:(?:of|for|and|on)[ \t\u00a0]+)?[A-Z][\w’'&-]*){0,5}")
-_ACRONYM = re.compile(r"[A-Z]{2,5}(?:[’']s)?")
+_ACRONYM = regex(r"[A-Z]{2,5}(?:[’']s)?")
 WINDOW_BACK = 400  # characters before a quotation that candidates are sought in
 WINDOW_AHEAD = 200  # ... and after it, within its paragraph
 MAX_BEFORE = 5  # the nearest mentions before a quotation that are ranked

@@ -2,16 +2,16 @@
 sentence ends, and the lexicon look-ups for honorifics and pronouns."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicon
 from ..model import Mention
+from ..regexes import regex
 
 
-_WORD = re.compile(r"[^\W_](?:[\w’'\-./]*[^\W_])?|[^\w\s]")
-_TERMINATOR = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s)")
+_WORD = regex(r"[^\W_](?:[\w’'\-./]*[^\W_])?|[^\w\s]")
+_TERMINATOR = regex(r"[.!?][.!?]*[\"”’')\]]*(?=\s)")
 
 
 class Token:
@@ -102,7 +102,7 @@ def _abbreviated() -> frozenset[str]:
 
 def _pronoun_gender(word: str) -> str | None:
     return lexicon.table("pronouns").get(word.lower())
-_CONTRACTION = re.compile(r"[’'](?:s|re|m|ve|ll|d)$")
+_CONTRACTION = regex(r"[’'](?:s|re|m|ve|ll|d)$")
 
 
 def _pronoun_mention(token: "Token") -> Mention | None:
@@ -122,7 +122,7 @@ def _walk_to_paragraph(starts, para: int, at: int) -> int:
     while para + 1 < len(starts) and starts[para + 1] <= at:
         para += 1
     return para
-_SPACES = re.compile(r"\s*")
+_SPACES = regex(r"\s*")
 
 
 def _blank(text: str, start: int, end: int) -> bool:

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..model import Mention
+from ..regexes import regex
 from ..wordchars import NOT_AFTER_WORD, NOT_BEFORE_WORD
 from .common import (
     Cue, Speaker, Token, Tokens, _CONTRACTION, _WORD, _abbreviated, _honorifics, _pronoun_gender,
@@ -30,7 +31,7 @@ def cue_regex() -> re.Pattern:
     regex built as a trie so each position is tried once."""
     single, multi = lexicon.speech_cues()  # lowercase
     phrases = set(single) | {" ".join(words) for words in multi}
-    return re.compile(NOT_AFTER_WORD + _trie_pattern(sorted(phrases)) + NOT_BEFORE_WORD)
+    return regex(NOT_AFTER_WORD + _trie_pattern(sorted(phrases)) + NOT_BEFORE_WORD)
 
 
 def _trie_pattern(words: list[str]) -> str:

@@ -14,16 +14,16 @@ tree would. Add a feature here, in one place; ``training.py`` learns its weight.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
 from ..model import Quotation
+from ..regexes import regex
 from .candidates import WINDOW_AHEAD, WINDOW_BACK, Candidate
 from .common import _blank, _word_before
 
 _GAP_BUCKETS = (0, 3, 10, 25, 60, 150, 400)
-_ONLY_CLOSING = re.compile(r"[ \t\r\n.,]*")
-_COLON_ONLY = re.compile(r"[ \t]*:[ \t]*\Z")
+_ONLY_CLOSING = regex(r"[ \t\r\n.,]*")
+_COLON_ONLY = regex(r"[ \t]*:[ \t]*\Z")
 
 
 def _bucket(value: int, bounds=_GAP_BUCKETS) -> int:
@@ -217,7 +217,7 @@ def _last_word(text: str, start: int, end: int) -> str | None:
     return _word_before(text, stop, start, "_’'") or None
 
 
-_FIRST_WORD = re.compile(r"[\s,]*([\w’']+)")
+_FIRST_WORD = regex(r"[\s,]*([\w’']+)")
 
 
 def _word_class(word: str) -> str:

@@ -9,14 +9,15 @@ from itertools import islice
 
 from .. import lexicon
 from ..model import Attribution, Mention, Quotation
+from ..regexes import regex
 from .common import Cue, Speaker, Tokens, _TERMINATOR, _WORD, _blank, _role_head, _strip_possessive
 from .cues import _proper_body
 
 
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,[^—–\n]{1,40})?\s*(?:\([A-Za-z]+\))?\s*[—–-]{1,2}\s*")
+_DATELINE = regex(r"[A-Z][A-Z .'-]{2,40}(?:,[^—–\n]{1,40})?\s*(?:\([A-Za-z]+\))?\s*[—–-]{1,2}\s*")
 _OPENING_MARKS = ("“", '"', "‘", "'", "«", "„", "`")
-_TRANSCRIPT_TURN = re.compile(r"\s*([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")  # “WALLACE: Let's start ...”
-_DASH_AFTER = re.compile(r"\s*[―—–-]\s*")
+_TRANSCRIPT_TURN = regex(r"\s*([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")  # “WALLACE: Let's start ...”
+_DASH_AFTER = regex(r"\s*[―—–-]\s*")
 
 
 def _ends_on_verb(text: str) -> bool:

@@ -3,13 +3,13 @@ their surnames and genders, and the resolution of a written name or description 
 of them (a mixin of the rules' worker, ``rules._Attributor``)."""
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import lexicon
+from ..regexes import regex
 from ..wordchars import NOT_AFTER_WORD_ONE_BACK, NOT_BEFORE_WORD
 from .common import _abbreviated, _honorifics, _same_stem, _strip_possessive, _walk_to_paragraph
 
@@ -17,14 +17,14 @@ from .common import _abbreviated, _honorifics, _same_stem, _strip_possessive, _w
 # A word of a run is read for at most 40 characters: a word must end in a space for the run
 # to go on, and an unbounded read backtracked over a whole hyphenated run ("A-A-A-...")
 # from each of its capitals (quadratic: 4,000 characters of it took 1.5 s).
-_NAME_RUN = re.compile(r"[A-Z](?<!\w.)(?:[a-z]{0,3}\.|[\w’'\-]{0,40})[ \t\u00a0]+"
+_NAME_RUN = regex(r"[A-Z](?<!\w.)(?:[a-z]{0,3}\.|[\w’'\-]{0,40})[ \t\u00a0]+"
                        r"(?:[A-Z](?:[a-z]{0,3}\.|[\w’'\-]{0,40})[ \t\u00a0]+){0,4}[A-Z][\w’'\-]*")
-_LOWER_WORD = re.compile(r"[a-z]" + NOT_AFTER_WORD_ONE_BACK + r"[a-z]{2,}" + NOT_BEFORE_WORD)
-_LONG_CAP_WORD = re.compile(r"[A-Z](?<!\w.)[^\W\d_]{3,}")
-_CAP_WORD = re.compile(r"[A-Z](?<![\w-].)[\w’'-]*")
+_LOWER_WORD = regex(r"[a-z]" + NOT_AFTER_WORD_ONE_BACK + r"[a-z]{2,}" + NOT_BEFORE_WORD)
+_LONG_CAP_WORD = regex(r"[A-Z](?<!\w.)[^\W\d_]{3,}")
+_CAP_WORD = regex(r"[A-Z](?<![\w-].)[\w’'-]*")
 _FEW_WORDS = 40  # up to this many words, str.find per word; beyond, one pass over the text
-_WORD_CHAR = re.compile(r"[\w-]")  # a capitalised word starts after none of these
-_NAME_CHAR = re.compile(r"[\w’'-]")  # ... and runs on over these
+_WORD_CHAR = regex(r"[\w-]")  # a capitalised word starts after none of these
+_NAME_CHAR = regex(r"[\w’'-]")  # ... and runs on over these
 
 
 @dataclass(slots=True)

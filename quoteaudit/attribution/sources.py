@@ -10,14 +10,14 @@ official", "officials", "a person familiar with the matter") is anonymous.
 """
 from __future__ import annotations
 
-import re
 
 from .. import lexicon
+from ..regexes import regex
 
 TYPES = ("person", "organisation", "document", "anonymous", "group")
 _INDEFINITE = frozenset(("a", "an", "one", "another", "some", "several", "two", "three", "many"))
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
-_WORD = re.compile(r"[\w’'-]+")
+_ACRONYM = regex(r"[A-Z]{2,6}")
+_WORD = regex(r"[\w’'-]+")
 
 
 def source_type(mention: str | None, names: list[str], kind: str, is_person) -> str | None:

@@ -15,7 +15,6 @@ import difflib
 import hashlib
 import inspect
 import os
-import re
 from bisect import bisect_right
 from collections import Counter
 from html import escape
@@ -23,6 +22,7 @@ from html import escape
 from .. import __version__
 from .. import rules as rule_registry
 from ..normalize import normalize, words
+from ..regexes import regex
 from .text import location, summary_line
 
 SEVERITIES = ("error", "warning", "info")
@@ -123,7 +123,7 @@ def _rules_section(rule_ids: set[str]) -> str:
     return "".join(parts)
 
 
-_SECTION = re.compile(r"^([A-Z][A-Za-z ]+):\s*$")
+_SECTION = regex(r"^([A-Z][A-Za-z ]+):\s*$")
 
 
 def _rule_doc(module) -> str:

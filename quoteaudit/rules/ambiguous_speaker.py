@@ -23,11 +23,10 @@ ID = "ambiguous-speaker"
 SEVERITY = "warning"
 OPTIONS: dict = {}
 
-import re  # noqa: E402
-
 from .. import lexicon  # noqa: E402
 from ..attribution.common import _pronoun_gender  # noqa: E402
 from ..model import Issue  # noqa: E402
+from ..regexes import regex  # noqa: E402
 from ..reported_speech import shortened  # noqa: E402
 from .unbalanced_quote import _preview  # noqa: E402
 
@@ -56,7 +55,7 @@ def check(ctx, options):
                     f"could be {names}", data={"candidates": list(r.candidates), "kind": r.kind})
 
 
-_OCCASION = re.compile(r"\s*(?:\w+\s+){0,2}?in\s+(?:a|an|his|her|the|their)\s+([\w-]+)(?:\s+([\w-]+))?")
+_OCCASION = regex(r"\s*(?:\w+\s+){0,2}?in\s+(?:a|an|his|her|the|their)\s+([\w-]+)(?:\s+([\w-]+))?")
 
 
 def _one_occasion(text: str, r) -> bool:

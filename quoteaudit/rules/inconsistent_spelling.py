@@ -33,24 +33,25 @@ SEVERITY = "warning"
 OPTIONS: dict = {"min_similarity": 85.0, "min_length": 6}
 
 from ..model import Issue  # noqa: E402
+from ..regexes import regex  # noqa: E402
 from ..wordchars import NOT_BEFORE_WORD  # noqa: E402
 
-_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
-_CAP_WORD = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+_ACRONYM = regex(r"\b[A-Z]{3,6}\b")
+_CAP_WORD = regex(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 # Every capitalised word, or a run of three or more plain capitalised words joined by
 # " ", " of ", " for ", " and " or " the " (they spell out acronyms: "Collective Security
 # Treaty Organization"), tried first. A run's last word may be possessive, and none may go
 # on into more word characters (then the word is no plain one). "\b[A-Z]" is written
 # "[A-Z](?<!\w.)", the same test, so that the scan jumps from capital to capital.
-_CAPITALISED = re.compile(r"[A-Z](?<!\w.)"
+_CAPITALISED = regex(r"[A-Z](?<!\w.)"
                           r"(?:[a-z]+ (?:of |for |and |the )?[A-Z][a-z]+"
                           r"(?: (?:of |for |and |the )?[A-Z][a-z]+)+(?:[’']s)?" + NOT_BEFORE_WORD
                           + r"|[\w’'-]*)")
-_GAP = re.compile(r" (?:of |for |and |the )?")
-_RUN_WORD = re.compile(r"[A-Z][a-z]+")
-_POSSESSIVE_END = re.compile(r"[’']s$", re.MULTILINE)
-_CAPITALISED_WORD = re.compile(r"[A-Z]\w*")
-_HYPHENATED = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
+_GAP = regex(r" (?:of |for |and |the )?")
+_RUN_WORD = regex(r"[A-Z][a-z]+")
+_POSSESSIVE_END = regex(r"[’']s$", re.MULTILINE)
+_CAPITALISED_WORD = regex(r"[A-Z]\w*")
+_HYPHENATED = regex(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
 
 
 class _Scan:
@@ -154,7 +155,7 @@ def _listed_places() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str]
     places = [(c, c.split("-")[0]) for c in sorted(lexicon.words("place_spellings"))]
     words = tuple(p for p in places if _CAPITALISED_WORD.fullmatch(p[1]))
     others = tuple(p for p in places if p not in words)
-    return words, others, re.compile("|".join(re.escape(first) for _, first in words) or "(?!)")
+    return words, others, regex("|".join(re.escape(first) for _, first in words) or "(?!)")
 
 
 def _places(text: str, scan: _Scan):
@@ -193,7 +194,7 @@ def _places(text: str, scan: _Scan):
 def _long_plain_line(min_length: int) -> re.Pattern:
     """Lines of _Scan.lines that are plain capitalised words ("Tokayev", "Nur-Sultan") of
     at least min_length characters."""
-    return re.compile(r"^(?=[^\n]{%d})[A-Z][a-z]+(?:-[A-Z][a-z]+)?$" % min_length, re.MULTILINE)
+    return regex(r"^(?=[^\n]{%d})[A-Z][a-z]+(?:-[A-Z][a-z]+)?$" % min_length, re.MULTILINE)
 
 
 def _names(text: str, options, scan: _Scan):

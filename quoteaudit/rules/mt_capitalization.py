@@ -30,14 +30,15 @@ OPTIONS: dict = {}
 
 from ..model import Issue  # noqa: E402
 from ..prose import QuoteSpans, after_opening, common_lowercase_words, paragraphs, stretches  # noqa: E402
+from ..regexes import regex  # noqa: E402
 from ..wordchars import NOT_BEFORE_WORD  # noqa: E402
 
 # A capitalised word right after a lowercase word and one space. The pattern opens on the space,
 # which the scan finds fast, and looks behind it for the letter.
-_MID_CAPITAL = re.compile(r" (?<=[a-z] )([A-Z][a-z]+)" + NOT_BEFORE_WORD + r"(?:[ \t]+([A-Za-z0-9]))?")
-_NO_MATCH_ACROSS = re.compile(r"[.,;:!?\n]")  # no match of _MID_CAPITAL holds one: a stretch may end after one
-_NAME_AHEAD = re.compile(r"[ \t]+(?:(?:of|for|and|the|an|a|on|in|to|de)[ \t]+){1,2}[A-Z]")
-_NAME_BEHIND = re.compile(r"[A-Z][\w’'.-]*[ \t]+(?:of|for|and|the|on|in|to|de)[ \t]+$")
+_MID_CAPITAL = regex(r" (?<=[a-z] )([A-Z][a-z]+)" + NOT_BEFORE_WORD + r"(?:[ \t]+([A-Za-z0-9]))?")
+_NO_MATCH_ACROSS = regex(r"[.,;:!?\n]")  # no match of _MID_CAPITAL holds one: a stretch may end after one
+_NAME_AHEAD = regex(r"[ \t]+(?:(?:of|for|and|the|an|a|on|in|to|de)[ \t]+){1,2}[A-Z]")
+_NAME_BEHIND = regex(r"[A-Z][\w’'.-]*[ \t]+(?:of|for|and|the|on|in|to|de)[ \t]+$")
 
 
 def _title_case(quoted: str) -> bool:
@@ -45,7 +46,7 @@ def _title_case(quoted: str) -> bool:
     return len(words) >= 2 and all(w[0].isupper() for w in words if w.lower() not in lexicon.words("title_case_small_words"))
 
 
-_PREVIOUS_WORD = re.compile(r"([\w’'-]+)[,;]? $")
+_PREVIOUS_WORD = regex(r"([\w’'-]+)[,;]? $")
 
 
 _PRONOUNS_OF_A_DEITY = ("He", "Him", "His")  # capitalised mid-sentence on purpose

@@ -23,11 +23,12 @@ OPTIONS: dict = {"max_words": 3}
 
 from ..model import Issue  # noqa: E402
 from ..prose import is_abbreviation, paragraphs, quote_spans  # noqa: E402
+from ..regexes import regex  # noqa: E402
 
 # A lowercase letter starting a "sentence" after a full stop: rare in edited prose, so
 # the scan looks for it first and reads the run of short pieces around it.
-_LOWER_AFTER_STOP = re.compile(r"\.[ \t]+(?=[a-z])")
-_SHORT_BEFORE = re.compile(r"(?:[A-Za-z][^.!?\n]{0,40}\.[ \t]+){1,2}$")
+_LOWER_AFTER_STOP = regex(r"\.[ \t]+(?=[a-z])")
+_SHORT_BEFORE = regex(r"(?:[A-Za-z][^.!?\n]{0,40}\.[ \t]+){1,2}$")
 
 
 def issues(ctx, max_words: int):

@@ -27,14 +27,15 @@ OPTIONS: dict = {}
 
 from ..model import Issue  # noqa: E402
 from ..prose import lowered  # noqa: E402
+from ..regexes import regex  # noqa: E402
 
-_CAPTION = re.compile(r"(?:Photo|Image|Picture)[ \t]*(?:credit)?:[ \t]*[A-Z][^\n.]{0,60}")
+_CAPTION = regex(r"(?:Photo|Image|Picture)[ \t]*(?:credit)?:[ \t]*[A-Z][^\n.]{0,60}")
 
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
-    alternatives = "|".join(f"(?:{p})" for p in lexicon.words("page_furniture"))
-    return re.compile("(" + alternatives + ")", re.MULTILINE)  # matched against ascii_lower(text)
+    alternatives = "|".join(f"(?:{p})" for p in sorted(lexicon.words("page_furniture")))
+    return regex("(" + alternatives + ")", re.MULTILINE)  # matched against ascii_lower(text)
 
 
 @lru_cache(maxsize=1)
@@ -44,9 +45,9 @@ def _hints() -> tuple[re.Pattern, tuple[re.Pattern, ...]]:
     _at_boundary and the caption test accept them). One pattern per such character: the
     regex engine finds a pattern's first literal character much faster than a class, and
     far faster than trying the furniture alternatives at every letter."""
-    furniture = "|".join(f"(?:{p})" for p in lexicon.words("page_furniture"))
-    return (re.compile(r"[ \t]*(?:" + furniture + ")", re.MULTILINE),
-            tuple(re.compile(re.escape(c) + r"[ \t]*(?:" + furniture + "|photo|image|picture)", re.MULTILINE)
+    furniture = "|".join(f"(?:{p})" for p in sorted(lexicon.words("page_furniture")))
+    return (regex(r"[ \t]*(?:" + furniture + ")", re.MULTILINE),
+            tuple(regex(re.escape(c) + r"[ \t]*(?:" + furniture + "|photo|image|picture)", re.MULTILINE)
                   for c in "\n.!?"))
 
 

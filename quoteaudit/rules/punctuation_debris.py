@@ -25,16 +25,17 @@ OPTIONS: dict = {}
 
 from ..model import Issue  # noqa: E402
 from ..prose import IssueRuns, common_lowercase_words, paragraphs  # noqa: E402
+from ..regexes import regex  # noqa: E402
 
 # Each pattern starts with the punctuation itself, so the scan skips ahead to it; what
 # must stand before it is checked in Python.
-_SPACED = re.compile(r"([.,;:!?])([ \t]+)([.,;:])(?![ \t]*\.)(?!\.)")
-_DOUBLED = re.compile(r"([,;:.])\1(?![,;:.])")
-_NO_SPACE = re.compile(r"\.(?=[A-Z][a-z])")
-_GLUED = re.compile(r"-([A-Z][a-z]+(?:ing|ed))(?![\w-])")
-_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+)$")
+_SPACED = regex(r"([.,;:!?])([ \t]+)([.,;:])(?![ \t]*\.)(?!\.)")
+_DOUBLED = regex(r"([,;:.])\1(?![,;:.])")
+_NO_SPACE = regex(r"\.(?=[A-Z][a-z])")
+_GLUED = regex(r"-([A-Z][a-z]+(?:ing|ed))(?![\w-])")
+_WORD_BEFORE = regex(r"(?<![\w-])([A-Z][a-z]+)$")
 # What every _SPACED and every _DOUBLED match has: one scan rules out both in most documents.
-_SPACED_OR_DOUBLED = re.compile(r"[.,;:!?][ \t]*[.,;:]")
+_SPACED_OR_DOUBLED = regex(r"[.,;:!?][ \t]*[.,;:]")
 
 
 def issues(ctx):

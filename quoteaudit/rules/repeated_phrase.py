@@ -17,7 +17,6 @@ Example:
 """
 from __future__ import annotations
 
-import re
 from itertools import islice, repeat
 from operator import eq
 
@@ -29,15 +28,16 @@ OPTIONS: dict = {}
 
 from ..model import Issue  # noqa: E402
 from ..prose import IssueRuns, lowered, quote_spans, word_chunks  # noqa: E402
+from ..regexes import regex  # noqa: E402
 
-_DOUBLE = re.compile(r"\b([a-z]+) (\1)\b")  # matched against ascii_lower(text)
+_DOUBLE = regex(r"\b([a-z]+) (\1)\b")  # matched against ascii_lower(text)
 _JOINERS = {"-", "’", "'", "<", "/"} - {""}
-_SEAM = re.compile(r"\b([a-z]{4,}) ([A-Z][a-z]+) (\1)\b")
+_SEAM = regex(r"\b([a-z]{4,}) ([A-Z][a-z]+) (\1)\b")
 # What every _SEAM match has, found several times faster (the scan jumps from space to
 # space, and most spaces fail the first test): a space before a capitalised word, after
 # four letters, then a space and a lowercase run that ends in the same four letters.
 # Almost no document has one, so _SEAM itself seldom runs.
-_SEAM_HINT = re.compile(r" (?=[A-Z])(?<=([a-z]{4}) )[A-Z][a-z]+ [a-z]*?\1(?![a-z])")
+_SEAM_HINT = regex(r" (?=[A-Z])(?<=([a-z]{4}) )[A-Z][a-z]+ [a-z]*?\1(?![a-z])")
 _SEAM_STRIP = ".,;:!?”’\"')"
 
 

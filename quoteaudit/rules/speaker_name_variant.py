@@ -24,10 +24,11 @@ SEVERITY = "warning"
 OPTIONS: dict = {"min_similarity": 85.0, "min_length": 5}
 
 from ..model import Issue  # noqa: E402
+from ..regexes import regex  # noqa: E402
 from ..wordchars import NOT_AFTER_WORD  # noqa: E402
 
-_POSSESSIVE = re.compile(r"[’']s?$")
-_NAME = re.compile(NOT_AFTER_WORD + r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,3}")
+_POSSESSIVE = regex(r"[’']s?$")
+_NAME = regex(NOT_AFTER_WORD + r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,3}")
 
 
 def check(ctx, options):

@@ -17,13 +17,12 @@ Example:
 """
 from __future__ import annotations
 
-import re
-
 ID = "unbalanced-quote"
 SEVERITY = "warning"
 OPTIONS: dict = {}
 
 from ..model import Issue  # noqa: E402
+from ..regexes import regex  # noqa: E402
 
 
 def check(ctx, options):
@@ -54,4 +53,4 @@ def _preview(text: str, width: int = 50) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
-_WORD = re.compile(r"\S+")
+_WORD = regex(r"\S+")

@@ -1,0 +1,118 @@
+"""The compiled-pattern cache: a pattern read back from it is the pattern re.compile
+makes, and a missing, damaged, foreign or unwritable cache costs nothing but time."""
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quoteaudit import regexes
+from quoteaudit.document import Document
+from quoteaudit.pipeline import analyse, run_rules
+from quoteaudit.config import Settings
+from quoteaudit.regexes import PatternCache
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "fixtures" / "seed" / "kazakhstan-csto-mt.txt"
+TEXT = SEED.read_text(encoding="utf-8")
+needs_cache = pytest.mark.skipif(regexes._HEADER is None, reason="no pattern cache before Python 3.11")
+
+
+def package_patterns() -> list[tuple[str, int]]:
+    """Every fixed pattern the package compiles for a check of the seed."""
+    ctx = analyse(Document(str(SEED), TEXT))
+    run_rules(ctx, Settings())
+    return sorted(regexes._cache._used)
+
+
+def same(a: re.Pattern, b: re.Pattern) -> bool:
+    return (a.pattern, a.flags, a.groups, dict(a.groupindex)) == (b.pattern, b.flags, b.groups, dict(b.groupindex)) \
+        and [m.span() for m in a.finditer(TEXT)] == [m.span() for m in b.finditer(TEXT)]
+
+
+@needs_cache
+def test_every_package_pattern_read_back_from_the_cache_is_what_re_compiles(tmp_path):
+    keys = package_patterns()
+    assert len(keys) > 80  # the cue trie, the pronouns, the rules' patterns...
+    path = str(tmp_path / "patterns.marshal")
+    cold = PatternCache(path)
+    first = [cold.compile(p, f) for p, f in keys]
+    cold.save()
+    warm = PatternCache(path)
+    again = [warm.compile(p, f) for p, f in keys]
+    assert not warm._added  # every one came from the file
+    for (pattern, flags), a, b in zip(keys, first, again):
+        expected = re.compile(pattern, flags)
+        assert same(a, expected) and same(b, expected), pattern[:60]
+
+
+@needs_cache
+@pytest.mark.parametrize("content", [b"", b"\x00garbage\xff" * 50, marshal.dumps(("another", "python"))])
+def test_a_damaged_or_foreign_file_is_ignored_and_rewritten(tmp_path, content):
+    path = tmp_path / "patterns.marshal"
+    path.write_bytes(content)
+    cache = PatternCache(str(path))
+    compiled = cache.compile(r"(?P<who>[A-Z]\w+) said", re.IGNORECASE)
+    assert same(compiled, re.compile(r"(?P<who>[A-Z]\w+) said", re.IGNORECASE))
+    cache.save()
+    assert PatternCache(str(path)).compile(r"(?P<who>[A-Z]\w+) said", re.IGNORECASE).groupindex == {"who": 1}
+
+
+@needs_cache
+def test_an_entry_of_another_python_is_never_used(tmp_path):
+    """The header names the Python build and the engine: code another one wrote (here, the
+    code of a different pattern under this pattern's name) is not handed to the engine."""
+    path = tmp_path / "patterns.marshal"
+    foreign = regexes._compile(r"\d+", 0)
+    header = (regexes.FORMAT, "3.99.0 (elsewhere)") + regexes._HEADER[2:]
+    path.write_bytes(marshal.dumps((header, {(r"said", 0): foreign})))
+    assert PatternCache(str(path)).compile(r"said").findall("he said 42") == ["said"]
+
+
+@needs_cache
+def test_an_entry_the_engine_refuses_is_compiled_afresh(tmp_path):
+    path = tmp_path / "patterns.marshal"
+    flags, code, groups, groupindex, indexgroup = regexes._compile(r"said", 0)
+    broken = (flags, [999_999] + code[1:], groups, groupindex, indexgroup)
+    path.write_bytes(marshal.dumps((regexes._HEADER, {(r"said", 0): broken})))
+    cache = PatternCache(str(path))
+    assert cache.compile(r"said").findall("he said it, she said") == ["said", "said"]
+    assert cache._added  # the good code replaces the bad at the next save
+
+
+def test_a_bad_pattern_fails_as_re_compile_fails(tmp_path):
+    with pytest.raises(re.error):
+        PatternCache(str(tmp_path / "p.marshal")).compile(r"(unclosed")
+
+
+def test_an_unwritable_cache_costs_nothing_but_time(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    cache = PatternCache(str(blocker / "patterns.marshal"))
+    assert cache.compile(r"\bsaid\b").search("he said").span() == (3, 7)
+    cache.save()  # no exception, nothing written
+    assert blocker.read_text() == "not a directory"
+
+
+def run(env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "quoteaudit", "check", "--format", "json", str(SEED)],
+                          capture_output=True, env={**os.environ, **env}, cwd=ROOT)
+
+
+@needs_cache
+def test_the_command_writes_the_cache_once_and_reads_the_same_report_back(tmp_path):
+    """A second run (with another string-hash seed: a pattern built from a word list in set
+    order would differ) compiles nothing new, and reports exactly what the first did."""
+    env = {"QUOTEAUDIT_CACHE_DIR": str(tmp_path / "cache")}
+    first = run({**env, "PYTHONHASHSEED": "1"})
+    files = list((tmp_path / "cache").glob("regexes-*.marshal"))
+    assert len(files) == 1 and first.stderr == b""
+    written = files[0].stat().st_mtime_ns, files[0].read_bytes()
+    second = run({**env, "PYTHONHASHSEED": "2"})
+    assert second.stdout == first.stdout and second.stderr == b"" and second.returncode == first.returncode == 1
+    assert (files[0].stat().st_mtime_ns, files[0].read_bytes()) == written
