@@ -3,8 +3,10 @@
 1. The whole command, ``quoteaudit compare ORIGINAL COPY``, on two PolNeAR dev
    articles of about 1,000 words (the pair of the same day closest to that length,
    and one article against itself), run as a user runs it (a new process each
-   time, start-up included). Baseline in the same run: ``quoteaudit check COPY``
-   alone, and the bare start-up (``python -c 'import quoteaudit.cli'``).
+   time, start-up included, the cache directory filled by an earlier run), and as a
+   first run with an empty cache directory. Baseline in the same run:
+   ``quoteaudit check COPY`` alone, and the bare start-up
+   (``python -c 'import quoteaudit.cli'``).
 2. One quotation against a 20,000-word transcript (PolNeAR dev sentences read as
    one speaker's words): per-quotation lookup through the index, over quotations
    taken from it (whole sentences with a word changed, fragments of a sentence)
@@ -54,7 +56,17 @@ def timed_command(args: list[str], runs: int, env: dict) -> tuple[list[float], l
 
 
 def command_timings(runs: int, bytecode: bool) -> None:
-    env = user_env(bytecode)
+    with tempfile.TemporaryDirectory() as tmp:
+        _command_timings(runs, bytecode, tmp)
+
+
+def _command_timings(runs: int, bytecode: bool, tmp: str) -> None:
+    """A user's second and later runs find the compiled patterns and the parsed cue model in
+    the cache directory (quoteaudit/regexes.py); a first run, or every run of a CI job that
+    starts without a cache, makes them and writes them there. Both are timed: the cache
+    directory here is the benchmark's own, and the first-run command gets an empty one
+    each time."""
+    env = {**user_env(bytecode), "QUOTEAUDIT_CACHE_DIR": os.path.join(tmp, "cache")}
     dev = sorted(glob.glob(os.path.join(CORPUS, "dev", "text", "*.txt")))
     partners = same_day_partners(dev)
     pair = min(((partners[p], p) for p in partners),
@@ -62,6 +74,7 @@ def command_timings(runs: int, bytecode: bool) -> None:
     original, copy = pair
     print(f"pair: {os.path.basename(original)} ({words_in(original)} words) -> "
           f"{os.path.basename(copy)} ({words_in(copy)} words)")
+    timed_command(["compare", "--fail-on", "never", original, copy], 1, env)  # fills the cache
     startup, _ = timed_command(["--version"], runs, env)
     import_only = [timed_run([sys.executable, "-c", "import quoteaudit.cli"], env=env, check=True)[0] for _ in range(runs)]
     # Interleaved, so that a busy spell of a shared machine falls on all three alike.
@@ -70,9 +83,13 @@ def command_timings(runs: int, bytecode: bool) -> None:
                 "compare COPY COPY": ["compare", "--fail-on", "never", copy, copy]}
     wall: dict[str, list[float]] = {label: [] for label in commands}
     cpu: dict[str, list[float]] = {label: [] for label in commands}
-    for _ in range(runs):
+    first_run = "compare ORIGINAL COPY, first run"
+    commands[first_run] = commands["compare ORIGINAL COPY"]
+    wall[first_run], cpu[first_run] = [], []
+    for i in range(runs):
         for label, args in commands.items():
-            w, c = timed_command(args, 1, env)
+            empty = {**env, "QUOTEAUDIT_CACHE_DIR": os.path.join(tmp, f"empty-{i}")}
+            w, c = timed_command(args, 1, empty if label == first_run else env)
             wall[label] += w
             cpu[label] += c
     check = wall["check COPY"]
@@ -82,7 +99,7 @@ def command_timings(runs: int, bytecode: bool) -> None:
     print(f"  start-up, import quoteaudit.cli     median {statistics.median(import_only):.3f} s")
     print(f"  quoteaudit --version                median {statistics.median(startup):.3f} s")
     print(f"  check COPY (baseline)               median {base:.3f} s")
-    for label in ("compare ORIGINAL COPY", "compare COPY COPY"):
+    for label in ("compare ORIGINAL COPY", "compare COPY COPY", first_run):
         times = wall[label]
         print(f"  {label:<34}  median {statistics.median(times):.3f} s, max {max(times):.3f} s, "
               f"{statistics.median(times) / base:.2f}x check (goal: under 0.3 s)")

@@ -70,7 +70,7 @@ class CueModel:
 
 @lru_cache(maxsize=1)
 def shipped_model() -> CueModel:
-    return model_from_json(json.loads(lexicon.data_text(MODEL_FILE)))
+    return CueModel(*lexicon.parsed(MODEL_FILE, _model_fields))
 
 
 @lru_cache(maxsize=8)
@@ -82,15 +82,24 @@ WEIGHT_UNIT = 10_000  # weights are stored as whole multiples of 1/WEIGHT_UNIT (
 
 
 def model_from_json(data: dict) -> CueModel:
-    """The model of a weights file: "features" and "weights_e4" (the weights as integers in
-    units of 0.0001, two plain lists: 4x faster to read at start-up than a dict of 20,000
-    floats), or an older file's "weights" dict."""
+    """The model of a weights file's JSON: "features" and "weights_e4" (the weights as
+    integers in units of 0.0001, two plain lists: 4x faster to read at start-up than a
+    dict of 20,000 floats), or an older file's "weights" dict."""
+    return CueModel(*_fields(data))
+
+
+def _model_fields(text: str) -> tuple:
+    return _fields(json.loads(text))
+
+
+def _fields(data: dict) -> tuple:
+    """CueModel's arguments, as plain data."""
     if "weights" in data:
         weights = dict(data["weights"])
     else:  # n / 10_000 is the float that "0.nnnn" reads as: the same weights, exactly
         weights = dict(zip(data["features"], [n / WEIGHT_UNIT for n in data["weights_e4"]]))
-    return CueModel(weights, float(data["bias"]), float(data["threshold"]),
-                    frozenset(data["vocabulary"]), data.get("version", ""))
+    return (weights, float(data["bias"]), float(data["threshold"]), frozenset(data["vocabulary"]),
+            data.get("version", ""))
 
 
 class Scanner:

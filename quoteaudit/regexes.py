@@ -8,7 +8,7 @@ articles 887M without the cache, 735M with it; ``check`` of one 664M and 552M).
 
 ``regex(pattern, flags)`` returns the same ``re.Pattern`` that ``re.compile`` gives.
 The engine code that ``re``'s compiler produces for a pattern (a list of integers)
-is kept in one file of the cache directory (``cachedir.cache_dir()``), named by the
+is kept in one file of the cache directory (``cachedir.MarshalTable``), named by the
 Python version and checked against its full version string and the engine's magic
 number, and handed straight to the engine (``_sre.compile``, which validates it) on
 the next run. The file is written at exit, only when this run compiled a pattern it
@@ -22,39 +22,28 @@ lexicons); a pattern made from a document's words goes to ``re`` as before.
 from __future__ import annotations
 
 import atexit
-import marshal
-import os
 import re
 import sys
 
-from .cachedir import cache_dir
+from .cachedir import MarshalTable
 
 FORMAT = 1
-MAX_ENTRIES = 2_000  # past this, a save keeps only the patterns this run used
 
 try:  # the compiler's two stages and the engine's constructor (Python 3.11 on)
     import _sre
     from re import _compiler, _parser
-    _HEADER = (FORMAT, sys.version, _sre.MAGIC, _sre.CODESIZE, sys.maxunicode)
+    _ENGINE = (FORMAT, _sre.MAGIC, _sre.CODESIZE, sys.maxunicode)
 except ImportError:  # Python 3.10
     _sre = _compiler = _parser = None
-    _HEADER = None
+    _ENGINE = None
 
 
 class PatternCache:
-    """The compiled code of fixed patterns, read from one file at first use and written
-    back at exit when this run added to it."""
+    """The engine code of fixed patterns, (pattern, flags) -> _sre.compile's other arguments."""
 
     def __init__(self, path: str | None = None) -> None:
-        self._path = path  # None: the cache directory's, looked up at first use
-        self._table: dict | None = None  # (pattern, flags) -> the engine's arguments
-        self._used: set = set()
-        self._added = False
-        self._off = _HEADER is None  # Python 3.10: re.compile as usual
-
-    @property
-    def path(self) -> str:
-        return self._path or os.path.join(cache_dir(), f"regexes-{sys.implementation.cache_tag}.marshal")
+        self.table = MarshalTable("regexes", _ENGINE or (), path)
+        self._off = _ENGINE is None  # Python 3.10: re.compile as usual
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern:
         if self._off:
@@ -69,50 +58,19 @@ class PatternCache:
 
     def _compiled(self, pattern: str, flags: int) -> re.Pattern:
         key = (pattern, flags)
-        table = self._table if self._table is not None else self._load()
-        args = table.get(key)
+        args = self.table.get(key)
         if args is None:
-            args = table[key] = _compile(pattern, flags)
-            self._added = True
+            args = _compile(pattern, flags)
+            self.table.put(key, args)
         try:
-            compiled = _sre.compile(pattern, *args)
+            return _sre.compile(pattern, *args)
         except Exception:  # a damaged entry the engine refuses: compile it afresh, and keep that
-            args = table[key] = _compile(pattern, flags)
-            self._added = True
-            compiled = _sre.compile(pattern, *args)
-        self._used.add(key)
-        return compiled
-
-    def _load(self) -> dict:
-        self._table = {}
-        try:
-            with open(self.path, "rb") as fh:
-                header, table = marshal.loads(fh.read())  # 40x faster than marshal.load(fh)
-            if header == _HEADER and isinstance(table, dict):
-                self._table = table
-        except Exception:  # missing, unreadable or not ours: start afresh
-            pass
-        return self._table
+            args = _compile(pattern, flags)
+            self.table.put(key, args)
+            return _sre.compile(pattern, *args)
 
     def save(self) -> None:
-        if not self._added or self._table is None:
-            return
-        table = self._table
-        if len(table) > MAX_ENTRIES:
-            table = {key: args for key, args in table.items() if key in self._used}
-        path = self.path
-        temporary = f"{path}.{os.getpid()}.tmp"
-        try:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(temporary, "wb") as fh:
-                fh.write(marshal.dumps((_HEADER, table)))
-            os.replace(temporary, path)  # whole or not at all, whoever writes last
-            self._added = False
-        except Exception:
-            try:
-                os.remove(temporary)
-            except OSError:
-                pass
+        self.table.save()
 
 
 def _compile(pattern: str, flags: int) -> tuple:

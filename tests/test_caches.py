@@ -1,5 +1,6 @@
-"""The compiled-pattern cache: a pattern read back from it is the pattern re.compile
-makes, and a missing, damaged, foreign or unwritable cache costs nothing but time."""
+"""What runs keep between them: compiled patterns and parsed data files. What is read
+back is what would have been made afresh, and a missing, damaged, foreign or
+unwritable cache costs nothing but time."""
 from __future__ import annotations
 
 import marshal
@@ -11,7 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from quoteaudit import regexes
+import json
+
+from quoteaudit import cue_model, lexicon, regexes
+from quoteaudit.cachedir import MarshalTable
 from quoteaudit.document import Document
 from quoteaudit.pipeline import analyse, run_rules
 from quoteaudit.config import Settings
@@ -20,14 +24,14 @@ from quoteaudit.regexes import PatternCache
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "seed" / "kazakhstan-csto-mt.txt"
 TEXT = SEED.read_text(encoding="utf-8")
-needs_cache = pytest.mark.skipif(regexes._HEADER is None, reason="no pattern cache before Python 3.11")
+needs_cache = pytest.mark.skipif(regexes._ENGINE is None, reason="no pattern cache before Python 3.11")
 
 
 def package_patterns() -> list[tuple[str, int]]:
     """Every fixed pattern the package compiles for a check of the seed."""
     ctx = analyse(Document(str(SEED), TEXT))
     run_rules(ctx, Settings())
-    return sorted(regexes._cache._used)
+    return sorted(regexes._cache.table._used)
 
 
 def same(a: re.Pattern, b: re.Pattern) -> bool:
@@ -45,7 +49,7 @@ def test_every_package_pattern_read_back_from_the_cache_is_what_re_compiles(tmp_
     cold.save()
     warm = PatternCache(path)
     again = [warm.compile(p, f) for p, f in keys]
-    assert not warm._added  # every one came from the file
+    assert not warm.table.added  # every one came from the file
     for (pattern, flags), a, b in zip(keys, first, again):
         expected = re.compile(pattern, flags)
         assert same(a, expected) and same(b, expected), pattern[:60]
@@ -69,7 +73,7 @@ def test_an_entry_of_another_python_is_never_used(tmp_path):
     code of a different pattern under this pattern's name) is not handed to the engine."""
     path = tmp_path / "patterns.marshal"
     foreign = regexes._compile(r"\d+", 0)
-    header = (regexes.FORMAT, "3.99.0 (elsewhere)") + regexes._HEADER[2:]
+    header = ("regexes", "3.99.0 (elsewhere)") + PatternCache().table.header[2:]
     path.write_bytes(marshal.dumps((header, {(r"said", 0): foreign})))
     assert PatternCache(str(path)).compile(r"said").findall("he said 42") == ["said"]
 
@@ -79,10 +83,10 @@ def test_an_entry_the_engine_refuses_is_compiled_afresh(tmp_path):
     path = tmp_path / "patterns.marshal"
     flags, code, groups, groupindex, indexgroup = regexes._compile(r"said", 0)
     broken = (flags, [999_999] + code[1:], groups, groupindex, indexgroup)
-    path.write_bytes(marshal.dumps((regexes._HEADER, {(r"said", 0): broken})))
+    path.write_bytes(marshal.dumps((PatternCache().table.header, {(r"said", 0): broken})))
     cache = PatternCache(str(path))
     assert cache.compile(r"said").findall("he said it, she said") == ["said", "said"]
-    assert cache._added  # the good code replaces the bad at the next save
+    assert cache.table.added  # the good code replaces the bad at the next save
 
 
 def test_a_bad_pattern_fails_as_re_compile_fails(tmp_path):
@@ -110,9 +114,70 @@ def test_the_command_writes_the_cache_once_and_reads_the_same_report_back(tmp_pa
     order would differ) compiles nothing new, and reports exactly what the first did."""
     env = {"QUOTEAUDIT_CACHE_DIR": str(tmp_path / "cache")}
     first = run({**env, "PYTHONHASHSEED": "1"})
-    files = list((tmp_path / "cache").glob("regexes-*.marshal"))
-    assert len(files) == 1 and first.stderr == b""
-    written = files[0].stat().st_mtime_ns, files[0].read_bytes()
+    files = sorted((tmp_path / "cache").glob("*.marshal"))
+    assert [f.name.split("-")[0] for f in files] == ["data", "regexes"] and first.stderr == b""
+    written = [(f.stat().st_mtime_ns, f.read_bytes()) for f in files]
     second = run({**env, "PYTHONHASHSEED": "2"})
     assert second.stdout == first.stdout and second.stderr == b"" and second.returncode == first.returncode == 1
-    assert (files[0].stat().st_mtime_ns, files[0].read_bytes()) == written
+    assert [(f.stat().st_mtime_ns, f.read_bytes()) for f in files] == written
+
+
+@pytest.fixture
+def data_cache(tmp_path, monkeypatch):
+    """lexicon.parsed over a data directory and a cache file of the test's own."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setattr(lexicon, "DATA_DIR", str(folder))
+    table = MarshalTable("data", (1,), str(tmp_path / "data.marshal"))
+    monkeypatch.setattr(lexicon, "_PARSED", table)
+    return folder, table
+
+
+def counted(calls: list):
+    def parse(text: str) -> dict:
+        calls.append(text)
+        return {"words": sorted(text.split())}
+    return parse
+
+
+def test_a_parsed_data_file_is_read_back_until_it_changes(data_cache, monkeypatch):
+    folder, table = data_cache
+    (folder / "verbs.txt").write_text("said\ntold\n")
+    calls = []
+    parse = counted(calls)
+    assert lexicon.parsed("verbs.txt", parse) == {"words": ["said", "told"]}
+    table.save()
+    monkeypatch.setattr(lexicon, "_PARSED", MarshalTable("data", (1,), table.path))  # the next run
+    assert lexicon.parsed("verbs.txt", parse) == {"words": ["said", "told"]} and len(calls) == 1
+    (folder / "verbs.txt").write_text("said\ntold\nwarned\n")  # edited: another size
+    assert lexicon.parsed("verbs.txt", parse) == {"words": ["said", "told", "warned"]} and len(calls) == 2
+
+
+def test_what_a_caller_changes_in_parsed_data_stays_its_own(data_cache):
+    folder, _ = data_cache
+    (folder / "verbs.txt").write_text("said\n")
+    parse = counted([])
+    lexicon.parsed("verbs.txt", parse)["words"].append("shouted")
+    lexicon.parsed("verbs.txt", parse)["words"].append("whispered")
+    assert lexicon.parsed("verbs.txt", parse) == {"words": ["said"]}
+
+
+def test_the_shipped_cue_model_from_the_cache_is_the_weights_file(data_cache, monkeypatch):
+    folder, table = data_cache
+    shipped = (ROOT / "quoteaudit" / "data" / cue_model.MODEL_FILE).read_text(encoding="utf-8")
+    (folder / cue_model.MODEL_FILE).write_text(shipped, encoding="utf-8")
+    expected = cue_model.model_from_json(json.loads(shipped))
+    cue_model.shipped_model.cache_clear()
+    try:
+        first = cue_model.shipped_model()
+        table.save()
+        monkeypatch.setattr(lexicon, "_PARSED", MarshalTable("data", (1,), table.path))
+        cue_model.shipped_model.cache_clear()
+        again = cue_model.shipped_model()
+        assert not lexicon._PARSED.added  # read from the file the first run wrote
+    finally:
+        cue_model.shipped_model.cache_clear()
+    for model in (first, again):
+        assert (model.weights, model.bias, model.threshold, model.vocabulary, model.version) == \
+            (expected.weights, expected.bias, expected.threshold, expected.vocabulary, expected.version)
+    assert len(expected.weights) > 20_000
