@@ -26,7 +26,8 @@ def parsed(name: str, parse):
     """parse(data_text(name)), kept between runs in the cache directory while the file is
     unchanged (its size and modification time, as Python checks its bytecode): the
     speech-cue model's 20,858 weights are read in 5 ms instead of 12. What parse returns
-    must be plain data (marshal's types: dicts, tuples, sets, strings, numbers)."""
+    must be plain data (marshal's types: dicts, lists, tuples, strings, numbers; a set is
+slow to write)."""
     try:
         stat = os.stat(os.path.join(DATA_DIR, name))
     except OSError:
@@ -44,8 +45,8 @@ def _entries(text: str) -> list[str]:
     return [entry for ln in text.splitlines() if (entry := ln.strip()) and ln[0] != "#"]
 
 
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(_entries(text))
+def _sorted_entries(text: str) -> list[str]:
+    return sorted(set(_entries(text)))  # a list: marshal writes a set 40x slower (it sorts it)
 
 
 def _two_columns(text: str) -> dict[str, str]:
@@ -59,7 +60,7 @@ def _two_columns(text: str) -> dict[str, str]:
 @lru_cache(maxsize=None)
 def words(name: str) -> frozenset[str]:
     """A one-word-per-line list as a set (entries as written)."""
-    return parsed(name + ".txt", _word_set)
+    return frozenset(parsed(name + ".txt", _sorted_entries))
 
 
 @lru_cache(maxsize=None)
