@@ -4,6 +4,7 @@ from __future__ import annotations
 import atexit
 import marshal
 import os
+import sys
 from functools import lru_cache
 
 from .cachedir import MarshalTable
@@ -23,22 +24,28 @@ atexit.register(_PARSED.save)
 
 
 def parsed(name: str, parse):
-    """parse(data_text(name)), kept between runs in the cache directory while the file is
-    unchanged (its size and modification time, as Python checks its bytecode): the
-    speech-cue model's 20,858 weights are read in 5 ms instead of 12. What parse returns
-    must be plain data (marshal's types: dicts, lists, tuples, strings, numbers; a set is
-slow to write)."""
+    """parse(data_text(name)), kept between runs in the cache directory while the data
+    file and the modules that parse it (parse's own and this one) are unchanged (size and
+    modification time, as Python checks its bytecode): the speech-cue model's 20,858
+    weights are read in 5 ms instead of 12. What parse returns must be plain data
+    (marshal's types: dicts, lists, tuples, strings, numbers; a set is slow to write)."""
     try:
-        stat = os.stat(os.path.join(DATA_DIR, name))
-    except OSError:
-        return parse(data_text(name))  # which raises as it always has
-    key, stamp = (name, f"{parse.__module__}.{parse.__qualname__}"), (stat.st_size, stat.st_mtime_ns)
+        stamp = (_stamp(os.path.join(DATA_DIR, name)), _stamp(sys.modules[parse.__module__].__file__),
+                 _stamp(__file__))
+    except (OSError, KeyError, TypeError):  # a data file missing (data_text says so), a parser of no file
+        return parse(data_text(name))
+    key = (name, f"{parse.__module__}.{parse.__qualname__}")
     entry = _PARSED.get(key)
     if entry is not None and entry[0] == stamp:
         return marshal.loads(entry[1])  # a fresh copy: what a caller changes stays its own
     value = parse(data_text(name))
     _PARSED.put(key, (stamp, marshal.dumps(value)))
     return value
+
+
+def _stamp(path: str) -> tuple[int, int]:
+    stat = os.stat(path)
+    return stat.st_size, stat.st_mtime_ns
 
 
 def _entries(text: str) -> list[str]:

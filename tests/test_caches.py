@@ -181,3 +181,21 @@ def test_the_shipped_cue_model_from_the_cache_is_the_weights_file(data_cache, mo
         assert (model.weights, model.bias, model.threshold, model.vocabulary, model.version) == \
             (expected.weights, expected.bias, expected.threshold, expected.vocabulary, expected.version)
     assert len(expected.weights) > 20_000
+
+
+def test_a_changed_parser_module_parses_afresh(data_cache, monkeypatch, tmp_path):
+    """The data file unchanged, the code that reads it changed (an upgrade, an edit): the
+    entry the old code wrote is not read back."""
+    import importlib
+    folder, table = data_cache
+    (folder / "verbs.txt").write_text("said\ntold\n")
+    source = tmp_path / "qa_test_parser.py"
+    source.write_text("def parse(text):\n    return text.split()\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    module = importlib.import_module("qa_test_parser")
+    assert lexicon.parsed("verbs.txt", module.parse) == ["said", "told"]
+    table.save()
+    source.write_text("def parse(text):\n    return [w.upper() for w in text.split()]\n")
+    module = importlib.reload(module)
+    monkeypatch.setattr(lexicon, "_PARSED", MarshalTable("data", (1,), table.path))
+    assert lexicon.parsed("verbs.txt", module.parse) == ["SAID", "TOLD"]
