@@ -118,11 +118,12 @@ def score(folder: str, reports: list[dict], baseline: bool, verbose: bool, out: 
 
 def show(title: str, result: dict) -> None:
     print(title)
-    print(f"  content    P {result['content_p']:.3f}  R {result['content_r']:.3f}  F1 {result['content_f1']:.3f}"
+    print(f"  content    P {result['content_p']:.3f}  R {result['content_r']:.3f}  F1 {result['content_f1']:.4f}"
           f"   (tp {result['tp']}, fp {result['fp']}, fn {result['fn']})")
     print("  recall     " + "  ".join(f"{k} {v:.3f}" for k, v in result["recall_by_kind"].items()))
-    print(f"  source accuracy on found ones {result['source_acc']:.3f}")
-    print(f"  end-to-end P {result['e2e_p']:.3f}  R {result['e2e_r']:.3f}  F1 {result['e2e_f1']:.3f}")
+    right = round(result["e2e_p"] * (result["tp"] + result["fp"]))  # the scorer gives rates, to 4 places
+    print(f"  source accuracy on found ones {result['source_acc']:.4f}   (right source {right})")
+    print(f"  end-to-end P {result['e2e_p']:.3f}  R {result['e2e_r']:.3f}  F1 {result['e2e_f1']:.4f}")
     print("  end-to-end recall " + "  ".join(f"{k} {v:.3f}" for k, v in result["e2e_recall_by_kind"].items()))
 
 

@@ -87,7 +87,8 @@ class CueSubjects:
                                   0.5, "description")
         if subject is not None or inverted:
             return subject, inverted
-        if cue.text.endswith("ing") and comma_before:
+        if (cue.text.endswith("ing") and comma_before) or _COORDINATED.search(text, max(0, cue.start - 20), cue.start):
+            # "..., saying that ...", "... overruled and said ...": the clause's subject speaks
             subject = self.participle(cue)
             if subject is not None:
                 return subject, inverted
@@ -102,7 +103,9 @@ class CueSubjects:
         text = self.text
         start = self.sentences.start(cue.start, max(0, cue.start - 600))
         i = bisect_left(self.cue_starts, cue.start) - 1
-        if i >= 0 and self.cues[i].start >= start and not self.cues[i].text.endswith("ing"):
+        while i >= 0 and self.cues[i].start >= start and self.cues[i].text.endswith("ing"):
+            i -= 1  # "..., seeking an injunction ..., claiming": the verb before both
+        if i >= 0 and self.cues[i].start >= start:
             before = self.cues[i]
             opening = _NON_SPACE.search(text, start, before.start)
             if opening is not None and opening.group().lower() in lexicon.words("subordinators") \
@@ -111,7 +114,24 @@ class CueSubjects:
             subject, inverted = self.of(before, True)
             return subject
         subject = self.attributor._sentence_subject(start, cue.start)
+        if subject is None:
+            opening = self.opening_noun_phrase(start, cue.start)
+            subject = Speaker(opening, [], "description", 0.5, "description") if opening else None
         return subject if subject is not None and subject.mention.end < cue.start else None
+
+    def opening_noun_phrase(self, start: int, end: int) -> Mention | None:
+        """The plain noun phrase that opens a sentence, before its first verb ("Both parents
+        stiffened ...", "In May, a U.S. District Court judge sided ..."): up to six words, the
+        verb a lowercase word ending in -ed or an auxiliary."""
+        found = _OPENING_NOUN_PHRASE.match(self.text, start, end)
+        if found is None:
+            return None
+        words = found.group(1).split()
+        stop = _phrase_stopwords()
+        if words[-1].lower() in stop or any(_looks_like_a_verb(w.lower()) for w in words) \
+                or not (words[0][0].isupper() or words[0].lower() in lexicon.words("determiners")):
+            return None
+        return Mention(found.group(1), found.start(1), found.end(1))
 
     def noun_phrase_before(self, cue) -> Mention | None:
         """The words between a clause's opening and a cue that no parser took for its subject
@@ -323,4 +343,10 @@ def anonymous_source(text: str, cue_start: int, cue_end: int, subject, inverted:
 
 _SOURCE_PHRASE = regex(r"\s+([^\s,.;:“”\"]+(?:[ \t\u00a0]+[^\s,.;:“”\"]+){0,7})(?=\s*[,.;:])")
 _COMMA_BEFORE = regex(r",\s*$")
+_COORDINATED = regex(r"[^,;:]\s(?:and|but)\s+(?:(?:also|then|later|now)\s+)?$")
+# An opening phrase closed by a comma ("In May, "), then up to six words before a verb
+_OPENING_NOUN_PHRASE = regex(
+    r"\s*(?:(?:[Ii]n|[Oo]n|[Aa]t|[Aa]fter|[Bb]efore|[Ss]ince|[Ll]ast|[Tt]his|[Ee]arlier|[Ll]ater)\b[^,\n]{0,40},\s+)?"
+    r"((?:[\w’'&.-]+[ \t\u00a0]+){0,5}?[\w’'&.-]+)[ \t\u00a0]+"
+    r"(?:(?:also|then|later|now|[a-z]+ly)[ \t\u00a0]+)?(?:[a-z]+ed|has|had|have|is|was|were|are|will|would)\b")
 _SHARED_SUBJECT = regex(r"[^.!?;:\n]*\s(and|but)\s+(?:(?:also|then|later)\s+)?$")

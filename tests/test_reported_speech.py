@@ -283,6 +283,30 @@ def test_coordinated_statements_are_apart(text, expected):
     assert statements(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # PolNeAR train: a participle after a comma, its clause opened by a plain noun phrase that
+    # no name parser takes for a subject (the opening "In May," read past).
+    ("Both parents stiffened their denunciation of Mr. Trump, saying that he lacked the moral character and "
+     "basic empathy to be president.",
+     [("indirect", "that he lacked the moral character and basic empathy to be president", "Both parents")]),
+    ("In May, a U.S. District Court judge sided with the Democrats, saying the law violated the Constitution "
+     "and the Voting Rights Act.",
+     [("indirect", "the law violated the Constitution and the Voting Rights Act", "a U.S. District Court judge")]),
+    # A second participle speaks for the verb before the first.
+    ("His campaign sued the DNC in federal court on Friday, seeking an injunction to immediately overturn the "
+     "DNC’s denial of access, claiming the party’s move would cost the campaign $600,000 a day.",
+     [("indirect", "the DNC in federal court on Friday", "His campaign"),
+      ("indirect", "an injunction to immediately overturn the DNC’s denial of access", "His campaign"),
+      ("indirect", "the party’s move would cost the campaign $600,000 a day", "His campaign")]),
+    # A speech verb coordinated with the clause's first verb.
+    ("The Arizona Republican survived 5 ½ years in a Vietnamese prison and says such techniques are inhumane "
+     "and compromise the nation’s values.",
+     [("indirect", "such techniques are inhumane and compromise the nation’s values", "The Arizona Republican")]),
+])
+def test_participle_and_coordinated_verb_speak_for_the_clause_subject(text, expected):
+    assert statements(text) == expected
+
+
 def test_relative_clause_stays_in_the_statement():
     # The seed: "..., which refers to ..." explains the statement, it is no statement of its own.
     text = SEED.read_text(encoding="utf-8")
