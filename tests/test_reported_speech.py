@@ -302,8 +302,14 @@ def test_coordinated_statements_are_apart(text, expected):
     ("The Arizona Republican survived 5 ½ years in a Vietnamese prison and says such techniques are inhumane "
      "and compromise the nation’s values.",
      [("indirect", "such techniques are inhumane and compromise the nation’s values", "The Arizona Republican")]),
+    # PolNeAR train: a cue after a pair of dashes; its subject stands before them ("said Ali’s
+    # death" is no inverted "said Ali").
+    ("Many speakers at the service — including Muslims, Christians, Catholics, Jews — said Ali’s death is "
+     "particularly painful at a time when political rhetoric is dividing the country further.",
+     [("indirect", "Ali’s death is particularly painful at a time when political rhetoric is dividing the "
+                   "country further", "Many speakers at the service")]),
 ])
-def test_participle_and_coordinated_verb_speak_for_the_clause_subject(text, expected):
+def test_participle_coordinated_verb_and_dashes_leave_the_clause_subject(text, expected):
     assert statements(text) == expected
 
 

@@ -261,10 +261,28 @@ class CueParser:
                 cue.inverted = True
                 return self._forward_np(cue.end)
             return None
+        if prev.text in ("—", "–", "―"):
+            # "Many speakers at the service — including Muslims, ... — said": the subject stands
+            # before the pair of dashes, not after the cue.
+            np = self._np_before_dashes(prev, max(para_start, cue.start - 300))
+            if np is not None:
+                return np
         if prev.text in ("”", '"', "’", "'", "''", ":", "—", "–", "―") or prev.text in ("“",):
             cue.inverted = True
             return self._forward_np(cue.end)
         return self._np_backward(before, i)
+
+    def _np_before_dashes(self, closing: Token, floor: int) -> Speaker | None:
+        """The noun phrase before the dash that opens a pair closed right before a cue, in
+        the cue's sentence; None when there is no such pair."""
+        tokens = self._tokens(floor, closing.start)
+        sentence_floor = self._sentence_start(closing.start, floor)
+        for j in range(len(tokens) - 1, 0, -1):
+            if tokens[j].start < sentence_floor:
+                return None
+            if tokens[j].text in ("—", "–", "―"):
+                return self._np_backward(tokens, j)
+        return None
 
     def _inverted_context(self, before: list[Token], i: int) -> bool:
         """A quotation (or its comma) right before the cue: "…,” said the president."""
