@@ -76,8 +76,14 @@ class CueSubjects:
             # the clause before it (the attribution stage reads this order only after a quotation).
             after = self.attributor._forward_np(cue.end)
             if after is not None and (after.kind == "name" or after.names or _role_head(after.mention.text)) \
-                    and text[after.mention.end:after.mention.end + 1] in (".", ",", ";", ""):
+                    and (text[after.mention.end:after.mention.end + 1] in (".", ",", ";", "")
+                         or _PLACE_AFTER.match(text, after.mention.end)):  # "says X in Almaty."
                 return after, True
+            tail = _SOURCE_TO_END.match(text, cue.end)
+            if after is None and tail is not None and _plain_source(tail.group(1)):
+                # "..., said several of his friends from Chicago.": the words to the sentence's end
+                return Speaker(Mention(tail.group(1), tail.start(1), tail.end(1)), [], "description", 0.5,
+                               "description"), True
         if subject is None and cue.text[:9].lower() == "according":
             # "According to state law, ...", "according to media trackers": a law, a document
             # or a count is a source as much as a person is.
@@ -278,6 +284,14 @@ def _looks_like_a_verb(word: str) -> bool:
     return word in lexicon.words("verb_words") or word in lexicon.speech_cues()[0]
 
 
+def _plain_source(phrase: str) -> bool:
+    """Words that can be who speaks, after an inverted cue: opened by a determiner or a
+    capital, and no verb among them."""
+    words = phrase.split()
+    return (words[0].lower() in lexicon.words("determiners") or words[0][0].isupper()) \
+        and not any(_looks_like_a_verb(w.lower()) or w.lower() == "that" for w in words)
+
+
 def _bare_plural_subject(text: str, cue) -> Mention | None:
     start = max(0, cue.start - 60)
     m = _BARE_PLURAL.search(text[start:cue.start])
@@ -343,6 +357,8 @@ def anonymous_source(text: str, cue_start: int, cue_end: int, subject, inverted:
 
 _SOURCE_PHRASE = regex(r"\s+([^\s,.;:“”\"]+(?:[ \t\u00a0]+[^\s,.;:“”\"]+){0,7})(?=\s*[,.;:])")
 _COMMA_BEFORE = regex(r",\s*$")
+_PLACE_AFTER = regex(r"[ \t]+(?:in|at|of|from)[ \t]+[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2}[ \t]*[.;](?!\w)")
+_SOURCE_TO_END = regex(r"[ \t]+([^\s,.;:!?“”\"]+(?:[ \t]+[^\s,.;:!?“”\"]+){0,7})[ \t]*\.(?:\s|$)")
 _COORDINATED = regex(r"[^,;:]\s(?:and|but)\s+(?:(?:also|then|later|now)\s+)?$")
 # An opening phrase closed by a comma ("In May, "), then up to six words before a verb
 _OPENING_NOUN_PHRASE = regex(

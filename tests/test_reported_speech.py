@@ -313,6 +313,21 @@ def test_participle_coordinated_verb_and_dashes_leave_the_clause_subject(text, e
     assert statements(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # PolNeAR train: "..., says NAME in PLACE." and "..., said several of his friends from Chicago.":
+    # who speaks stands after the cue, the clause before it is the statement.
+    ("Even India has more cultural resonance through Bollywood films, says political scientist Dossym "
+     "Satpayev in Almaty.",
+     [("indirect", "Even India has more cultural resonance through Bollywood films", "Dossym Satpayev")]),
+    ("Obama’s rise may have been more surprising to the black community than to anyone else, said several of "
+     "his friends from Chicago.",
+     [("indirect", "Obama’s rise may have been more surprising to the black community than to anyone else",
+       "several of his friends from Chicago")]),
+])
+def test_source_after_the_cue_at_the_sentence_end(text, expected):
+    assert statements(text) == expected
+
+
 def test_relative_clause_stays_in_the_statement():
     # The seed: "..., which refers to ..." explains the statement, it is no statement of its own.
     text = SEED.read_text(encoding="utf-8")
