@@ -62,7 +62,7 @@ class MarshalTable:
         return self._table
 
     def save(self) -> None:
-        if not self.added or self._table is None:
+        if not self.added or self._table is None or _in_worker():
             return
         table = self._table
         if len(table) > self._max_entries:
@@ -80,3 +80,10 @@ class MarshalTable:
                 os.remove(temporary)
             except OSError:
                 pass
+
+
+def _in_worker() -> bool:
+    """Whether this is a worker process of ``--jobs``: its pool stops it as soon as the work
+    is done, which may be in the middle of writing; the parent process writes."""
+    multiprocessing = sys.modules.get("multiprocessing")
+    return multiprocessing is not None and multiprocessing.parent_process() is not None

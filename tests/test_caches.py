@@ -199,3 +199,22 @@ def test_a_changed_parser_module_parses_afresh(data_cache, monkeypatch, tmp_path
     module = importlib.reload(module)
     monkeypatch.setattr(lexicon, "_PARSED", MarshalTable("data", (1,), table.path))
     assert lexicon.parsed("verbs.txt", module.parse) == ["SAID", "TOLD"]
+
+
+def test_jobs_workers_leave_the_cache_to_the_parent(tmp_path, monkeypatch):
+    """`--jobs` workers are stopped by their pool as soon as the work is done, which may fall
+    in the middle of a write (a half-written temporary file was left behind): they write
+    nothing, the parent process does."""
+    import multiprocessing
+    from quoteaudit import cachedir
+    with multiprocessing.get_context("spawn").Pool(1) as pool:  # as api.check_files starts them
+        assert pool.apply(cachedir._in_worker) is True
+    assert cachedir._in_worker() is False
+    table = MarshalTable("data", (1,), str(tmp_path / "data.marshal"))
+    table.put("key", "value")
+    monkeypatch.setattr(cachedir, "_in_worker", lambda: True)
+    table.save()
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setattr(cachedir, "_in_worker", lambda: False)
+    table.save()
+    assert [p.name for p in tmp_path.iterdir()] == ["data.marshal"]
