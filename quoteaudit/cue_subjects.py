@@ -5,7 +5,9 @@ a reader would:
 
 1. the cue's subject as the attribution stage parsed and resolved it (``Cue.subject``);
 2. the subject of the cue before, for a second verb ("..., but pledged to remain civil") and
-   for a participle after a comma ("..., noting that ...");
+   for a participle after a comma ("..., noting that ..."); else, for a participle or a verb
+   coordinated with the clause's first one ("... survived ... and says"), the sentence's
+   subject or the plain noun phrase opening it ("Both parents stiffened ..., saying");
 3. failing those, a guess: a bare plural ("But opponents say"), a plain noun phrase before the
    cue ("In separate interviews, three current and former Podesta employees said").
 
@@ -93,19 +95,23 @@ class CueSubjects:
                                   0.5, "description")
         if subject is not None or inverted:
             return subject, inverted
-        if (cue.text.endswith("ing") and comma_before) or _COORDINATED.search(text, max(0, cue.start - 20), cue.start):
-            # "..., saying that ...", "... overruled and said ...": the clause's subject speaks
-            subject = self.participle(cue)
+        participle = cue.text.endswith("ing") and comma_before
+        if participle or _COORDINATED.search(text, max(0, cue.start - 20), cue.start):
+            # "..., saying that ...", "... survived ... and says ...": the clause's subject speaks
+            subject = self.clause_subject(cue)
             if subject is not None:
                 return subject, inverted
         bare = _bare_plural_subject(text, cue) or self.noun_phrase_before(cue)
         return (Speaker(bare, [], "description", 0.5, "description") if bare else None), inverted
 
-    def participle(self, cue) -> Speaker | None:
+    def clause_subject(self, cue) -> Speaker | None:
         """Who speaks a participle after a comma ("..., Mr. Brown said, recalling a visit", "...,
-        a charge that Colorado Republican leaders denied, noting that ..."): the subject of the
-        cue before it in the sentence, else the sentence's subject; nobody when the comma closes
-        an opening subordinate clause ("Though X described it as ..., protesting delegates")."""
+        a charge that Colorado Republican leaders denied, noting that ...") or a verb coordinated
+        with the clause's first one ("The Arizona Republican survived ... and says"): the subject
+        of the nearest cue before it in the sentence that is no participle, else the sentence's
+        subject, else the plain noun phrase that opens the sentence; nobody when the comma
+        closes an opening subordinate clause ("Though X described it as ..., protesting
+        delegates")."""
         text = self.text
         start = self.sentences.start(cue.start, max(0, cue.start - 600))
         i = bisect_left(self.cue_starts, cue.start) - 1
