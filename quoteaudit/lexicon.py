@@ -39,7 +39,10 @@ def parsed(name: str, parse):
     if entry is not None and entry[0] == stamp:
         return marshal.loads(entry[1])  # a fresh copy: what a caller changes stays its own
     value = parse(data_text(name))
-    _PARSED.put(key, (stamp, marshal.dumps(value)))
+    try:
+        _PARSED.put(key, (stamp, marshal.dumps(value)))
+    except ValueError:  # not plain data: parsed afresh each run
+        pass
     return value
 
 
