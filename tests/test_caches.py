@@ -218,3 +218,20 @@ def test_jobs_workers_leave_the_cache_to_the_parent(tmp_path, monkeypatch):
     monkeypatch.setattr(cachedir, "_in_worker", lambda: False)
     table.save()
     assert [p.name for p in tmp_path.iterdir()] == ["data.marshal"]
+
+
+def test_parsed_data_survives_a_fresh_checkout_of_the_same_files(data_cache, monkeypatch):
+    """A new modification time with the same contents (a fresh clone or install, a CI job
+    that restores the cache directory) reads the entry back and refreshes its stamp."""
+    folder, table = data_cache
+    data = folder / "verbs.txt"
+    data.write_text("said\ntold\n")
+    calls = []
+    parse = counted(calls)
+    assert lexicon.parsed("verbs.txt", parse) == {"words": ["said", "told"]}
+    table.save()
+    stat = data.stat()
+    os.utime(data, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # touched, not changed
+    monkeypatch.setattr(lexicon, "_PARSED", MarshalTable("data", (1,), table.path))
+    assert lexicon.parsed("verbs.txt", parse) == {"words": ["said", "told"]} and len(calls) == 1
+    assert lexicon._PARSED.added  # the new stamp is written, so the next run reads no checksum
