@@ -146,6 +146,10 @@ class _Finder:
         """The statement a cue reports, or None (no source, no clause, a quotation's own cue,
         a clause already reported)."""
         text, top, attributions = self.text, self.top, self.attributions
+        if cue.text == "asked" or cue.text == "Asked":
+            question = self.question_statement(cue)
+            if question is not None:
+                return question
         if not cue.inverted and (cue.text.lower() in lexicon.words("unsourced_cues") or (
                 cue.text.endswith(_PARTICIPLE_ENDINGS) and _passive().search(text, max(0, cue.end - 60), cue.end))):
             return self.passive_statement(cue)
@@ -228,6 +232,26 @@ class _Finder:
             return False
         end = self.sentences.end(last.cue.end, q.start)  # where the cue's sentence ends
         return end < q.start and _TERMINATOR_TO_QUOTE.fullmatch(text, end, q.start) is not None
+
+    def question_statement(self, cue) -> ReportedSpeech | None:
+        """The question put to someone in "Asked whether he would support Trump, Rubio ...",
+        "when asked why, Sembler responded": the question is the statement (from "whether",
+        "what", "about" ... to the comma), and who asked it is unsaid."""
+        text = self.text
+        start = self.sentences.start(cue.start, max(0, cue.start - 200))
+        if not _PASSIVE_ASKED.search(text, start, cue.start):
+            return None
+        question = _QUESTION.match(text, cue.end, self.sentences.end(cue.end, cue.end + 300))
+        if question is None:
+            return None
+        start, end = question.span(1)
+        end = start + len(text[start:end].rstrip(_TRAIL_CHARS))
+        if self.claimed.overlaps(start, end):
+            return None
+        self.claimed.add(start, end)
+        inside = _overlapping(self.top, self.quote_starts, start, end)
+        return _clause_statement(start, end, Mention(cue.text, cue.start, cue.end),
+                                 Attribution(-1, None, None, None, "none", 0.0), inside)
 
     def passive_statement(self, cue) -> ReportedSpeech | None:
         """A cue in the passive ("The sale is expected to ...", "Kelsey Atkinson was
@@ -530,6 +554,15 @@ def _clause_after(text: str, start: int, end: int, speech: bool = True) -> tuple
         return span
     that = _THAT.match(text, span[0], span[1])
     return _trim(text, that.start(1), span[1]) if that else span
+
+
+# "Asked" opening its sentence (after an opening quotation mark at most), or after "when",
+# "if", "after being": the asker unsaid.
+_PASSIVE_ASKED = regex(r"(?:\A[\s“\"‘']*|\b(?:[Ww]hen|[Ii]f|[Aa]fter being|[Oo]nce)[ \t]+)\Z")
+# A few words ("in Iowa recently", "by reporters"), then the question to the comma or the sentence's end
+_QUESTION = regex(r"(?:[ \t]+(?!whether|if|what|why|how|who|whom|which|where|when|about)[\w’'.-]+){0,4}?[ \t]+"
+                  r"((?:whether|if|what|why|how|who|whom|which|where|when|about)\b[^,;:?!\n“”\"]{0,200})"
+                  r"(?=[,;:?!]|\s*[“\"]|\Z)")
 
 
 def _trim(text: str, start: int, end: int, min_words: int = MIN_WORDS) -> tuple[int, int] | None:

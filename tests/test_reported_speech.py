@@ -328,6 +328,21 @@ def test_source_after_the_cue_at_the_sentence_end(text, expected):
     assert statements(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # PolNeAR train: "Asked whether ...", "when asked why": the question is a statement of its own,
+    # its asker unsaid; the answer is the speaker's.
+    ("Asked in Iowa recently whether he would support Donald Trump if Trump is the GOP nominee, Rubio gave "
+     "a roundabout answer.",
+     [("indirect", "whether he would support Donald Trump if Trump is the GOP nominee", None)]),
+    ("When asked why, Sembler responded in a text message: \"Trump will be the Republican Party's nominee.\"",
+     [("indirect", "why", None), ("direct", "\"Trump will be the Republican Party's nominee.\"", "Sembler")]),
+    # Written: an active "asked" keeps its subject.
+    ("He asked whether the plan would work.", [("indirect", "whether the plan would work", "He")]),
+])
+def test_a_question_put_to_someone(text, expected):
+    assert statements(text) == expected
+
+
 def test_relative_clause_stays_in_the_statement():
     # The seed: "..., which refers to ..." explains the statement, it is no statement of its own.
     text = SEED.read_text(encoding="utf-8")
