@@ -111,6 +111,7 @@ class _Finder:
         self.sentences = _Sentences(text, attributor, scan)
         self.subjects = CueSubjects(text, attributor, self.sentences, cues)
         self.claimed = _Claimed()  # clauses reported: one statement a clause
+        self.speech_cues = {id(c) for c in attributor.cues}  # the lexicon's, not the tagger's
         self.quotation_cues: dict[int, list[Quotation]] = {}  # cue offset -> the quotations it attributes
         for q in self.top:
             cue = attributions[q.index].cue
@@ -135,6 +136,12 @@ class _Finder:
             own_subject = subject is not None and start < subject.mention.start < later.start
             cut = subject.mention.start if own_subject else later.start
             joint = _COORDINATION_BEFORE.search(text, max(start, cut - 30), cut)
+            if joint is None and own_subject and id(later) in self.speech_cues:
+                # "they wanted a nominee from outside ..., compared with four in 10 who said they
+                # preferred ...": a speech verb with a subject of its own after a comma
+                comma = max(text.rfind(",", start, cut), text.rfind(";", start, cut))
+                if comma > start and not _overlapping(self.top, self.quote_starts, comma, comma + 1):
+                    joint = _AT_COMMA.match(text, comma)  # not a comma inside quotation marks
             if joint is None or _RELATIVE_CUE.match(later.text):
                 continue  # "..., which refers to": a relative clause belongs to the clause before
             clause = _trim(text, start, joint.start(), min_words)
@@ -535,6 +542,7 @@ def _reported_clause(text: str, cue, inverted: bool, attributor, sentences: "_Se
 _PARENTHETICAL_END = regex(r"\s*,\s*\w")
 _NEXT_PARTICIPLE = regex(r",\s+([a-z]+ing)\b")
 # What stands between two coordinated clauses: "..., and", "... but", "; ", "..., while".
+_AT_COMMA = regex(r"[,;]")
 _COORDINATION_BEFORE = regex(r"(?:[,;—–]\s*(?:(and|but|while|yet|whereas|or|though|although|even though)\s+)?"
                                   r"|\s(and|but|yet)\s+)"
                                   r"(?:(?:also|then|later)\s+)?$")

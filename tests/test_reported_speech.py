@@ -343,6 +343,15 @@ def test_a_question_put_to_someone(text, expected):
     assert statements(text) == expected
 
 
+def test_a_speech_verb_with_its_own_subject_after_a_comma_ends_the_clause_before():
+    # PolNeAR train: "..., whom he called ..." is a statement of its own, not the end of the first.
+    text = ("Rubio said that over the last five days he has begun “to unmask the true nature” of Trump, whom he "
+            "called a “con artist.”")
+    assert statements(text) == [
+        ("mixed", "that over the last five days he has begun “to unmask the true nature” of Trump", "Rubio"),
+        ("mixed", "a “con artist.”", "Rubio")]
+
+
 def test_relative_clause_stays_in_the_statement():
     # The seed: "..., which refers to ..." explains the statement, it is no statement of its own.
     text = SEED.read_text(encoding="utf-8")
