@@ -170,6 +170,7 @@ class _Finder:
         if clause is None:
             return None
         start, end = clause
+        whole_end = end  # before a later statement's cut: the cue's own quotations stand in it
         if not inverted and start >= cue.end:
             start, end = clause = self.before_next_cue(start, end, MIN_WORDS if speech else 1)
         inside = _overlapping(top, self.quote_starts, start, end)
@@ -187,7 +188,7 @@ class _Finder:
             inside = _overlapping(top, self.quote_starts, start, end)
         own = self.quotation_cues.get(cue.start)
         if own:
-            inside_indexes = {q.index for q in inside}
+            inside_indexes = {q.index for q in _overlapping(top, self.quote_starts, start, whole_end)}
             if not any(q.partial and q.index in inside_indexes for q in own):
                 # “…,” Tokayev told the CSTO / Kasich told reporters: “…”: the cue of a full
                 # quotation (reported as direct speech), not of the words after it.

@@ -350,6 +350,12 @@ def test_a_speech_verb_with_its_own_subject_after_a_comma_ends_the_clause_before
     assert statements(text) == [
         ("mixed", "that over the last five days he has begun “to unmask the true nature” of Trump", "Rubio"),
         ("mixed", "a “con artist.”", "Rubio")]
+    # PolNeAR train: the cut leaves the cue's own quotations to the later verb, and the clause
+    # before them is still the cue's statement.
+    text = ("With a vote for Trump ruled out, Cross said he is left with only two options: Vote for Clinton, whom "
+            "he called “the most divisive political figure in the past 25 years,” or “throw away his vote” on the "
+            "“kooky” libertarian ticket of Gov. Gary Johnson and Gov. Bill Weld.")
+    assert ("indirect", "he is left with only two options: Vote for Clinton", "Cross") in statements(text)
 
 
 def test_relative_clause_stays_in_the_statement():
