@@ -42,6 +42,7 @@ from .wordchars import NOT_AFTER_WORD
 
 DIRECT_COVER = 0.9  # quotation marks over this share of a clause make it direct (the scorer's rule)
 MIN_WORDS = 3  # a reported clause has at least this many words
+MIN_WORDS_BEFORE_A_CUT = 2  # or two, when a later statement cuts it (called it “shameful” and called on ...)
 MAX_LATER_CUES = 8  # the cues inside a clause looked at for one that opens a statement of its own
 _WORDS = regex(r"[\w’'\-]+")
 _LEAD = regex(r"[\s,:;—–-]*")
@@ -172,7 +173,7 @@ class _Finder:
         start, end = clause
         whole_end = end  # before a later statement's cut: the cue's own quotations stand in it
         if not inverted and start >= cue.end:
-            start, end = clause = self.before_next_cue(start, end, MIN_WORDS if speech else 1)
+            start, end = clause = self.before_next_cue(start, end, MIN_WORDS_BEFORE_A_CUT if speech else 1)
         inside = _overlapping(top, self.quote_starts, start, end)
         for q in inside:
             if q.kind == "speech" and not q.partial \

@@ -356,6 +356,10 @@ def test_a_speech_verb_with_its_own_subject_after_a_comma_ends_the_clause_before
             "he called “the most divisive political figure in the past 25 years,” or “throw away his vote” on the "
             "“kooky” libertarian ticket of Gov. Gary Johnson and Gov. Bill Weld.")
     assert ("indirect", "he is left with only two options: Vote for Clinton", "Cross") in statements(text)
+    # PolNeAR train: two words before a coordinated verb are a statement of their own.
+    text = 'He called it "shameful" and called on leaders "not to feed that dark impulse inside of us."'
+    assert statements(text) == [("mixed", 'it "shameful"', "He"),
+                                ("mixed", 'on leaders "not to feed that dark impulse inside of us."', "He")]
 
 
 def test_relative_clause_stays_in_the_statement():
