@@ -194,7 +194,7 @@ class _Finder:
                 # “…,” Tokayev told the CSTO / Kasich told reporters: “…”: the cue of a full
                 # quotation (reported as direct speech), not of the words after it.
                 return None
-        if _mostly_quoted(inside, start, end):
+        if _mostly_quoted(inside, start, end) and not _opens_on_a_fragment(inside, start):
             return None  # the quotation itself: reported as direct speech
         speaker = source_of(subject, anonymous)
         if speaker is None or self.claimed.overlaps(start, end):
@@ -451,6 +451,14 @@ def _closes_sentence(text: str, scan: Scanner, start: int, end: int) -> bool:
 
 
 _NEXT_WORD = regex(r"\s+[\"“‘']?(\w)")
+
+
+def _opens_on_a_fragment(inside: list[Quotation], start: int) -> bool:
+    """Whether a clause's speech quotations are fragments with words of the clause before
+    them ('noting that "nobody's been arrested ..."'): the clause is the statement, not the
+    fragment's sentence."""
+    speech = [q for q in inside if q.kind == "speech"]
+    return bool(speech) and all(q.partial for q in speech) and start < speech[0].start
 
 
 def _mostly_quoted(inside: list[Quotation], start: int, end: int) -> bool:

@@ -343,6 +343,15 @@ def test_a_question_put_to_someone(text, expected):
     assert statements(text) == expected
 
 
+def test_a_cue_clause_opening_on_a_fragment_is_the_statement():
+    # PolNeAR train: 'noting that "…"' is the participle's statement, not the whole sentence's.
+    text = ("Chief Williams later admitted that open-carry wasn't a problem, noting that \"nobody's been arrested or "
+            "has challenged the things we asked them to do.\"")
+    assert statements(text) == [
+        ("indirect", "that open-carry wasn't a problem", "Williams"),
+        ("mixed", "that \"nobody's been arrested or has challenged the things we asked them to do.\"", "Williams")]
+
+
 def test_a_speech_verb_with_its_own_subject_after_a_comma_ends_the_clause_before():
     # PolNeAR train: "..., whom he called ..." is a statement of its own, not the end of the first.
     text = ("Rubio said that over the last five days he has begun “to unmask the true nature” of Trump, whom he "
