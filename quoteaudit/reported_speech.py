@@ -248,7 +248,8 @@ class _Finder:
         "what", "about" ... to the comma), and who asked it is unsaid."""
         text = self.text
         start = self.sentences.start(cue.start, max(0, cue.start - 200))
-        if not _PASSIVE_ASKED.search(text, start, cue.start):
+        opens_sentence = not text[start:cue.start].strip(" \t\r\n\u00a0“\"‘'")
+        if not opens_sentence and not _ASKED_AFTER.search(text, start, cue.start):
             return None
         question = _QUESTION.match(text, cue.end, self.sentences.end(cue.end, cue.end + 300))
         if question is None:
@@ -574,9 +575,8 @@ def _clause_after(text: str, start: int, end: int, speech: bool = True) -> tuple
     return _trim(text, that.start(1), span[1]) if that else span
 
 
-# "Asked" opening its sentence (after an opening quotation mark at most), or after "when",
-# "if", "after being": the asker unsaid.
-_PASSIVE_ASKED = regex(r"(?:\A[\s“\"‘']*|\b(?:[Ww]hen|[Ii]f|[Aa]fter being|[Oo]nce)[ \t]+)\Z")
+# "Asked" after "when", "if", "after being" (or opening its sentence): the asker unsaid
+_ASKED_AFTER = regex(r"\b(?:[Ww]hen|[Ii]f|[Aa]fter being|[Oo]nce)[ \t]+\Z")
 # A few words ("in Iowa recently", "by reporters"), then the question to the comma or the sentence's end
 _QUESTION = regex(r"(?:[ \t]+(?!whether|if|what|why|how|who|whom|which|where|when|about)[\w’'.-]+){0,4}?[ \t]+"
                   r"((?:whether|if|what|why|how|who|whom|which|where|when|about)\b[^,;:?!\n“”\"]{0,200})"

@@ -334,6 +334,10 @@ def test_source_after_the_cue_at_the_sentence_end(text, expected):
     ("Asked in Iowa recently whether he would support Donald Trump if Trump is the GOP nominee, Rubio gave "
      "a roundabout answer.",
      [("indirect", "whether he would support Donald Trump if Trump is the GOP nominee", None)]),
+    # The same after a sentence of the paragraph (written): "Asked" opens its sentence, not the text.
+    ("Rubio spoke in Des Moines. Asked in Iowa recently whether he would support Donald Trump if Trump is the "
+     "GOP nominee, Rubio gave a roundabout answer.",
+     [("indirect", "whether he would support Donald Trump if Trump is the GOP nominee", None)]),
     ("When asked why, Sembler responded in a text message: \"Trump will be the Republican Party's nominee.\"",
      [("indirect", "why", None), ("direct", "\"Trump will be the Republican Party's nominee.\"", "Sembler")]),
     # Written: an active "asked" keeps its subject.
