@@ -139,9 +139,7 @@ class CueSubjects:
         if found is None:
             return None
         words = found.group(1).split()
-        stop = _phrase_stopwords()
-        if words[-1].lower() in stop or any(_looks_like_a_verb(w.lower()) for w in words) \
-                or not (words[0][0].isupper() or words[0].lower() in lexicon.words("determiners")):
+        if words[-1].lower() in _phrase_stopwords() or not _opens_like_a_source(words):
             return None
         return Mention(found.group(1), found.start(1), found.end(1))
 
@@ -290,12 +288,16 @@ def _looks_like_a_verb(word: str) -> bool:
     return word in lexicon.words("verb_words") or word in lexicon.speech_cues()[0]
 
 
+def _opens_like_a_source(words: list[str]) -> bool:
+    """Words that can name who speaks: opened by a capital or a determiner, and no verb among them."""
+    return (words[0][0].isupper() or words[0].lower() in lexicon.words("determiners")) \
+        and not any(_looks_like_a_verb(w.lower()) for w in words)
+
+
 def _plain_source(phrase: str) -> bool:
-    """Words that can be who speaks, after an inverted cue: opened by a determiner or a
-    capital, and no verb among them."""
+    """Words that can be who speaks after an inverted cue, to the sentence's end (no "that")."""
     words = phrase.split()
-    return (words[0].lower() in lexicon.words("determiners") or words[0][0].isupper()) \
-        and not any(_looks_like_a_verb(w.lower()) or w.lower() == "that" for w in words)
+    return _opens_like_a_source(words) and not any(w.lower() == "that" for w in words)
 
 
 def _bare_plural_subject(text: str, cue) -> Mention | None:

@@ -82,14 +82,14 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
     worker (attribution.attribute_with_cues): its cues, subjects and sentence bounds;
     ``cue_model`` the cue tagger (None: the shipped one)."""
     scan = Scanner(text, attributor._quote_bounds)  # the tagger's reading, and where quotations stand
-    speech_cues = {id(c) for c in attributor.cues}
     cues = with_tagged_cues(scan, attributor, cue_model)
     finder = _Finder(text, quotations, attributions, attributor, scan, cues)
     subjects = finder.subjects
     # A cue whose subject no parser found (it may be guessed: a participle's, a plain noun
     # phrase's) claims its clause after the others: "X called for ..., sources said" is the sources'.
     ordered = sorted(cues, key=subjects.may_guess)  # stable: each group keeps its order
-    found = [r for r in (finder.statement_of_cue(cue, id(cue) in speech_cues) for cue in ordered) if r is not None]
+    found = [r for r in (finder.statement_of_cue(cue, id(cue) in finder.speech_cues) for cue in ordered)
+             if r is not None]
     finder.add_quotations(found)
     found.extend(finder.labelled_lines(found))
     found.sort(key=lambda r: (r.start, r.end))
@@ -203,7 +203,7 @@ class _Finder:
                 and _names_a_time(subject.mention.text):
             # A guessed subject that is only a time ("who has in the past described", "Last week
             # proved that"): the claim stands, with no source.
-            speaker = Attribution(-1, None, None, None, "none", 0.0)
+            speaker = _unsourced()
         relative = None
         if not inverted and text.find("wh", max(0, cue.start - 40), cue.start) >= 0:  # most cues: no "who"/"which"
             relative = _RELATIVE_BEFORE.search(text, max(0, cue.start - 40), cue.start)
@@ -261,7 +261,7 @@ class _Finder:
         self.claimed.add(start, end)
         inside = _overlapping(self.top, self.quote_starts, start, end)
         return _clause_statement(start, end, Mention(cue.text, cue.start, cue.end),
-                                 Attribution(-1, None, None, None, "none", 0.0), inside)
+                                 _unsourced(), inside)
 
     def passive_statement(self, cue) -> ReportedSpeech | None:
         """A cue in the passive ("The sale is expected to ...", "Kelsey Atkinson was
@@ -278,7 +278,7 @@ class _Finder:
         start, end = clause
         agent = _agent().match(text, cue.end, end + 1)  # the clause's end is trimmed of its period
         mention = Mention(agent.group(1), agent.start(1), agent.end(1)) if agent else None
-        source = Attribution(-1, None, mention, None, "description" if agent else "none", 0.5 if agent else 0.0)
+        source = Attribution(-1, None, mention, None, "description", 0.5) if agent else _unsourced()
         inside = _overlapping(self.top, self.quote_starts, start, end)
         if _mostly_quoted(inside, start, end):
             return None
@@ -495,6 +495,12 @@ def source_of(sp: Speaker | None, anonymous: Mention | None = None) -> Attributi
     return Attribution(-1, name, sp.mention, None, sp.method, sp.confidence)
 
 
+def _unsourced() -> Attribution:
+    """The source of a claim that names none: a passive without an agent, a question put to
+    someone, a guessed subject that is only a time."""
+    return Attribution(-1, None, None, None, "none", 0.0)
+
+
 def _clause_statement(start: int, end: int, cue: Mention, a: Attribution, inside: list[Quotation],
                       anonymous: Mention | None = None) -> ReportedSpeech:
     """The statement over the clause text[start:end]: mixed when quotation marks stand inside
@@ -578,9 +584,10 @@ def _clause_after(text: str, start: int, end: int, speech: bool = True) -> tuple
 # "Asked" after "when", "if", "after being" (or opening its sentence): the asker unsaid
 _ASKED_AFTER = regex(r"\b(?:[Ww]hen|[Ii]f|[Aa]fter being|[Oo]nce)[ \t]+\Z")
 # A few words ("in Iowa recently", "by reporters"), then the question to the comma or the sentence's end
-_QUESTION = regex(r"(?:[ \t]+(?!whether|if|what|why|how|who|whom|which|where|when|about)[\w’'.-]+){0,4}?[ \t]+"
-                  r"((?:whether|if|what|why|how|who|whom|which|where|when|about)\b[^,;:?!\n“”\"]{0,200})"
-                  r"(?=[,;:?!]|\s*[“\"]|\Z)")
+_QUESTION_WORDS = "whether|if|what|why|how|who|whom|which|where|when|about"
+_QUESTION = regex(r"(?:[ \t]+(?!%s)[\w’'.-]+){0,4}?[ \t]+"
+                  r"((?:%s)\b[^,;:?!\n“”\"]{0,200})"
+                  r"(?=[,;:?!]|\s*[“\"]|\Z)" % (_QUESTION_WORDS, _QUESTION_WORDS))
 
 
 def _trim(text: str, start: int, end: int, min_words: int = MIN_WORDS) -> tuple[int, int] | None:
