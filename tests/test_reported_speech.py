@@ -65,6 +65,20 @@ def test_indirect_speech(text, expected):
     assert statements(text) == [expected]
 
 
+@pytest.mark.parametrize("text, speaker, mention", [
+    # PolNeAR train: the name after a sentence's opening preposition ("For Trump" was the speaker).
+    ("Donald Trump spoke in Detroit. For Trump, the topic provided an opening to circle back to his acceptance "
+     "speech at the Republican convention and to more recent rhetoric about what he sees as the conditions "
+     "for black Americans.", "Donald Trump", "Trump"),
+    # ... and the mention a possessive's name ("Despite Mr. Trump's" was the mention).
+    ("Despite Mr. Trump's claims that he would win the state, his campaign spent little there.",
+     "Trump", "Mr. Trump's"),
+])
+def test_no_source_opens_on_a_preposition(text, speaker, mention):
+    ctx = analyse(Document(path="t.txt", source=text))
+    assert [(r.speaker, r.mention.text) for r in ctx.reported_speech] == [(speaker, mention)]
+
+
 def test_mixed_speech_holds_its_quoted_fragment():
     text = "Ryan said that “we need more information” about how the FBI came to its bizarre conclusion Tuesday."
     ctx = analyse(Document(path="t.txt", source=text))

@@ -487,6 +487,11 @@ class CueParser:
         return self._make_speaker(phrase)
 
     def _make_speaker(self, phrase: list[Token]) -> Speaker | None:
+        openers = lexicon.words("name_openers")
+        while phrase and phrase[0].lower in openers:
+            phrase = phrase[1:]  # "Despite challenging ..., Cruz said": a preposition names nobody
+        if not phrase:
+            return None
         start, end = phrase[0].start, phrase[-1].end
         mention = Mention(self.text[start:end], start, end)
         words = [t.text for t in phrase if t.is_word]
