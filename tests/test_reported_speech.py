@@ -79,6 +79,26 @@ def test_no_source_opens_on_a_preposition(text, speaker, mention):
     assert [(r.speaker, r.mention.text) for r in ctx.reported_speech] == [(speaker, mention)]
 
 
+@pytest.mark.parametrize("text, speaker, mention", [
+    # PolNeAR train: the person before "of", not the state or the employer after it ("Vermont" was
+    # the speaker).
+    ("Sen. Bernie Sanders of Vermont called on the Obama administration to block the deal.",
+     "Bernie Sanders", "Sen. Bernie Sanders of Vermont"),
+    ("Another pollster, David Woodard of Clemson University, said his survey of Republicans showed "
+     "Mr. Trump's support holding steady after the debate.", "David Woodard", "David Woodard of Clemson University"),
+    # ... and an office's last word is no part of the name ("State Jon Husted" was the speaker).
+    ("Republican Secretary of State Jon Husted said the state would appeal the ruling.", "Jon Husted", "Jon Husted"),
+    # "of" a person known by a longer name is "about" that person: who stays Christie.
+    ("Chris Christie ended his campaign. \"It just was never meant to be,\" said political scientist Patrick "
+     "Murray of Christie, who opted to suspend his campaign after a sixth-place finish in the primary.",
+     "Chris Christie", "who"),
+])
+def test_a_person_of_a_place_or_an_office(text, speaker, mention):
+    ctx = analyse(Document(path="t.txt", source=text))
+    indirect = [(r.speaker, r.mention.text) for r in ctx.reported_speech if r.kind == "indirect"]
+    assert indirect == [(speaker, mention)]
+
+
 def test_mixed_speech_holds_its_quoted_fragment():
     text = "Ryan said that “we need more information” about how the FBI came to its bizarre conclusion Tuesday."
     ctx = analyse(Document(path="t.txt", source=text))

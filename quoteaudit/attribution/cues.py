@@ -400,10 +400,30 @@ class CueParser:
             first_index += 1
         if not phrase:
             return None
+        k = first_index
+        if k >= 2 and tokens[k - 1].lower == "of" and tokens[k - 2].is_word:
+            before_of = tokens[k - 2].lower.rstrip(".")
+            if before_of in lexicon.words("titles") and len(phrase) >= 3 and phrase[1].capitalized \
+                    and phrase[0].lower in lexicon.words("office_words"):
+                # "Secretary of State John Kerry", "Chief of Staff Katie Walsh": the office's first
+                # word opens the run, the person's name follows it.
+                phrase = phrase[1:]
+                first_index = k = k + 1
+            elif tokens[k - 2].capitalized:
+                # "Sen. Bernie Sanders of Vermont", "Joel Pollak of Breitbart California": the
+                # person before "of", not the place or the employer after it.
+                person = self._np_backward(tokens, k - 1)
+                after = self._make_speaker(phrase)
+                # "said Patrick Murray of Christie, who ...": "of" a person known by a longer name is "about"
+                known_person = after is not None and after.names and after.names[0] != after.mention.text
+                if person is not None and person.kind == "name" and not known_person \
+                        and _a_person_before_of(person.mention.text):
+                    mention = Mention(self.text[person.mention.start:phrase[-1].end],
+                                      person.mention.start, phrase[-1].end)
+                    return Speaker(mention, person.names, person.method, person.confidence, person.kind)
         speaker = self._make_speaker(phrase)
         if speaker is None:
             return None
-        k = first_index
         if speaker.kind == "description" and not speaker.names and k >= 3 \
                 and tokens[k - 1].lower in lexicon.words("place_prepositions"):
             # "Protesters marching through the streets chanted": the noun the participle follows.
@@ -537,3 +557,18 @@ class CueParser:
             name_words = name_words[1:]  # "... of State John F. Kerry": the office's domain is no name
         resolved, _ = self._resolve_name(name_words, start)
         return Speaker(mention, [resolved], "explicit", 0.95, "name")
+
+
+def _a_person_before_of(phrase: str) -> bool:
+    """Whether the words before an "of" name a person: a title or a known first name opens two
+    capitalised words or more ("Senator Bernie Sanders", "Melissa Cronin"), none of them an
+    organisation's word ("United Federation of Teachers", "Bank of America")."""
+    words = phrase.split()
+    titles, org, honor = lexicon.words("titles"), lexicon.words("org_words"), _honorifics()
+    titled = False
+    while words and (words[0].lower() in titles or words[0].rstrip(".").lower() in titles
+                     or words[0] in honor or words[0].rstrip(".") in honor):
+        words, titled = words[1:], True
+    words = [w.rstrip(".").lower() for w in words]
+    return len(words) >= 2 and not any(w in org or w in titles for w in words) \
+        and (titled or words[0] in lexicon.table("first_names"))
