@@ -242,6 +242,13 @@ def test_speaker_names_are_the_names_as_written(text, name):
     assert found[-1][1].speaker == name
 
 
+def test_a_person_of_a_place_after_the_quotation():
+    # PolNeAR train: "Cheyenne" was the speaker of both quotations.
+    text = ("“I think she should have run from Virginia,” said Jason Gilbert of Cheyenne. “I know that she’s "
+            "got a name here.”")
+    assert [(a.speaker, a.mention.text) for _, a in speakers(text)] == [("Jason Gilbert", "Jason Gilbert")] * 2
+
+
 def test_a_titled_surname_alone_is_a_person_a_description_can_resolve_to():
     # wash-post_2015-12-13_agreement-is-a-big-win-for-obama: no full name, only "President Obama".
     text = ("On an unseasonably mild December day in Washington, President Obama had reason to bask in the sun.\n\n"

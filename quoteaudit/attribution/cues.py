@@ -410,17 +410,9 @@ class CueParser:
                 phrase = phrase[1:]
                 first_index = k = k + 1
             elif tokens[k - 2].capitalized:
-                # "Sen. Bernie Sanders of Vermont", "Joel Pollak of Breitbart California": the
-                # person before "of", not the place or the employer after it.
-                person = self._np_backward(tokens, k - 1)
-                after = self._make_speaker(phrase)
-                # "said Patrick Murray of Christie, who ...": "of" a person known by a longer name is "about"
-                known_person = after is not None and after.names and after.names[0] != after.mention.text
-                if person is not None and person.kind == "name" and not known_person \
-                        and _a_person_before_of(person.mention.text):
-                    mention = Mention(self.text[person.mention.start:phrase[-1].end],
-                                      person.mention.start, phrase[-1].end)
-                    return Speaker(mention, person.names, person.method, person.confidence, person.kind)
+                person = self._person_of(self._np_backward(tokens, k - 1), phrase)
+                if person is not None:
+                    return person
         speaker = self._make_speaker(phrase)
         if speaker is None:
             return None
@@ -506,12 +498,29 @@ class CueParser:
             return None
         return self._make_speaker(phrase)
 
+    def _person_of(self, person: Speaker | None, after: list[Token]) -> Speaker | None:
+        """The person of "PERSON of PLACE" ("Sen. Bernie Sanders of Vermont", "Jason Gilbert of
+        Cheyenne", "Joel Pollak of Breitbart California"); None when the words before "of" name
+        no person, or "of" is "about" a person known by a longer name ("said Patrick Murray of
+        Christie, who ...")."""
+        if person is None or person.kind != "name" or not after or not _a_person_before_of(person.mention.text):
+            return None
+        other = self._make_speaker(after)
+        if other is not None and other.names and other.names[0] != other.mention.text:
+            return None
+        return person
+
     def _make_speaker(self, phrase: list[Token]) -> Speaker | None:
         openers = lexicon.words("name_openers")
         while phrase and phrase[0].lower in openers:
             phrase = phrase[1:]  # "Despite challenging ..., Cruz said": a preposition names nobody
         if not phrase:
             return None
+        of_at = next((j for j in range(len(phrase) - 2, 0, -1) if phrase[j].lower == "of"), None)
+        if of_at is not None and phrase[of_at - 1].capitalized:
+            person = self._person_of(self._make_speaker(phrase[:of_at]), phrase[of_at + 1:])
+            if person is not None:
+                return person
         start, end = phrase[0].start, phrase[-1].end
         mention = Mention(self.text[start:end], start, end)
         words = [t.text for t in phrase if t.is_word]
