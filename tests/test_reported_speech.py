@@ -99,6 +99,19 @@ def test_a_person_of_a_place_or_an_office(text, speaker, mention):
     assert indirect == [(speaker, mention)]
 
 
+@pytest.mark.parametrize("text, mention", [
+    # PolNeAR train: a plural noun that opens its sentence is a group, not a person's name ("Others",
+    # "Polls" and "Authorities" were speakers' names).
+    ("Obama has described the dinner as Washington celebrating itself. Others call it the nerd prom.", "Others"),
+    ("Polls show Clinton with a narrow lead in the state.", "Polls"),
+    ("Authorities said the suspect had been arrested on Monday.", "Authorities"),
+])
+def test_a_capitalised_common_word_names_nobody(text, mention):
+    ctx = analyse(Document(path="t.txt", source=text))
+    last = ctx.reported_speech[-1]
+    assert (last.speaker, last.mention.text) == (None, mention)
+
+
 def test_mixed_speech_holds_its_quoted_fragment():
     text = "Ryan said that “we need more information” about how the FBI came to its bizarre conclusion Tuesday."
     ctx = analyse(Document(path="t.txt", source=text))

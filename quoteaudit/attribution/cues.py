@@ -538,7 +538,10 @@ class CueParser:
             if of_at >= 2 and phrase[of_at - 1].capitalized and phrase[of_at - 1].lower not in titles:
                 # "Representative Charles B. Rangel of New York": the name stands before "of".
                 return self._make_speaker(phrase[:of_at])
-        if not phrase[-1].capitalized or described or head in titles:
+        # One capitalised word that news writes lowercase mid-sentence opens its sentence, it
+        # names nobody: "Prosecutors said", "Others call it", "Photos show".
+        common = len(words) == 1 and phrase[-1].lower in lexicon.words("common_lowercase_words")
+        if not phrase[-1].capitalized or common or described or head in titles:
             # A description: "the Kazakh president", "officials", "the President of Kazakhstan".
             plural = head.endswith("s") and len(head) > 3
             possessive = any(w.endswith(("’s", "'s")) for w in words[:-1])
