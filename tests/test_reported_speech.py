@@ -112,6 +112,19 @@ def test_a_capitalised_common_word_names_nobody(text, mention):
     assert (last.speaker, last.mention.text) == (None, mention)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # PolNeAR train: "Rival Hillary Clinton" and "Journalist Jorge Ramos" were names.
+    ("Rival Hillary Clinton had mocked the complaint, saying anybody who complains about a microphone "
+     "“is not having a good night.”", "Hillary Clinton"),
+    ("Journalist Jorge Ramos corrected the GOP candidate by tweeting back at him. “Your facts are wrong,” "
+     "Ramos wrote.", "Jorge Ramos"),
+])
+def test_a_word_capitalised_by_its_place_opens_no_name(text, expected):
+    ctx = analyse(Document(path="t.txt", source=text))
+    quoted = [r.speaker for r in ctx.reported_speech if r.quotations]
+    assert quoted == [expected]
+
+
 def test_mixed_speech_holds_its_quoted_fragment():
     text = "Ryan said that “we need more information” about how the FBI came to its bizarre conclusion Tuesday."
     ctx = analyse(Document(path="t.txt", source=text))

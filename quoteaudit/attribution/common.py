@@ -94,6 +94,13 @@ def _honorifics() -> dict[str, str]:
     return lexicon.table("honorifics")
 
 
+def _opens_no_name(word: str) -> bool:
+    """A capitalised word that news writes lowercase mid-sentence, and no first name ("Comedian",
+    "Billionaire", "Rival", "Maybe"): before a name, it is capitalised only by its place."""
+    low = word.lower()
+    return low in lexicon.words("common_lowercase_words") and low not in lexicon.table("first_names")
+
+
 @lru_cache(maxsize=1)
 def _abbreviated() -> frozenset[str]:
     """Honorifics as they stand before their period ("Col", "Gov", "Mr")."""

@@ -12,8 +12,8 @@ from ..model import Mention
 from ..regexes import regex
 from ..wordchars import NOT_AFTER_WORD, NOT_BEFORE_WORD
 from .common import (
-    Cue, Speaker, Token, Tokens, _CONTRACTION, _WORD, _abbreviated, _honorifics, _pronoun_gender,
-    _pronoun_mention, _walk_to_paragraph)
+    Cue, Speaker, Token, Tokens, _CONTRACTION, _WORD, _abbreviated, _honorifics, _opens_no_name,
+    _pronoun_gender, _pronoun_mention, _walk_to_paragraph)
 
 
 def cue_limit(length: int) -> int:
@@ -568,6 +568,22 @@ class CueParser:
                 and word_tokens[-len(name_words) - 1].lower == "of":
             name_words = name_words[1:]  # "... of State John F. Kerry": the office's domain is no name
         resolved, _ = self._resolve_name(name_words, start)
+        firsts = lexicon.table("first_names")
+        while len(name_words) > 1 and _opens_no_name(name_words[0]):
+            # "Comedian Sarah Silverman", "Said Comey", "Maybe Trump": a word news writes lowercase,
+            # capitalised only by its place, opens no name when the words after it are a person's:
+            # a known first name, someone the text names in full, or words the text writes alone.
+            rest = name_words[1:]
+            rest_resolved, _ = self._resolve_name(rest, start)
+            written = " ".join(rest)
+            if rest_resolved == resolved or not (
+                    (len(rest) >= 2 and rest[0].lower() in firsts) or rest_resolved != written
+                    or written in self.entities or (len(rest) >= 2 and _written_alone(self.text, written, start))):
+                break
+            name_words, resolved = rest, rest_resolved
+            first = self.text.find(rest[0], start, end)
+            if first >= 0:
+                mention = Mention(self.text[first:end], first, end)
         return Speaker(mention, [resolved], "explicit", 0.95, "name")
 
 
@@ -584,3 +600,14 @@ def _a_person_before_of(phrase: str) -> bool:
     words = [w.rstrip(".").lower() for w in words]
     return len(words) >= 2 and not any(w in org or w in titles for w in words) \
         and (titled or words[0] in lexicon.table("first_names"))
+
+
+def _written_alone(text: str, words: str, elsewhere_than: int) -> bool:
+    """Whether text holds words (a name) at another place than elsewhere_than, after no capitalised word."""
+    for m in re.finditer(re.escape(words), text):
+        if abs(m.start() - elsewhere_than) < len(words) + 40:
+            continue
+        before = text[max(0, m.start() - 30):m.start()].split()
+        if not before or not before[-1][:1].isupper():
+            return True
+    return False

@@ -11,7 +11,7 @@ from functools import lru_cache
 from .. import lexicon
 from ..regexes import regex
 from ..wordchars import NOT_AFTER_WORD_ONE_BACK, NOT_BEFORE_WORD
-from .common import _abbreviated, _honorifics, _same_stem, _strip_possessive, _walk_to_paragraph
+from .common import _abbreviated, _honorifics, _opens_no_name, _same_stem, _strip_possessive, _walk_to_paragraph
 
 
 # A word of a run is read for at most 40 characters: a word must end in a space for the run
@@ -172,6 +172,8 @@ class NameIndex:
             if headline:
                 continue  # headline case capitalises every word
             for titles, name_words, org in _name_parts(m.group(0)):
+                while len(name_words) >= 3 and _opens_no_name(name_words[0]):
+                    name_words = name_words[1:]  # "Comedian Sarah Silverman" is Sarah Silverman
                 if 2 <= len(name_words) <= 4 and not org:
                     surname = _strip_possessive(name_words[-1])
                     name = " ".join([*name_words[:-1], surname])  # "Ivanka Trump’s" is Ivanka Trump
