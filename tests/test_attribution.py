@@ -249,6 +249,14 @@ def test_a_person_of_a_place_after_the_quotation():
     assert [(a.speaker, a.mention.text) for _, a in speakers(text)] == [("Jason Gilbert", "Jason Gilbert")] * 2
 
 
+def test_a_capitalised_cue_before_a_surname_is_no_person_of_its_own():
+    # PolNeAR train: "Said Comey" was a person, and later "he" was "Said Comey".
+    text = ("FBI Director James Comey spoke on Friday. The FBI made a mistake in the background check, Comey "
+            "has said. Said Comey, \"The thought that an error on our part is connected to this guts us.\"\n\n"
+            "\"We are all sick this happened,\" he added.")
+    assert [a.speaker for _, a in speakers(text)] == ["James Comey", "James Comey"]
+
+
 def test_a_titled_surname_alone_is_a_person_a_description_can_resolve_to():
     # wash-post_2015-12-13_agreement-is-a-big-win-for-obama: no full name, only "President Obama".
     text = ("On an unseasonably mild December day in Washington, President Obama had reason to bask in the sun.\n\n"

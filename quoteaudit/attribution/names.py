@@ -184,6 +184,7 @@ class NameIndex:
                         self.surnames.setdefault(surname, []).append(name)
                 elif len(name_words) == 1 and titles:
                     titled_surnames.append((_strip_possessive(name_words[0]), titles))
+        self._merge_capitalised_by_place()
         name_words = {w for name in self.entities for w in name.split()}
         for surname, titles in titled_surnames:
             if surname not in self.surnames and surname not in name_words \
@@ -213,6 +214,24 @@ class NameIndex:
                     last = alias.split()[-1]
                     if person.name not in self.surnames.get(last, []):
                         self.surnames.setdefault(last, []).append(person.name)
+
+    def _merge_capitalised_by_place(self) -> None:
+        """A two-word "name" whose first word is capitalised only by its place ("Maybe Trump",
+        "Said Comey", "Fascist Trump") is the one person of that surname the text names in full:
+        its mentions go to that person, and the surname no longer points at it."""
+        particles = lexicon.words("name_particles")
+        for name in [n for n in self.entities if n.count(" ") == 1]:
+            first, surname = name.split()
+            if not _opens_no_name(first) or first.lower() in particles:
+                continue
+            others = [o for o in self.surnames.get(surname, []) if o != name]
+            if len(others) != 1:
+                continue
+            ent = self.entities.pop(name)
+            self.surnames[surname].remove(name)
+            person = self.entities[others[0]]
+            person.titles.update(ent.titles)
+            person.mentions = sorted(person.mentions + ent.mentions)
 
     def _capitalised_count(self, word: str) -> int:
         """How often a capitalised word occurs as a whole word, counted when first asked (most
