@@ -257,6 +257,18 @@ def test_a_capitalised_cue_before_a_surname_is_no_person_of_its_own():
     assert [a.speaker for _, a in speakers(text)] == ["James Comey", "James Comey"]
 
 
+@pytest.mark.parametrize("text, name", [
+    # PolNeAR train: "..., said X." after a partial quotation in the writer's sentence gives it to X,
+    # not to the sentence's subject ("The rejection", "Ohio State University" were the speakers).
+    ('The rejection of the treaty signals "the beginning of the end" for the EU, said Geert Wilders, founder '
+     'of the right-wing Party for Freedom.', "Geert Wilders"),
+    ("Clinton “drew quite well from white, working-class Democrats” in the 2008 primary, said Ohio State "
+     "University professor Paul Beck.", "Paul Beck"),
+])
+def test_a_speech_verb_after_a_comma_gives_the_name_after_it(text, name):
+    assert only(text).speaker == name
+
+
 def test_a_titled_surname_alone_is_a_person_a_description_can_resolve_to():
     # wash-post_2015-12-13_agreement-is-a-big-win-for-obama: no full name, only "President Obama".
     text = ("On an unseasonably mild December day in Washington, President Obama had reason to bask in the sun.\n\n"

@@ -22,6 +22,9 @@ def cue_limit(length: int) -> int:
     return 1000 + length // 100
 
 
+# Verbs that put their speaker after them, after a comma ("..., said X.")
+_INVERTING_VERBS = frozenset(("said", "says", "added", "adds", "explained", "noted", "wrote", "writes", "argued",
+                              "continued", "recalled", "warned", "asked", "replied", "insisted"))
 _PHRASE_ENDS = frozenset((",", ";", ":", "(", ")", "“", "”", '"', "—", "–"))
 
 
@@ -253,6 +256,9 @@ class CueParser:
             cue.inverted = True
             return self._forward_np(cue.end)
         if prev.text == ",":
+            after = self._inverted_name_after(cue)
+            if after is not None:
+                return after
             # "X, an expert on ..., said" / "X, who ..., said": the subject is before the appositive.
             np = self._np_before_appositive(before, i - 1)
             if np is not None:
@@ -271,6 +277,20 @@ class CueParser:
             cue.inverted = True
             return self._forward_np(cue.end)
         return self._np_backward(before, i)
+
+    def _inverted_name_after(self, cue: Cue) -> Speaker | None:
+        """The name right after a speech verb that follows a comma, when the name ends there
+        ("..., said Geert Wilders, founder of ...", "..., said Ohio State professor Paul Beck."):
+        the speaker stands after the verb, as after a quotation."""
+        if cue.text.lower() not in _INVERTING_VERBS:
+            return None
+        after = self._forward_np(cue.end)
+        if after is None or after.kind != "name":
+            return None
+        if self.text[after.mention.end:after.mention.end + 1] not in (".", ",", ";", ""):
+            return None
+        cue.inverted = True
+        return after
 
     def _np_before_dashes(self, closing: Token, floor: int) -> Speaker | None:
         """The noun phrase before the dash that opens a pair closed right before a cue, in
