@@ -269,6 +269,15 @@ def test_a_speech_verb_after_a_comma_gives_the_name_after_it(text, name):
     assert only(text).speaker == name
 
 
+def test_a_name_with_a_particle_is_one_person():
+    # PolNeAR train: "Bill de Blasio" was no name run ("de" broke it), so "de Blasio said" gave
+    # "Blasio" and "De Blasio" opening a sentence another person.
+    text = ("New York Mayor Bill de Blasio spoke on Monday.\n\n“We are ready,” de Blasio said.\n\n"
+            "De Blasio said, “The city will act.”")
+    assert [(a.speaker, a.mention.text) for _, a in speakers(text)] == [
+        ("Bill de Blasio", "de Blasio"), ("Bill de Blasio", "De Blasio")]
+
+
 def test_a_titled_surname_alone_is_a_person_a_description_can_resolve_to():
     # wash-post_2015-12-13_agreement-is-a-big-win-for-obama: no full name, only "President Obama".
     text = ("On an unseasonably mild December day in Washington, President Obama had reason to bask in the sun.\n\n"

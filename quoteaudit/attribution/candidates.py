@@ -33,7 +33,7 @@ from ..model import Attribution, Mention, Quotation
 from ..regexes import regex
 from ..wordchars import NOT_AFTER_WORD_ONE_BACK
 from .common import Speaker, _strip_possessive, outside_quotations
-from .names import _NAME_RUN
+from .names import name_run
 
 
 def _words_at_word_start(words: list[str]) -> str:
@@ -312,7 +312,7 @@ def _written_length(text: str, at: int, name: str) -> int:
     surname = name.split()[-1]
     if text.startswith(surname, at):
         return len(surname)
-    run = _NAME_RUN.match(text, at)  # "Sen. John McCain": the whole run
+    run = name_run().match(text, at)  # "Sen. John McCain": the whole run
     if run:
         return run.end() - at
     end = at

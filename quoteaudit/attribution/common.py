@@ -98,7 +98,8 @@ def _opens_no_name(word: str) -> bool:
     """A capitalised word that news writes lowercase mid-sentence, and no first name ("Comedian",
     "Billionaire", "Rival", "Maybe"): before a name, it is capitalised only by its place."""
     low = word.lower()
-    return low in lexicon.words("common_lowercase_words") and low not in lexicon.table("first_names")
+    return low in lexicon.words("common_lowercase_words") and low not in lexicon.table("first_names") \
+        and low not in lexicon.words("name_particles")  # "De Blasio" opening a sentence
 
 
 @lru_cache(maxsize=1)

@@ -410,12 +410,15 @@ class CueParser:
             # Without a determiner, lowercase words other than roles belong to the clause before:
             # "Swanson praised evangelist Franklin Graham" -> "Franklin Graham".
             titles = lexicon.words("titles")
+            particles = lexicon.words("name_particles")
             loose = [k for k, t in enumerate(phrase) if t.is_word and not t.capitalized and t.lower not in titles
-                     and not t.lower.endswith(("’s", "'s")) and "-" not in t.lower]
+                     and not t.lower.endswith(("’s", "'s")) and "-" not in t.lower
+                     and not (t.lower in particles and k + 1 < len(phrase) and phrase[k + 1].capitalized)]
             if loose:
                 phrase = phrase[loose[-1] + 1:]
                 first_index += loose[-1] + 1
-        while phrase and (phrase[0].lower in ("of", "for", "at", "and") or phrase[0].lower in lexicon.words("name_particles")):
+        while phrase and (phrase[0].lower in ("of", "for", "at", "and") or (
+                phrase[0].lower in lexicon.words("name_particles") and not (len(phrase) > 1 and phrase[1].capitalized))):
             phrase = phrase[1:]
             first_index += 1
         if not phrase:

@@ -3,6 +3,7 @@ their surnames and genders, and the resolution of a written name or description 
 of them (a mixin of the rules' worker, ``rules._Attributor``)."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
@@ -14,11 +15,19 @@ from ..wordchars import NOT_AFTER_WORD_ONE_BACK, NOT_BEFORE_WORD
 from .common import _abbreviated, _honorifics, _opens_no_name, _same_stem, _strip_possessive, _walk_to_paragraph
 
 
-# A word of a run is read for at most 40 characters: a word must end in a space for the run
-# to go on, and an unbounded read backtracked over a whole hyphenated run ("A-A-A-...")
-# from each of its capitals (quadratic: 4,000 characters of it took 1.5 s).
-_NAME_RUN = regex(r"[A-Z](?<!\w.)(?:[a-z]{0,3}\.|[\w’'\-]{0,40})[ \t\u00a0]+"
-                       r"(?:[A-Z](?:[a-z]{0,3}\.|[\w’'\-]{0,40})[ \t\u00a0]+){0,4}[A-Z][\w’'\-]*")
+@lru_cache(maxsize=1)
+def name_run() -> re.Pattern:
+    """Capitalised words in a row, with the particles a name holds ("Bill de Blasio", "Ursula von
+    der Leyen"; data/name_particles.txt)."""
+    # A word of a run is read for at most 40 characters: a word must end in a space for the run
+    # to go on, and an unbounded read backtracked over a whole hyphenated run ("A-A-A-...")
+    # from each of its capitals (quadratic: 4,000 characters of it took 1.5 s).
+    particle = r"(?:(?:%s)[ \t\u00a0]+){0,2}" % "|".join(sorted(lexicon.words("name_particles")))
+    word = r"(?:[a-z]{0,3}\.|[\w’'\-]{0,40})[ \t\u00a0]+"
+    return regex(r"[A-Z](?<!\w.)" + word + particle + r"(?:[A-Z]" + word + particle + r"){0,4}[A-Z][\w’'\-]*")
+
+
+
 _LOWER_WORD = regex(r"[a-z]" + NOT_AFTER_WORD_ONE_BACK + r"[a-z]{2,}" + NOT_BEFORE_WORD)
 _LONG_CAP_WORD = regex(r"[A-Z](?<!\w.)[^\W\d_]{3,}")
 _CAP_WORD = regex(r"[A-Z](?<![\w-].)[\w’'-]*")
@@ -163,7 +172,7 @@ class NameIndex:
         titled_surnames = []  # ("Tokayev", {"president"}) from "President Tokayev"
         starts = self.paragraph_starts
         para, para_end = 0, -1  # the runs come in order: each paragraph is tested once, walking on
-        for m in _NAME_RUN.finditer(self.text):
+        for m in name_run().finditer(self.text):
             at = m.start()
             if at >= para_end:
                 para = _walk_to_paragraph(starts, para, at)
@@ -222,9 +231,12 @@ class NameIndex:
         particles = lexicon.words("name_particles")
         for name in [n for n in self.entities if n.count(" ") == 1]:
             first, surname = name.split()
-            if not _opens_no_name(first) or first.lower() in particles:
-                continue
             others = [o for o in self.surnames.get(surname, []) if o != name]
+            if first.lower() in particles:
+                # "De Blasio" opening a sentence is Bill de Blasio
+                others = [o for o in others if o.endswith(f" {first.lower()} {surname}")]
+            elif not _opens_no_name(first):
+                continue
             if len(others) != 1:
                 continue
             ent = self.entities.pop(name)
@@ -232,6 +244,12 @@ class NameIndex:
             person = self.entities[others[0]]
             person.titles.update(ent.titles)
             person.mentions = sorted(person.mentions + ent.mentions)
+        for surname, names in self.surnames.items():
+            # "Los Hijos de Trump" beside Donald Trump: a surname after a particle goes to the name
+            # that has it without one
+            plain = [n for n in names if not any(w.lower() in particles for w in n.split()[:-1])]
+            if plain and len(plain) < len(names):
+                names[:] = plain
 
     def _capitalised_count(self, word: str) -> int:
         """How often a capitalised word occurs as a whole word, counted when first asked (most
@@ -268,6 +286,11 @@ class NameIndex:
         if name in self.entities:
             return name, titles
         candidates = self.surnames.get(words[-1], [])
+        if len(words) > 1 and all(w.lower() in lexicon.words("name_particles") for w in words[:-1]):
+            # "de Blasio" / "De Blasio": the surname with its particle, as the full name ends
+            tail = " " + " ".join(w.lower() for w in words[:-1]) + " " + words[-1]
+            candidates = [c for c in candidates if c.endswith(tail)]
+            words = words[-1:]
         if len(words) == 1 and candidates:
             # The latest full name introduced before this point, else the first after it.
             ranked = sorted(candidates, key=lambda c: self.entities[c].last_before(at + 1) if c in self.entities else -1)
