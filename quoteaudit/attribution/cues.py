@@ -22,9 +22,6 @@ def cue_limit(length: int) -> int:
     return 1000 + length // 100
 
 
-# Verbs that put their speaker after them, after a comma ("..., said X.")
-_INVERTING_VERBS = frozenset(("said", "says", "added", "adds", "explained", "noted", "wrote", "writes", "argued",
-                              "continued", "recalled", "warned", "asked", "replied", "insisted"))
 _PHRASE_ENDS = frozenset((",", ";", ":", "(", ")", "“", "”", '"', "—", "–"))
 
 
@@ -282,7 +279,7 @@ class CueParser:
         """The name right after a speech verb that follows a comma, when the name ends there
         ("..., said Geert Wilders, founder of ...", "..., said Ohio State professor Paul Beck."):
         the speaker stands after the verb, as after a quotation."""
-        if cue.text.lower() not in _INVERTING_VERBS:
+        if cue.text.lower() not in lexicon.words("inverting_verbs"):
             return None
         after = self._forward_np(cue.end)
         if after is None or after.kind != "name":
@@ -625,9 +622,13 @@ def _a_person_before_of(phrase: str) -> bool:
         and (titled or words[0] in lexicon.table("first_names"))
 
 
+_ALONE_WINDOW = 5000  # characters read on each side: a text of such names stays linear
+
+
 def _written_alone(text: str, words: str, elsewhere_than: int) -> bool:
-    """Whether text holds words (a name) at another place than elsewhere_than, after no capitalised word."""
-    for m in re.finditer(re.escape(words), text):
+    """Whether text holds words (a name) near elsewhere_than but not there, after no capitalised word."""
+    lo, hi = max(0, elsewhere_than - _ALONE_WINDOW), min(len(text), elsewhere_than + _ALONE_WINDOW)
+    for m in re.compile(re.escape(words)).finditer(text, lo, hi):
         if abs(m.start() - elsewhere_than) < len(words) + 40:
             continue
         before = text[max(0, m.start() - 30):m.start()].split()

@@ -27,7 +27,6 @@ def name_run() -> re.Pattern:
     return regex(r"[A-Z](?<!\w.)" + word + particle + r"(?:[A-Z]" + word + particle + r"){0,4}[A-Z][\w’'\-]*")
 
 
-
 _LOWER_WORD = regex(r"[a-z]" + NOT_AFTER_WORD_ONE_BACK + r"[a-z]{2,}" + NOT_BEFORE_WORD)
 _LONG_CAP_WORD = regex(r"[A-Z](?<!\w.)[^\W\d_]{3,}")
 _CAP_WORD = regex(r"[A-Z](?<![\w-].)[\w’'-]*")
