@@ -260,11 +260,11 @@ def _possessive_source(text: str, cue_start: int, attributor) -> Speaker | None:
 # "But opponents say", "Many economists argue": a bare plural noun opening the clause, which
 # the quotation attributor leaves alone (for a quotation it is rarely the speaker).
 _BARE_PLURAL = regex(r"(?:^|(?<=[.!?;:]\s)|(?<=\n)|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)"
-                          r"((?:(?:[Mm]any|[Ss]ome|[Mm]ost|[Oo]ther|[Ss]everal|[Ff]ew|[Bb]oth|[Aa]ll)\s+)?"
-                          r"(?:[a-z]+\s+)?[a-z]{3,}s"
-                          # a share of a poll's respondents: "About 9 percent said", "52% say"
-                          r"|(?:[Aa]bout\s+|[Nn]early\s+|[Oo]nly\s+|[Jj]ust\s+)?\d[\d.,]*(?:\s*percent|%)"
-                          r"(?:\s+of\s+[a-z]+)?)\s+(?:[a-z]+ly\s+)?$")
+                     r"((?:(?:[Mm]any|[Ss]ome|[Mm]ost|[Oo]ther|[Ss]everal|[Ff]ew|[Bb]oth|[Aa]ll)\s+)?"
+                     r"(?:[a-z]+\s+)?[a-z]{3,}s"
+                     # a share of a poll's respondents: "About 9 percent said", "52% say"
+                     r"|(?:[Aa]bout\s+|[Nn]early\s+|[Oo]nly\s+|[Jj]ust\s+)?\d[\d.,]*(?:\s*percent|%)"
+                     r"(?:\s+of\s+[a-z]+)?)\s+(?:[a-z]+ly\s+)?$")
 
 
 # A clause's opening (sentence start, a comma, a conjunction), then 1-8 words, then the words that
@@ -312,7 +312,7 @@ def _bare_plural_subject(text: str, cue) -> Mention | None:
 def _anonymity() -> re.Pattern:
     phrases = sorted(lexicon.words("anonymous_sources"), key=lambda p: (-len(p), p))  # longest first, then fixed
     return regex(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")\b",
-                      re.IGNORECASE)
+                 re.IGNORECASE)
 
 
 _ANONYMITY_HINTS = ("familiar", "anonym", "Anonym", "authori", "named", "identified")

@@ -561,8 +561,8 @@ _NEXT_PARTICIPLE = regex(r",\s+([a-z]+ing)\b")
 # What stands between two coordinated clauses: "..., and", "... but", "; ", "..., while".
 _AT_COMMA = regex(r"[,;]")
 _COORDINATION_BEFORE = regex(r"(?:[,;—–]\s*(?:(and|but|while|yet|whereas|or|though|although|even though)\s+)?"
-                                  r"|\s(and|but|yet)\s+)"
-                                  r"(?:(?:also|then|later)\s+)?$")
+                             r"|\s(and|but|yet)\s+)"
+                             r"(?:(?:also|then|later)\s+)?$")
 
 
 def _is_cue(word: str) -> bool:

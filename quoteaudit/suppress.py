@@ -30,8 +30,8 @@ from .regexes import regex
 @lru_cache(maxsize=1)  # compiled on first use: most texts hold no directive (start-up)
 def _directive() -> re.Pattern:
     return regex(r"<!--\s*quoteaudit:\s*(ignore|disable|enable)\s+([\w,\s-]+?)\s*-->"
-                      r"|^[ \t]*\[quoteaudit:\s*(ignore|disable|enable)\s+([\w,\s-]+?)\s*\][ \t]*$",
-                      re.IGNORECASE | re.MULTILINE)
+                 r"|^[ \t]*\[quoteaudit:\s*(ignore|disable|enable)\s+([\w,\s-]+?)\s*\][ \t]*$",
+                 re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass

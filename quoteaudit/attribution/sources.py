@@ -10,7 +10,6 @@ official", "officials", "a person familiar with the matter") is anonymous.
 """
 from __future__ import annotations
 
-
 from .. import lexicon
 from ..regexes import regex
 

@@ -44,9 +44,9 @@ _CAP_WORD = regex(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 # on into more word characters (then the word is no plain one). "\b[A-Z]" is written
 # "[A-Z](?<!\w.)", the same test, so that the scan jumps from capital to capital.
 _CAPITALISED = regex(r"[A-Z](?<!\w.)"
-                          r"(?:[a-z]+ (?:of |for |and |the )?[A-Z][a-z]+"
-                          r"(?: (?:of |for |and |the )?[A-Z][a-z]+)+(?:[’']s)?" + NOT_BEFORE_WORD
-                          + r"|[\w’'-]*)")
+                     r"(?:[a-z]+ (?:of |for |and |the )?[A-Z][a-z]+"
+                     r"(?: (?:of |for |and |the )?[A-Z][a-z]+)+(?:[’']s)?" + NOT_BEFORE_WORD
+                     + r"|[\w’'-]*)")
 _GAP = regex(r" (?:of |for |and |the )?")
 _RUN_WORD = regex(r"[A-Z][a-z]+")
 _POSSESSIVE_END = regex(r"[’']s$", re.MULTILINE)
