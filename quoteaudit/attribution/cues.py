@@ -12,7 +12,7 @@ from ..model import Mention
 from ..regexes import regex
 from ..wordchars import NOT_AFTER_WORD, NOT_BEFORE_WORD
 from .common import (
-    Cue, Speaker, Token, Tokens, _CONTRACTION, _WORD, _abbreviated, _honorifics, _opens_no_name,
+    Cue, Speaker, Token, Tokens, _CONTRACTION, _WORD, _abbreviated, _honorifics, _is_title, _opens_no_name,
     _pronoun_gender, _pronoun_mention, _walk_to_paragraph)
 
 
@@ -612,11 +612,10 @@ def _a_person_before_of(phrase: str) -> bool:
     capitalised words or more ("Senator Bernie Sanders", "Melissa Cronin"), none of them an
     organisation's word ("United Federation of Teachers", "Bank of America")."""
     words = phrase.split()
-    titles, org, honor = lexicon.words("titles"), lexicon.words("org_words"), _honorifics()
     titled = False
-    while words and (words[0].lower() in titles or words[0].rstrip(".").lower() in titles
-                     or words[0] in honor or words[0].rstrip(".") in honor):
+    while words and _is_title(words[0]):
         words, titled = words[1:], True
+    titles, org = lexicon.words("titles"), lexicon.words("org_words")
     words = [w.rstrip(".").lower() for w in words]
     return len(words) >= 2 and not any(w in org or w in titles for w in words) \
         and (titled or words[0] in lexicon.table("first_names"))
@@ -627,11 +626,12 @@ _ALONE_WINDOW = 5000  # characters read on each side: a text of such names stays
 
 def _written_alone(text: str, words: str, elsewhere_than: int) -> bool:
     """Whether text holds words (a name) near elsewhere_than but not there, after no capitalised word."""
-    lo, hi = max(0, elsewhere_than - _ALONE_WINDOW), min(len(text), elsewhere_than + _ALONE_WINDOW)
-    for m in re.compile(re.escape(words)).finditer(text, lo, hi):
-        if abs(m.start() - elsewhere_than) < len(words) + 40:
-            continue
-        before = text[max(0, m.start() - 30):m.start()].split()
-        if not before or not before[-1][:1].isupper():
-            return True
+    hi = min(len(text), elsewhere_than + _ALONE_WINDOW)
+    at = text.find(words, max(0, elsewhere_than - _ALONE_WINDOW), hi)
+    while at >= 0:
+        if abs(at - elsewhere_than) >= len(words) + 40:
+            before = text[max(0, at - 30):at].split()
+            if not before or not before[-1][:1].isupper():
+                return True
+        at = text.find(words, at + len(words), hi)
     return False

@@ -12,7 +12,8 @@ from functools import lru_cache
 from .. import lexicon
 from ..regexes import regex
 from ..wordchars import NOT_AFTER_WORD_ONE_BACK, NOT_BEFORE_WORD
-from .common import _abbreviated, _honorifics, _opens_no_name, _same_stem, _strip_possessive, _walk_to_paragraph
+from .common import (_abbreviated, _honorifics, _is_title, _opens_no_name, _same_stem, _strip_possessive,
+                     _walk_to_paragraph)
 
 
 @lru_cache(maxsize=1)
@@ -92,15 +93,10 @@ def _gender_of(name: str, titles: set[str]) -> str | None:
 def _split_titles(words: list[str]) -> tuple[set[str], list[str]]:
     """("Russian President Vladimir Putin") -> ({"russian", "president"}, ["Vladimir", "Putin"])."""
     honor = _honorifics()
-    role_words = lexicon.words("titles")
-
-    def is_title(word: str) -> bool:
-        return word in honor or word.rstrip(".") in honor or word.lower() in role_words
-
     titles = set()
     words = list(words)
     while len(words) > 1:
-        if is_title(words[0]):
+        if _is_title(words[0]):
             titles.add(words.pop(0).rstrip(".").lower())
         elif len(words) > 2 and words[1].rstrip(".") in honor:
             # A nationality or state before a title ("Russian President", "former Florida Gov.",
@@ -111,7 +107,7 @@ def _split_titles(words: list[str]) -> tuple[set[str], list[str]]:
     # A title inside the run, after its own modifiers: "Senate Majority Leader Mitch McConnell",
     # "Justice Department Spokesman Peter Carr" (not "Martin Luther King Jr.": a suffix follows).
     for i in range(len(words) - 2, 0, -1):
-        if is_title(words[i]) and words[-1].rstrip(".") not in _NAME_SUFFIXES:
+        if _is_title(words[i]) and words[-1].rstrip(".") not in _NAME_SUFFIXES:
             titles.update(w.rstrip(".").lower() for w in words[:i + 1])
             words = words[i + 1:]
             break
