@@ -189,6 +189,7 @@ class NameIndex:
                 elif len(name_words) == 1 and titles:
                     titled_surnames.append((_strip_possessive(name_words[0]), titles))
         self._merge_capitalised_by_place()
+        self._surnames_without_particles()
         name_words = {w for name in self.entities for w in name.split()}
         for surname, titles in titled_surnames:
             if surname not in self.surnames and surname not in name_words \
@@ -221,8 +222,9 @@ class NameIndex:
 
     def _merge_capitalised_by_place(self) -> None:
         """A two-word "name" whose first word is capitalised only by its place ("Maybe Trump",
-        "Said Comey", "Fascist Trump") is the one person of that surname the text names in full:
-        its mentions go to that person, and the surname no longer points at it."""
+        "Said Comey", "Fascist Trump", a particle: "De Blasio") is the one person of that surname
+        the text names in full: its mentions go to that person, and the surname no longer
+        points at it."""
         particles = lexicon.words("name_particles")
         for name in [n for n in self.entities if n.count(" ") == 1]:
             first, surname = name.split()
@@ -239,9 +241,12 @@ class NameIndex:
             person = self.entities[others[0]]
             person.titles.update(ent.titles)
             person.mentions = sorted(person.mentions + ent.mentions)
-        for surname, names in self.surnames.items():
-            # "Los Hijos de Trump" beside Donald Trump: a surname after a particle goes to the name
-            # that has it without one
+
+    def _surnames_without_particles(self) -> None:
+        """A surname after a particle goes to the name that has it without one ("Los Hijos de
+        Trump" beside Donald Trump)."""
+        particles = lexicon.words("name_particles")
+        for names in self.surnames.values():
             plain = [n for n in names if not any(w.lower() in particles for w in n.split()[:-1])]
             if plain and len(plain) < len(names):
                 names[:] = plain
