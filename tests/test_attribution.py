@@ -278,6 +278,18 @@ def test_a_name_with_a_particle_is_one_person():
         ("Bill de Blasio", "de Blasio"), ("Bill de Blasio", "De Blasio")]
 
 
+@pytest.mark.parametrize("text, name", [
+    # PolNeAR train: a possessive before a name is the person's employer ("Twitter Adam Sharp",
+    # "American Action Forum Douglas Holtz-Eakin" were the names).
+    ("\"What stuns me is how little the playing field seems to shift week to week,\" Twitter's Adam Sharp said.",
+     "Adam Sharp"),
+    ("“I think you focus entirely on the growth in the standard of living,” American Action Forum’s Douglas "
+     "Holtz-Eakin said at the POLITICO event in Iowa.", "Douglas Holtz-Eakin"),
+])
+def test_a_possessive_before_a_name_is_no_part_of_it(text, name):
+    assert only(text).speaker == name
+
+
 def test_a_titled_surname_alone_is_a_person_a_description_can_resolve_to():
     # wash-post_2015-12-13_agreement-is-a-big-win-for-obama: no full name, only "President Obama".
     text = ("On an unseasonably mild December day in Washington, President Obama had reason to bask in the sun.\n\n"

@@ -569,13 +569,16 @@ class CueParser:
                 return None
             names = self._resolve_description(words, start)
             return Speaker(mention, names, "description", 0.7 if names else 0.5, "description")
-        # Keep the trailing name: "Clinton’s spokesman Brian Fallon" -> "Brian Fallon".
+        # Keep the trailing name: "Clinton’s spokesman Brian Fallon", "NBC’s Dante Chinni" -> "Brian
+        # Fallon", "Dante Chinni" (a possessive before the name is an employer or a patron).
         name_words: list[str] = []
         dot = False
         for t in reversed(phrase):
             if not t.is_word:
                 dot = t.text == "."  # belongs to the word before it: "Rep." "J."
                 continue
+            if name_words and t.text.endswith(("’s", "'s")):
+                break
             if t.capitalized or t.lower in lexicon.words("name_particles"):
                 name_words.insert(0, t.text + ("." if dot else ""))
                 dot = False
