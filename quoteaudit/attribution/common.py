@@ -94,12 +94,14 @@ def _honorifics() -> dict[str, str]:
     return lexicon.table("honorifics")
 
 
+@lru_cache(maxsize=4096)  # asked of the same few hundred words in every name run
 def _is_title(word: str) -> bool:
     """An honorific ("Mr.", "Gov") or a role ("president", "Sen.") as a name's words may open."""
     honor = _honorifics()
     return word in honor or word.rstrip(".") in honor or word.lower() in lexicon.words("titles")
 
 
+@lru_cache(maxsize=4096)
 def _opens_no_name(word: str) -> bool:
     """A capitalised word that news writes lowercase mid-sentence, and no first name ("Comedian",
     "Billionaire", "Rival", "Maybe"): before a name, it is capitalised only by its place."""

@@ -536,11 +536,13 @@ class CueParser:
             phrase = phrase[1:]  # "Despite challenging ..., Cruz said": a preposition names nobody
         if not phrase:
             return None
-        of_at = next((j for j in range(len(phrase) - 2, 0, -1) if phrase[j].lower == "of"), None)
-        if of_at is not None and phrase[of_at - 1].capitalized:
-            person = self._person_of(self._make_speaker(phrase[:of_at]), phrase[of_at + 1:])
-            if person is not None:
-                return person
+        for of_at in range(len(phrase) - 2, 0, -1):  # the last "of" with words on both sides
+            if phrase[of_at].lower == "of":
+                if phrase[of_at - 1].capitalized:
+                    person = self._person_of(self._make_speaker(phrase[:of_at]), phrase[of_at + 1:])
+                    if person is not None:
+                        return person
+                break
         start, end = phrase[0].start, phrase[-1].end
         mention = Mention(self.text[start:end], start, end)
         words = [t.text for t in phrase if t.is_word]
