@@ -372,3 +372,33 @@ def test_a_pronoun_never_stands_for_a_person_known_to_be_of_the_other_gender():
             "“We will win this fight, and we will win it in Iowa,” she said.\n")
     a = only(text)
     assert (a.speaker, a.mention.text) == ("Pat Doe", "she")
+
+
+def test_a_state_after_its_city_opens_no_sentence_subject():
+    # PolNeAR train: "New Hampshire" was the speaker of the quotation.
+    text = ("Donald Trump and Jeb Bush traded insults again. Speaking at a town hall event in Salem, New "
+            "Hampshire, Trump went after Bush, calling him “a total stiff.”")
+    assert only(text).speaker == "Donald Trump"
+
+
+def test_the_subject_after_whom_is_not_whom_it_stands_for():
+    # politico_2016-08-17_benghazi-mom-speechwriter-reveal: "he" was Hillary Clinton.
+    text = ("Richard Cross is a former speechwriter. With a vote for Trump ruled out, Cross said he is left with "
+            "only two options: Vote for Clinton, whom he called “the most divisive political figure in the past "
+            "25 years,” or stay home.")
+    ctx = analyse(Document(path="t.txt", source=text))
+    assert [r.speaker for r in ctx.reported_speech if r.quotations] == ["Richard Cross"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # usa-today_2016-02-02_maybe-trump-hasn-t-rewritten-rul: no full name in the text, and "Maybe Trump"
+    # was the person every "Trump" and "he" stood for.
+    ("Maybe Trump is the Manchurian Candidate. Trump told Newsmax that Mitt Romney “had a crazy campaign.”",
+     "Trump"),
+    # A name run that is all a quotation holds is a title: "Going Viral" was the speaker.
+    ('Hemsley, the co-author of "Going Viral," about the rapid spread of information, said the days when the '
+     'nation had "a somewhat unifying story" from newspapers and the leading TV news networks are gone.',
+     "Hemsley"),
+])
+def test_words_capitalised_by_their_place_name_nobody(text, name):
+    assert speakers(text)[-1][1].speaker == name

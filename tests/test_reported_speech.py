@@ -539,3 +539,27 @@ def test_a_guessed_subject_that_is_only_a_time_leaves_the_statement_unsourced(te
     found = [r for r in ctx.reported_speech if r.cue is not None and r.cue.text == cue]
     assert len(found) == 1
     assert (found[0].speaker, found[0].mention) == (None, None)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train: a state written after its city ("Huntsville, Ala.,", "Aurora, Colorado,") is a
+    # place, and so is the city: the speaker stands before them ("Huntsville", "Colorado" and
+    # "Wilmington" were the speakers).
+    ("Brianne Stone, 29, of Huntsville, Ala., says her biggest concern is global warming.", "Brianne Stone"),
+    ("Sandy Phillips, who lost her daughter Jessica Ghawi during the mass shooting in Aurora, Colorado, in July "
+     "2012, said that Sanders had treated her family disrespectfully during a phone call.", "Sandy Phillips"),
+    ("Donald Trump spoke on Tuesday. Trump, speaking at a rally in Wilmington, N.C., warned that Clinton opposes "
+     "the Second Amendment.", "Donald Trump"),
+    # ... but a day before the comma is no city: Texas is the source.
+    ("Friday, Texas, leading a coalition of 13 states, asked a federal judge to block the rules in time for "
+     "this school year.", "Texas"),
+])
+def test_a_place_written_city_state_is_no_speaker(text, speaker):
+    assert [s for kind, _, s in statements(text) if kind == "indirect"][-1] == speaker
+
+
+def test_a_state_after_in_is_where_the_source_is():
+    # PolNeAR train: "Ohio" was the source.
+    text = ("A judge in Ohio issued a ruling today that should make Democratic presidential candidate Bernie "
+            "Sanders smile.")
+    assert statements(text)[-1][2] == "A judge"

@@ -2,6 +2,7 @@
 sentence ends, and the lexicon look-ups for honorifics and pronouns."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -150,6 +151,39 @@ def _role_head(phrase: str) -> bool:
     head = phrase.split()[-1].lower().rstrip(".,")
     titles = lexicon.words("titles")
     return head in titles or (head.endswith("s") and head[:-1] in titles)
+
+
+@lru_cache(maxsize=1)
+def _state_after_comma():
+    """", STATE" right after a city, the state followed by a comma, a full stop or a bracket."""
+    names = sorted(lexicon.words("state_names"), key=lambda n: (-len(n), n))  # one order: the pattern is cached
+    return regex(r",[ \t\u00a0]*(?:{})(?=[,.;)]|[ \t\u00a0]*$)".format("|".join(re.escape(n) for n in names)))
+
+
+_CITY_BEFORE = regex(r"([A-Z][\w’'.\-]*),[ \t\u00a0]*\Z")
+
+
+def place_apposition(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a place written as "City, STATE," ("Salem, New Hampshire,",
+    "Flint, Mich.,"): the state after a capitalised word and a comma, or the city before its
+    state. Neither names a speaker."""
+    if _strip_possessive(text[start:end]) in lexicon.words("state_names"):
+        city = _CITY_BEFORE.search(text, max(0, start - 40), start)
+        # "Friday, Texas, leading a coalition ...": a day or month before the comma is no city
+        if city is not None and city.group(1).lower() not in lexicon.words("time_words") \
+                and city.group(1).lower() not in lexicon.words("stopwords"):
+            return True
+    return _state_after_comma().match(text, end, end + 24) is not None
+
+
+_OPENING = frozenset("“\"‘'")
+_CLOSING_AFTER = regex(r"[,.!?]?[”\"’']")
+
+
+def fills_quotation(text: str, start: int, end: int) -> bool:
+    """Whether words (a name run) are all a quotation holds ("the co-author of “Going Viral,”"): a
+    title or a nickname, not a mention of a person."""
+    return start > 0 and text[start - 1] in _OPENING and _CLOSING_AFTER.match(text, end) is not None
 
 
 def _strip_possessive(word: str) -> str:

@@ -12,8 +12,11 @@ from ..model import Mention
 from ..regexes import regex
 from ..wordchars import NOT_AFTER_WORD, NOT_BEFORE_WORD
 from .common import (
-    Cue, Speaker, Token, Tokens, _CONTRACTION, _WORD, _abbreviated, _honorifics, _is_title, _opens_no_name,
-    _pronoun_gender, _pronoun_mention, _walk_to_paragraph)
+    Cue, Speaker, Token, Tokens, _CONTRACTION, _WORD, _abbreviated, _honorifics, _is_title, _opens_no_name, _strip_possessive,
+    _pronoun_gender, _pronoun_mention, _walk_to_paragraph, fills_quotation, place_apposition)
+
+
+_WHOM_BEFORE = regex(r"\b[Ww]hom[ \t\u00a0]+\Z")
 
 
 def cue_limit(length: int) -> int:
@@ -144,7 +147,8 @@ class CueParser:
                     subject = self._subject_before(speaker.mention.start,
                                                    organisations=speaker.mention.text.lower() in ("it", "they"))
                     if subject is not None and _pronoun_gender(speaker.mention.text) in ("m", "f", "n") \
-                            and subject.names and len(subject.names) == 1:
+                            and subject.names and len(subject.names) == 1 \
+                            and subject.names[0] not in self._whom_antecedent(speaker.mention.start):
                         # "Ban Ki-moon condemned what he called ...": the sentence's own subject.
                         speaker = Speaker(speaker.mention, subject.names, "pronoun", 0.8, "pronoun")
                     else:
@@ -172,9 +176,12 @@ class CueParser:
         if gender in ("n", "s"):
             return Speaker(speaker.mention, [], "pronoun", 0.6, "pronoun")
         names = [n for n in last_people if self._gender_ok(n, gender)]
+        whom = self._whom_antecedent(speaker.mention.start)
+        if whom:  # "Clinton, whom he called ...": he is not Clinton
+            names = [n for n in names if n not in whom]
         if not names:
             recent = self._recent_person(at, gender) or self._recent_person(at, gender, or_unknown=True)
-            names = [recent] if recent else []
+            names = [recent] if recent and recent not in whom else []
         confidence = 0.8 if len(names) == 1 else 0.4
         return Speaker(speaker.mention, names, "pronoun", confidence, "pronoun")
 
@@ -314,9 +321,10 @@ class CueParser:
             tok = tokens[j]
             if tok.start < sentence_floor:
                 break
-            if tok.text == "," and j > 0:
+            if tok.text == "," and j > 0 and not self._inside_quote(tok.start):
                 segment = tokens[j + 1:comma]
-                if 1 <= len(segment) <= 2 and all(t.capitalized for t in segment) and tokens[j - 1].capitalized:
+                if (1 <= len(segment) <= 2 and all(t.capitalized for t in segment) and tokens[j - 1].capitalized) \
+                        or (segment and place_apposition(self.text, segment[0].start, segment[-1].end)):
                     comma = j  # "in Columbus, Ohio, said": a place, look further back
                     continue
                 if segment and segment[0].is_word and segment[0].capitalized \
@@ -327,6 +335,9 @@ class CueParser:
                     np = self._np_backward(tokens, comma)
                     if np is not None and np.mention.start <= segment[0].start:
                         return np
+                if self._place_ends(tokens, j):
+                    comma = j  # "in Aurora, Colorado, in July 2012, said": a place, look further back
+                    continue
                 np = self._np_backward(tokens, j)
                 if np is not None and np.kind != "pronoun":
                     return np
@@ -336,6 +347,13 @@ class CueParser:
         if first is None:
             return None
         return self._np_forward_tokens(tokens[first:comma])
+
+    def _place_ends(self, tokens: list[Token], j: int) -> bool:
+        """Whether the capitalised words right before tokens[j] are a place written "City, STATE"."""
+        k = j
+        while k > 0 and (tokens[k - 1].capitalized or (tokens[k - 1].text == "." and k > 1)):
+            k -= 1
+        return k < j and place_apposition(self.text, tokens[k].start, tokens[j - 1].end)
 
     def _antecedent(self, before: list[Token], k: int) -> Speaker | None:
         """What the relative pronoun before[k] ("who", "which") stands for: the noun phrase
@@ -353,6 +371,19 @@ class CueParser:
                 if named is not None and named.kind == "name":
                     antecedent = named
         return antecedent
+
+    def _whom_antecedent(self, at: int) -> list[str]:
+        """Whom the "whom" right before offset at stands for: the subject of its clause is
+        someone else ("Clinton, whom he called “…”", "the candidate, whom he described as")."""
+        m = _WHOM_BEFORE.search(self.text, max(0, at - 12), at)
+        if m is None:
+            return []
+        para_start = self.paragraph_starts[self._paragraph_of(m.start())]
+        before = self._tokens(max(para_start, m.start() - 300), m.start() + 4)
+        if not before or before[-1].start != m.start():
+            return []
+        antecedent = self._antecedent(before, len(before) - 1)
+        return list(antecedent.names) if antecedent is not None else []
 
     def relative_antecedent(self, start: int, end: int) -> list[str]:
         """The person the relative pronoun text[start:end] stands for ("Beck, who has
@@ -436,6 +467,15 @@ class CueParser:
         speaker = self._make_speaker(phrase)
         if speaker is None:
             return None
+        if speaker.kind == "name" and k >= 2 and tokens[k - 1].lower in ("in", "of", "from") \
+                and _strip_possessive(speaker.mention.text) in lexicon.words("state_names"):
+            # "Legislative leaders in North Carolina noted", "G.K. Butterfield of North Carolina
+            # said": the state names where the speaker is, the words before it who.
+            # ("Republican of Florida" is an affiliation: a lone word before "of" is no speaker.)
+            head = self._np_backward(tokens, k - 1)
+            if head is not None and head.kind in ("name", "description") \
+                    and (tokens[k - 1].lower != "of" or " " in head.mention.text):
+                return head
         if speaker.kind == "description" and not speaker.names and k >= 3 \
                 and tokens[k - 1].lower in lexicon.words("place_prepositions"):
             # "Protesters marching through the streets chanted": the noun the participle follows.
@@ -534,8 +574,9 @@ class CueParser:
         openers = lexicon.words("name_openers")
         while phrase and phrase[0].lower in openers:
             phrase = phrase[1:]  # "Despite challenging ..., Cruz said": a preposition names nobody
-        if not phrase:
-            return None
+        if not phrase or place_apposition(self.text, phrase[0].start, phrase[-1].end) \
+                or fills_quotation(self.text, phrase[0].start, phrase[-1].end):
+            return None  # "in Salem, New Hampshire, Trump ...": a place; “Going Viral,”: a title
         for of_at in range(len(phrase) - 2, 0, -1):  # the last "of" with words on both sides
             if phrase[of_at].lower == "of":
                 if phrase[of_at - 1].capitalized:
@@ -562,7 +603,7 @@ class CueParser:
                 return self._make_speaker(phrase[:of_at])
         # One capitalised word that news writes lowercase mid-sentence opens its sentence, it
         # names nobody: "Prosecutors said", "Others call it", "Photos show".
-        common = len(words) == 1 and phrase[-1].lower in lexicon.words("common_lowercase_words")
+        common = len(words) == 1 and _strip_possessive(phrase[-1].lower) in lexicon.words("common_lowercase_words")
         if not phrase[-1].capitalized or common or described or head in titles:
             # A description: "the Kazakh president", "officials", "the President of Kazakhstan".
             plural = head.endswith("s") and len(head) > 3

@@ -13,7 +13,7 @@ from .. import lexicon
 from ..regexes import regex
 from ..wordchars import NOT_AFTER_WORD_ONE_BACK, NOT_BEFORE_WORD
 from .common import (_abbreviated, _honorifics, _is_title, _opens_no_name, _same_stem, _strip_possessive,
-                     _walk_to_paragraph)
+                     _walk_to_paragraph, fills_quotation, place_apposition)
 
 
 @lru_cache(maxsize=1)
@@ -173,12 +173,14 @@ class NameIndex:
                 para = _walk_to_paragraph(starts, para, at)
                 para_end = starts[para + 1] if para + 1 < len(starts) else len(self.text)
                 headline = self._is_headline(starts[para], para_end)
-            if headline:
-                continue  # headline case capitalises every word
+            if headline or fills_quotation(self.text, at, m.end()):
+                continue  # headline case capitalises every word; “Going Viral,” is a title
             for titles, name_words, org in _name_parts(m.group(0)):
                 while len(name_words) >= 3 and _opens_no_name(name_words[0]):
                     name_words = name_words[1:]  # "Comedian Sarah Silverman" is Sarah Silverman
                 if 2 <= len(name_words) <= 4 and not org:
+                    if m.group(0) == " ".join(name_words) and place_apposition(self.text, at, m.end()):
+                        continue  # "Salem, New Hampshire,": a place
                     surname = _strip_possessive(name_words[-1])
                     name = " ".join([*name_words[:-1], surname])  # "Ivanka Trump’s" is Ivanka Trump
                     ent = self.entities.setdefault(name, _Entity(name))
@@ -234,6 +236,10 @@ class NameIndex:
                 others = [o for o in others if o.endswith(f" {first.lower()} {surname}")]
             elif not _opens_no_name(first):
                 continue
+            if not others and first.lower() not in particles:
+                others = [surname]  # no one of that surname in full: the surname alone names them
+                self.entities.setdefault(surname, _Entity(surname))
+                self.surnames[surname].append(surname)
             if len(others) != 1:
                 continue
             ent = self.entities.pop(name)
