@@ -402,3 +402,10 @@ def test_the_subject_after_whom_is_not_whom_it_stands_for():
 ])
 def test_words_capitalised_by_their_place_name_nobody(text, name):
     assert speakers(text)[-1][1].speaker == name
+
+
+def test_he_and_she_never_stand_for_a_state():
+    # breitbart_2016-02-06_republican-presidential-candidat: "he" was South Carolina.
+    text = ("Ted Cruz answered too. Cruz openly admitted that his pick was politically motivated, looking to the "
+            "February 20 primary in South Carolina. “With an eye to February 20th, Carolina,” he said.")
+    assert only(text).speaker == "Ted Cruz"

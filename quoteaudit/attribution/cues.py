@@ -148,6 +148,7 @@ class CueParser:
                                                    organisations=speaker.mention.text.lower() in ("it", "they"))
                     if subject is not None and _pronoun_gender(speaker.mention.text) in ("m", "f", "n") \
                             and subject.names and len(subject.names) == 1 \
+                            and self._gender_ok(subject.names[0], _pronoun_gender(speaker.mention.text)) \
                             and subject.names[0] not in self._whom_antecedent(speaker.mention.start):
                         # "Ban Ki-moon condemned what he called ...": the sentence's own subject.
                         speaker = Speaker(speaker.mention, subject.names, "pronoun", 0.8, "pronoun")

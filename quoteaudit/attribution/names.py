@@ -202,8 +202,10 @@ class NameIndex:
                 self.surnames[surname] = [surname]
             for name in self.surnames.get(surname, []):
                 self.entities[name].titles.update(titles)
+        states = lexicon.words("state_names")
         for ent in self.entities.values():
-            ent.gender = _gender_of(ent.name, ent.titles)
+            # a state is an "it": "he" and "she" never stand for "New York"
+            ent.gender = "n" if ent.name in states else _gender_of(ent.name, ent.titles)
         # Mentions by surname alone ("Tokayev told ...") count for recency.
         surnames = self.surnames
         single = [word for word, names in surnames.items() if len(names) == 1]
