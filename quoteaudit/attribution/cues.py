@@ -371,6 +371,15 @@ class CueParser:
                 named = self._np_backward(before, n - 1)
                 if named is not None and named.kind == "name":
                     antecedent = named
+        elif antecedent is not None and antecedent.kind == "name" \
+                and _strip_possessive(antecedent.mention.text) in lexicon.words("state_names"):
+            # "Senator Jeff Flake, Republican of Arizona, who ...": the name before the affiliation
+            n = next(n for n in range(len(before)) if before[n].start == antecedent.mention.start)
+            comma = next((m for m in range(n - 1, max(0, n - 4), -1) if before[m].text == ","), None)
+            if comma is not None:
+                named = self._np_backward(before, comma)
+                if named is not None and named.kind == "name":
+                    antecedent = named
         return antecedent
 
     def _whom_antecedent(self, at: int) -> list[str]:

@@ -306,6 +306,8 @@ class NameIndex:
         return name, titles
 
     def _gender_ok(self, name: str, gender: str | None) -> bool:
+        if gender in ("m", "f") and name in lexicon.words("state_names"):
+            return False  # named alone ("Michigan was only doing ..., he told the court"), no entity
         ent = self.entities.get(name)
         return ent is None or ent.gender is None or gender is None or ent.gender == gender
 
