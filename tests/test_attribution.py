@@ -409,3 +409,11 @@ def test_he_and_she_never_stand_for_a_state():
     text = ("Ted Cruz answered too. Cruz openly admitted that his pick was politically motivated, looking to the "
             "February 20 primary in South Carolina. “With an eye to February 20th, Carolina,” he said.")
     assert only(text).speaker == "Ted Cruz"
+
+
+def test_a_person_of_a_city_and_state_after_the_quotation():
+    # wash-post_2015-12-20_marco-rubio-s-strategic-stances: "of Derry, N.H.," made the whole phrase a
+    # place, and the quotation went to Scott Brown.
+    text = ("Scott Brown hosted a barbecue.\n\n\"I don't know exactly where he stands on that,\" said undecided "
+            "Republican voter Stephanie Hooton of Derry, N.H., before the barn event.")
+    assert only(text).speaker == "Stephanie Hooton"

@@ -486,6 +486,8 @@ class CueParser:
             if head is not None and head.kind in ("name", "description") \
                     and (tokens[k - 1].lower != "of" or " " in head.mention.text):
                 return head
+            # no speaker found before it: the place stands for its people, no person's name
+            return Speaker(speaker.mention, [], "description", 0.5, "description")
         if speaker.kind == "description" and not speaker.names and k >= 3 \
                 and tokens[k - 1].lower in lexicon.words("place_prepositions"):
             # "Protesters marching through the streets chanted": the noun the participle follows.
@@ -573,7 +575,12 @@ class CueParser:
         Cheyenne", "Joel Pollak of Breitbart California"); None when the words before "of" name
         no person, or "of" is "about" a person known by a longer name ("said Patrick Murray of
         Christie, who ...")."""
-        if person is None or person.kind != "name" or not after or not _a_person_before_of(person.mention.text):
+        if person is None or person.kind != "name" or not after:
+            return None
+        words = person.mention.text.split()
+        lower = [k for k, w in enumerate(words) if w[:1].islower() and w not in lexicon.words("name_particles")]
+        # the capitalised words after any lowercase ones: "undecided Republican voter Stephanie Hooton"
+        if not _a_person_before_of(" ".join(words[lower[-1] + 1:] if lower else words)):
             return None
         other = self._make_speaker(after)
         if other is not None and other.names and other.names[0] != other.mention.text:
@@ -584,9 +591,10 @@ class CueParser:
         openers = lexicon.words("name_openers")
         while phrase and phrase[0].lower in openers:
             phrase = phrase[1:]  # "Despite challenging ..., Cruz said": a preposition names nobody
-        if not phrase or place_apposition(self.text, phrase[0].start, phrase[-1].end) \
-                or fills_quotation(self.text, phrase[0].start, phrase[-1].end):
-            return None  # "in Salem, New Hampshire, Trump ...": a place; “Going Viral,”: a title
+        if not phrase or fills_quotation(self.text, phrase[0].start, phrase[-1].end) or (
+                all(t.capitalized or not t.is_word for t in phrase)
+                and place_apposition(self.text, phrase[0].start, phrase[-1].end)):
+            return None  # “Going Viral,”: a title; "in Salem, New Hampshire, Trump ...": a place
         for of_at in range(len(phrase) - 2, 0, -1):  # the last "of" with words on both sides
             if phrase[of_at].lower == "of":
                 if phrase[of_at - 1].capitalized:
