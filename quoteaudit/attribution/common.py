@@ -167,13 +167,15 @@ def place_apposition(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is a place written as "City, STATE," ("Salem, New Hampshire,",
     "Flint, Mich.,"): the state after a capitalised word and a comma, or the city before its
     state. Neither names a speaker."""
-    if _strip_possessive(text[start:end]) in lexicon.words("state_names"):
+    # (a comma stands right before the state, or right after the city: tested first, most
+    # names asked about have neither)
+    if "," in text[max(0, start - 3):start] and _strip_possessive(text[start:end]) in lexicon.words("state_names"):
         city = _CITY_BEFORE.search(text, max(0, start - 40), start)
         # "Friday, Texas, leading a coalition ...": a day or month before the comma is no city
         if city is not None and city.group(1).lower() not in lexicon.words("time_words") \
                 and city.group(1).lower() not in lexicon.words("stopwords"):
             return True
-    return _state_after_comma().match(text, end, end + 24) is not None
+    return text.startswith(",", end) and _state_after_comma().match(text, end, end + 24) is not None
 
 
 _OPENING = frozenset("“\"‘'")
