@@ -417,3 +417,28 @@ def test_a_person_of_a_city_and_state_after_the_quotation():
     text = ("Scott Brown hosted a barbecue.\n\n\"I don't know exactly where he stands on that,\" said undecided "
             "Republican voter Stephanie Hooton of Derry, N.H., before the barn event.")
     assert only(text).speaker == "Stephanie Hooton"
+
+
+def test_a_fact_checks_dash_line_names_the_quotation_above_it():
+    # wash-post_2016-02-05_in-the-democrats-debate-some-fam: "- Sanders." and "- Hillary Clinton." under
+    # each claim; the ranker had given each to the other candidate.
+    text = ("Bernie Sanders and Hillary Clinton debated on Thursday.\n\n"
+            "\"The idea that I would dismantle health care in America while we're waiting to pass Medicare for "
+            "all is just not accurate.\"\n\n- Sanders.\n\nThat is correct.\n\n"
+            "\"I will look into it. I don't know the status, but I will certainly look into it.\"\n\n"
+            "- Hillary Clinton.\n\nClinton has certainly been looking into it a long time.")
+    assert [(a.speaker, a.mention.text) for _, a in speakers(text)] == [
+        ("Bernie Sanders", "Sanders"), ("Hillary Clinton", "Hillary Clinton")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # PolNeAR train: "From" and "Will" are stopwords, and "Al From said" had no speaker.
+    ("Al From founded the Democratic Leadership Council. \"The circumstances are changed when you go through "
+     "a depression like we did in 2008 and 2009,\" From said.", "Al From"),
+    # "read" is a past tense without -ed: "the editorial read" after the quotation.
+    ("That did not set well with the editors of The Advocate.\n\n“If she wants to be the next president, "
+     "Hillary Clinton should act like one, and come to Louisiana,” the editorial read.", "the editorial"),
+])
+def test_speakers_a_stopword_or_an_irregular_verb_hid(text, name):
+    a = only(text)
+    assert (a.speaker or a.mention.text) == name

@@ -124,8 +124,12 @@ def _name_breakers() -> frozenset[str]:
 
 def _split_at_stopwords(words: list[str], stop) -> list[list[str]]:
     parts, current = [], []
-    for w in words:
-        if w.lower() in stop:
+    last = len(words) - 1
+    for k, w in enumerate(words):
+        if w.lower() in stop and not (k == last == 1 and w[:1].isupper() and w[1:].islower() and current
+                                      and current[0].lower() in lexicon.table("first_names")
+                                      and w.lower() not in lexicon.table("pronouns")):
+            # (a first name and one such word are a person: "Al From", "George Will")
             if current:
                 parts.append(current)
             current = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 from .. import lexicon
 from ..model import Attribution, Mention
 from .candidates import _POSSESSIVE, _RELATIVE, CandidateFinder
+from .frames import DASH_LINE_CUE
 from .ranker import Ranked
 from .sources import source_type
 
@@ -20,8 +21,10 @@ _METHOD = {"name": "explicit", "organisation": "explicit",
 
 
 def is_certain(rule: Attribution, quote) -> bool:
-    """Rules that stay rules: a transcript label inside the quotation ("PUTIN: ...")."""
-    return rule.mention is not None and quote.start <= rule.mention.start < quote.end
+    """Rules that stay rules: a transcript label inside the quotation ("PUTIN: ..."), and a
+    fact check's line under it ("- Sanders.")."""
+    return rule.mention is not None and (quote.start <= rule.mention.start < quote.end or (
+        rule.cue is not None and rule.cue.text == DASH_LINE_CUE and rule.cue.start > quote.end))
 
 
 # Chosen by 5-fold cross-validation over PolNeAR train (benchmarks/speakers.py, README): "nobody"
