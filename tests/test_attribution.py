@@ -442,3 +442,18 @@ def test_a_fact_checks_dash_line_names_the_quotation_above_it():
 def test_speakers_a_stopword_or_an_irregular_verb_hid(text, name):
     a = only(text)
     assert (a.speaker or a.mention.text) == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # PolNeAR train: "Ryan’s office" lost its noun (a lowercase word "of the clause before") and the
+    # quotation had no speaker.
+    ("Paul Ryan and Donald Trump will meet.\n\n“Having both said we need to unify the party, Speaker Ryan has "
+     "invited Donald Trump to meet with members of the House Republican leadership in Washington on Thursday "
+     "morning,” Ryan’s office said in a statement.", "Ryan’s office"),
+    # ... and a dash line with a place after the name.
+    ("Supporters spoke in Philadelphia.\n\n\"The whole idea of a 'Crooked Hillary' is something that we hear about "
+     "all the time, and it needs to stop.\"\n\n-Michelle Marks, Philadelphia.", "Michelle Marks"),
+])
+def test_a_possessive_and_its_noun_or_a_dash_line_speak(text, name):
+    a = only(text)
+    assert (a.speaker or a.mention.text) == name

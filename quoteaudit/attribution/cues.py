@@ -452,6 +452,10 @@ class CueParser:
             loose = [k for k, t in enumerate(phrase) if t.is_word and not t.capitalized and t.lower not in titles
                      and not t.lower.endswith(("’s", "'s")) and "-" not in t.lower
                      and not (t.lower in particles and k + 1 < len(phrase) and phrase[k + 1].capitalized)]
+            if loose and loose[-1] == len(phrase) - 1 and len(phrase) >= 2 \
+                    and phrase[-2].lower.endswith(("’s", "'s")) and phrase[-2].capitalized:
+                # "Ryan’s office said", "Trump’s campaign said": a possessive and its noun
+                loose = [k for k in loose if k < len(phrase) - 2]
             if loose:
                 phrase = phrase[loose[-1] + 1:]
                 first_index += loose[-1] + 1

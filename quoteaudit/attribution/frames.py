@@ -18,10 +18,10 @@ _DATELINE = regex(r"[A-Z][A-Z .'-]{2,40}(?:,[^—–\n]{1,40})?\s*(?:\([A-Za-z]+
 _OPENING_MARKS = ("“", '"', "‘", "'", "«", "„", "`")
 _TRANSCRIPT_TURN = regex(r"\s*([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")  # “WALLACE: Let's start ...”
 _DASH_AFTER = regex(r"\s*[―—–-]\s*")
-# a paragraph of only a hyphen and a name: "- Hillary Clinton." (the hyphen is its cue, one the
-# ranker leaves alone: resolution.is_certain)
+# a paragraph of only a hyphen and a name: "- Hillary Clinton.", "-Michelle Marks, Philadelphia."
+# (the hyphen is its cue, one the ranker leaves alone: resolution.is_certain)
 DASH_LINE_CUE = "-"
-_DASH_LINE = regex(r"[ \t]*-[ \t]*([A-Z][\w.’' -]{1,40}?)\.?[ \t]*(?:\n|\Z)")
+_DASH_LINE = regex(r"[ \t]*-[ \t]*([A-Z][\w.’' -]{1,40}?)(?:,[^\n]{1,80}?)?\.?[ \t]*(?:\n|\Z)")
 
 
 def _ends_on_verb(text: str) -> bool:
