@@ -12,8 +12,9 @@ from ..model import Mention
 from ..regexes import regex
 from ..wordchars import NOT_AFTER_WORD, NOT_BEFORE_WORD
 from .common import (
-    Cue, Speaker, Token, Tokens, _CONTRACTION, _WORD, _abbreviated, _honorifics, _is_title, _opens_no_name, _strip_possessive,
-    _pronoun_gender, _pronoun_mention, _walk_to_paragraph, fills_quotation, place_apposition)
+    Cue, Speaker, Token, Tokens, _CONTRACTION, _WORD, _abbreviated, _honorifics, _is_title, _opens_no_name,
+    _pronoun_gender, _pronoun_mention, _role_head, _strip_possessive, _walk_to_paragraph, fills_quotation,
+    place_apposition)
 
 
 _WHOM_BEFORE = regex(r"\b[Ww]hom[ \t\u00a0]+\Z")
@@ -220,6 +221,9 @@ class CueParser:
                 sp = self._make_speaker([before[m] for m in range(j, i)])
                 if sp is not None and sp.kind == "name":
                     return sp
+            with_np = self._with_np_before(before, i)
+            if with_np is not None:
+                return with_np
             # "..., saying", "telling reporters:": the subject of the sentence's main verb.
             return self._sentence_subject(self._sentence_start(cue.start, max(para_start, cue.start - 400)),
                                           cue.start)
@@ -382,6 +386,26 @@ class CueParser:
                     antecedent = named
         return antecedent
 
+    def _with_np_before(self, before: list[Token], i: int) -> Speaker | None:
+        """The noun phrase between "with" and a participle at before[i] ("with Trump reportedly
+        yelling: “…”", "ends with a voice over saying: “…”"): the participle's own subject."""
+        adverbs = lexicon.words("adverbs")
+        end = i
+        while end > 0 and before[end - 1].lower in adverbs:
+            end -= 1
+        for w in range(end - 1, max(-1, end - 7), -1):
+            tok = before[w]
+            if not tok.is_word:
+                return None
+            if tok.lower == "with":
+                sp = self._np_forward_tokens(before[w + 1:end])
+                # all the words up to the participle, but for one ("a voice over saying")
+                if sp is not None and sp.kind in ("name", "description") \
+                        and sp.mention.end >= before[max(w + 1, end - 2)].end:
+                    return sp
+                return None
+        return None
+
     def _whom_antecedent(self, at: int) -> list[str]:
         """Whom the "whom" right before offset at stands for: the subject of its clause is
         someone else ("Clinton, whom he called “…”", "the candidate, whom he described as")."""
@@ -423,8 +447,8 @@ class CueParser:
         if pronoun is not None:
             return Speaker(pronoun, [], "pronoun", 0.8, "pronoun")
         stop, determiners = lexicon.words("stopwords"), lexicon.words("determiners")
-        if last.lower in stop or last.lower in determiners:
-            return None
+        if (last.lower in stop and not (last.capitalized and last.text in self.surnames)) or last.lower in determiners:
+            return None  # (a stopword the text uses as a surname stays: "Will described Trump as")
         j, words = end - 1, 1
         while j > 0 and words < 8:
             tok = tokens[j - 1]
@@ -502,6 +526,16 @@ class CueParser:
                     if head is not None and head.kind in ("name", "description"):
                         return head
                     break
+            else:
+                # "a Democratic staffer in the room wondered": a role before the place
+                head = self._np_backward(tokens, k - 1)
+                if head is not None and head.kind == "description" and _role_head(head.mention.text):
+                    return head
+        if k >= 3 and tokens[k - 1].lower in ("to", "with") and tokens[k - 2].lower in ("speaking", "talking"):
+            # "Another intelligence source speaking to Fox News said": the one speaking
+            head = self._np_backward(tokens, k - 2)
+            if head is not None and head.kind in ("name", "description"):
+                return head
         # Coordination: "Putin and Tokayev said".
         if k >= 2 and tokens[k - 1].lower == "and" and tokens[k - 2].is_word and tokens[k - 2].capitalized:
             other = self._np_backward(tokens, k - 1)
