@@ -476,3 +476,12 @@ def test_a_possessive_and_its_noun_or_a_dash_line_speak(text, name):
 def test_the_speaker_before_a_phrase_that_ends_on_another_name(text, name):
     a = only(text)
     assert (a.speaker or a.mention.text) == name
+
+
+def test_a_roundups_name_between_a_dash_and_a_colon():
+    # huff-post HuffPollster roundups (PolNeAR train): "Pollsters" and "TURNOUT" were the speakers.
+    text = ("Polls had a rough night in Iowa.\n\nPollsters agree - Carl Bialik: “One of the biggest lessons was a "
+            "simple one: Keep on contacting voters as late as possible.”\n\nHIGHER THAN EXPECTED TURNOUT IN IOWA "
+            "DOESN’T INCREASE EXPECTATIONS IN OTHER STATES - Michael P. McDonald:  “At long last the 2016 "
+            "presidential nomination contests have finally started.”")
+    assert [a.speaker for _, a in speakers(text)] == ["Carl Bialik", "Michael P. McDonald"]

@@ -21,6 +21,7 @@ _DASH_AFTER = regex(r"\s*[―—–-]\s*")
 # a paragraph of only a hyphen and a name: "- Hillary Clinton.", "-Michelle Marks, Philadelphia."
 # (the hyphen is its cue, one the ranker leaves alone: resolution.is_certain)
 DASH_LINE_CUE = "-"
+_DASH_NAME_COLON = regex(r"[ \t][-–—][ \t]+([A-Z][\w.’' ]{1,40}?):[ \t\u00a0]*\Z")
 _DASH_LINE = regex(r"[ \t]*-[ \t]*([A-Z][\w.’' -]{1,40}?)(?:,[^\n]{1,80}?)?\.?[ \t]*(?:\n|\Z)")
 
 
@@ -116,6 +117,12 @@ class QuoteFrames:
                 sp, verb = found
                 return self._from_speaker(q, sp, Cue(verb.start, verb.end, verb.text), confidence=0.8)
 
+        # A roundup's "HEADLINE - Carl Bialik: “…”": the name between the dash and the colon.
+        m = _DASH_NAME_COLON.search(text, max(sent_start, q.start - 60), q.start)
+        if m:
+            sp = self._forward_np(m.start(1))
+            if sp is not None and sp.kind == "name" and sp.mention.end <= m.end(1):
+                return self._from_speaker(q, sp, None, confidence=0.9)
         # "Kasich resisted: “…”" — a colon introduces the quotation without a speech verb.
         if before_text.rstrip().endswith(":") and not before_cues:
             sp = self._sentence_subject(sent_start, q.start)
