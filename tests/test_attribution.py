@@ -485,3 +485,8 @@ def test_a_roundups_name_between_a_dash_and_a_colon():
             "DOESN’T INCREASE EXPECTATIONS IN OTHER STATES - Michael P. McDonald:  “At long last the 2016 "
             "presidential nomination contests have finally started.”")
     assert [a.speaker for _, a in speakers(text)] == ["Carl Bialik", "Michael P. McDonald"]
+    # ... by the cue rules themselves, not only by the ranker trained on these articles
+    from quoteaudit.attribution import rules_pass
+    from quoteaudit.quotes import find_quotations
+    _, chosen = rules_pass(Document(path="t.txt", source=text), find_quotations(text).quotations)
+    assert [a.speaker for a in chosen] == ["Carl Bialik", "Michael P. McDonald"]
