@@ -457,10 +457,21 @@ def test_a_roundups_name_between_a_dash_and_a_colon():
     text = ("Polls had a rough night in Iowa.\n\nPollsters agree - Carl Bialik: “One of the biggest lessons was a "
             "simple one: Keep on contacting voters as late as possible.”\n\nHIGHER THAN EXPECTED TURNOUT IN IOWA "
             "DOESN’T INCREASE EXPECTATIONS IN OTHER STATES - Michael P. McDonald:  “At long last the 2016 "
-            "presidential nomination contests have finally started.”")
-    assert [a.speaker for _, a in speakers(text)] == ["Carl Bialik", "Michael P. McDonald"]
+            "presidential nomination contests have finally started.”\n\nVOTERS CARE MORE ABOUT CANDIDATES’ "
+            "ABILITY TO INSPIRE THAN THEIR COMPETITIVENESS - Frank Newport and Jim Harter: “We found that, "
+            "across candidates, the leadership strengths mattered most.”")
+    # (the last went to the headline's "CARE MORE": the label is a rule the ranker leaves alone)
+    assert [a.speaker for _, a in speakers(text)] == ["Carl Bialik", "Michael P. McDonald", "Frank Newport"]
     # ... by the cue rules themselves, not only by the ranker trained on these articles
     from quoteaudit.attribution import rules_pass
     from quoteaudit.quotes import find_quotations
     _, chosen = rules_pass(Document(path="t.txt", source=text), find_quotations(text).quotations)
-    assert [a.speaker for a in chosen] == ["Carl Bialik", "Michael P. McDonald"]
+    assert [a.speaker for a in chosen] == ["Carl Bialik", "Michael P. McDonald", "Frank Newport"]
+
+
+def test_a_cue_before_a_colon_introduces_the_quotation_after_it():
+    # PolNeAR train: "Trump said:" took the partial quotation before it, which is Scalia's.
+    text = ("Donald Trump criticized Antonin Scalia in December.\n\nAfter Scalia said that minority students who "
+            "did not qualify for elite universities might do better at \"less advanced schools,\" Trump said: \"I "
+            "don't like what he said.\"")
+    assert [a.speaker for _, a in speakers(text)] == ["Antonin Scalia", "Donald Trump"]

@@ -21,7 +21,8 @@ _DASH_AFTER = regex(r"\s*[―—–-]\s*")
 # a paragraph of only a hyphen and a name: "- Hillary Clinton.", "-Michelle Marks, Philadelphia."
 # (the hyphen is its cue, one the ranker leaves alone: resolution.is_certain)
 DASH_LINE_CUE = "-"
-_DASH_NAME_COLON = regex(r"[ \t][-–—][ \t]+([A-Z][\w.’' ]{1,40}?):[ \t\u00a0]*\Z")
+LABEL_COLON_CUE = ":"  # "HEADLINE - Carl Bialik: “…”", another label the ranker leaves alone
+_DASH_NAME_COLON = regex(r"[ \t][-–—][ \t]+([A-Z][\w.’' ]{1,40}?(?: and [A-Z][\w.’' ]{1,30}?)?):[ \t\u00a0]*\Z")
 _DASH_LINE = regex(r"[ \t]*-[ \t]*([A-Z][\w.’' -]{1,40}?)(?:,[^\n]{1,80}?)?\.?[ \t]*(?:\n|\Z)")
 
 
@@ -99,6 +100,11 @@ class QuoteFrames:
             adjacent_after = False  # “… attack.” He said ...: a new sentence, not an attribution
         before = before_cues[-1] if before_cues else None
 
+        if adjacent_after and before is not None and before.subject is not None \
+                and text[after.end:after.end + 2].lstrip().startswith(":"):
+            # 'After Scalia said that ... "less advanced schools," Trump said: "…"': a cue before a
+            # colon introduces the quotation after it, this one is the earlier cue's
+            adjacent_after = False
         choice = None
         if before is not None and intro and before.subject is not None:
             choice = before
@@ -122,7 +128,7 @@ class QuoteFrames:
         if m:
             sp = self._forward_np(m.start(1))
             if sp is not None and sp.kind == "name" and sp.mention.end <= m.end(1):
-                return self._from_speaker(q, sp, None, confidence=0.9)
+                return self._from_speaker(q, sp, Cue(m.end(1), m.end(1) + 1, LABEL_COLON_CUE), confidence=0.9)
         # "Kasich resisted: “…”" — a colon introduces the quotation without a speech verb.
         if before_text.rstrip().endswith(":") and not before_cues:
             sp = self._sentence_subject(sent_start, q.start)

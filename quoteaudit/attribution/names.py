@@ -190,7 +190,8 @@ class NameIndex:
                     ent = self.entities.setdefault(name, _Entity(name))
                     ent.titles.update(titles)
                     ent.mentions.append(at)
-                    if name not in self.surnames.get(surname, []):
+                    if name not in self.surnames.get(surname, []) and name not in lexicon.words("state_names"):
+                        # (a state has no surname: "Hampshire", "Carolina" alone name no one)
                         self.surnames.setdefault(surname, []).append(name)
                 elif len(name_words) == 1 and titles:
                     titled_surnames.append((_strip_possessive(name_words[0]), titles))

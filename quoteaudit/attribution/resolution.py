@@ -11,7 +11,7 @@ from __future__ import annotations
 from .. import lexicon
 from ..model import Attribution, Mention
 from .candidates import _POSSESSIVE, _RELATIVE, CandidateFinder
-from .frames import DASH_LINE_CUE
+from .frames import DASH_LINE_CUE, LABEL_COLON_CUE
 from .ranker import Ranked
 from .sources import source_type
 
@@ -21,10 +21,11 @@ _METHOD = {"name": "explicit", "organisation": "explicit",
 
 
 def is_certain(rule: Attribution, quote) -> bool:
-    """Rules that stay rules: a transcript label inside the quotation ("PUTIN: ..."), and a
-    fact check's line under it ("- Sanders.")."""
+    """Rules that stay rules: a transcript label inside the quotation ("PUTIN: ..."), a fact
+    check's line under it ("- Sanders.") and a roundup's label before it ("- Carl Bialik: “…”")."""
     return rule.mention is not None and (quote.start <= rule.mention.start < quote.end or (
-        rule.cue is not None and rule.cue.text == DASH_LINE_CUE and rule.cue.start > quote.end))
+        rule.cue is not None and ((rule.cue.text == DASH_LINE_CUE and rule.cue.start > quote.end)
+                                  or (rule.cue.text == LABEL_COLON_CUE and rule.cue.end <= quote.start))))
 
 
 # Chosen by 5-fold cross-validation over PolNeAR train (benchmarks/speakers.py, README): "nobody"
