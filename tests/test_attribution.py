@@ -446,6 +446,11 @@ def test_a_fact_checks_dash_line_names_the_quotation_above_it():
     # place, and the quotation went to Scott Brown.
     ("Scott Brown hosted a barbecue.\n\n\"I don't know exactly where he stands on that,\" said undecided "
      "Republican voter Stephanie Hooton of Derry, N.H., before the barn event.", "Stephanie Hooton"),
+    # wash-post_2016-09-03_hacker-who-exposed-clinton-s-use: a plural role without a determiner was cut as
+    # words of the clause before, and "Assistant U" (of "Assistant U.S. Attorney") was a person.
+    ("Assistant U.S. Attorney Jay Prabhu filed the motion.\n\n\"The extent of the harm caused by defendant's "
+     "conduct is incalculable,\" federal prosecutors wrote in seeking a maximum penalty of 41/2 years under U.S. "
+     "sentencing guidelines.", "federal prosecutors"),
 ])
 def test_a_speaker_the_rules_missed_or_gave_to_another_mention(text, name):
     a = only(text)

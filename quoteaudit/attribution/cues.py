@@ -399,9 +399,8 @@ class CueParser:
                 return None
             if tok.lower == "with":
                 sp = self._np_forward_tokens(before[w + 1:end])
-                # all the words up to the participle, but for one ("a voice over saying")
-                if sp is not None and sp.kind in ("name", "description") \
-                        and sp.mention.end >= before[max(w + 1, end - 2)].end:
+                # the noun phrase right after "with" ("with many marchers and spectators chanting")
+                if sp is not None and sp.kind in ("name", "description") and sp.mention.start == before[w + 1].start:
                     return sp
                 return None
         return None
@@ -473,13 +472,20 @@ class CueParser:
             # "Swanson praised evangelist Franklin Graham" -> "Franklin Graham".
             titles = lexicon.words("titles")
             particles = lexicon.words("name_particles")
+            verbs = lexicon.words("verb_words") | lexicon.speech_cues()[0]
             loose = [k for k, t in enumerate(phrase) if t.is_word and not t.capitalized and t.lower not in titles
+                     and not (t.lower.endswith("s") and t.lower[:-1] in titles)  # "prosecutors wrote"
                      and not t.lower.endswith(("’s", "'s")) and "-" not in t.lower
                      and not (t.lower in particles and k + 1 < len(phrase) and phrase[k + 1].capitalized)]
             if loose and loose[-1] == len(phrase) - 1 and len(phrase) >= 2 \
                     and phrase[-2].lower.endswith(("’s", "'s")) and phrase[-2].capitalized:
                 # "Ryan’s office said", "Trump’s campaign said": a possessive and its noun
                 loose = [k for k in loose if k < len(phrase) - 2]
+            head = phrase[-1].lower
+            if loose and (head in titles or (head.endswith("s") and head[:-1] in titles)):
+                # a role keeps the words before it ("local party leaders", "federal prosecutors") but
+                # for a verb's ("praised party leaders")
+                loose = [k for k in loose if phrase[k].lower.endswith("ed") or phrase[k].lower in verbs]
             if loose:
                 phrase = phrase[loose[-1] + 1:]
                 first_index += loose[-1] + 1

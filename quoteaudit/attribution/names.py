@@ -185,6 +185,8 @@ class NameIndex:
                 if 2 <= len(name_words) <= 4 and not org:
                     if m.group(0) == " ".join(name_words) and place_apposition(self.text, at, m.end()):
                         continue  # "Salem, New Hampshire,": a place
+                    if len(name_words[-1]) == 1:
+                        continue  # a name ends on no initial: "Assistant U" of "Assistant U.S. Attorney"
                     surname = _strip_possessive(name_words[-1])
                     name = " ".join([*name_words[:-1], surname])  # "Ivanka Trump’s" is Ivanka Trump
                     ent = self.entities.setdefault(name, _Entity(name))
