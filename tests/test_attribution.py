@@ -451,6 +451,11 @@ def test_a_fact_checks_dash_line_names_the_quotation_above_it():
     ("Assistant U.S. Attorney Jay Prabhu filed the motion.\n\n\"The extent of the harm caused by defendant's "
      "conduct is incalculable,\" federal prosecutors wrote in seeking a maximum penalty of 41/2 years under U.S. "
      "sentencing guidelines.", "federal prosecutors"),
+    # nyt (PolNeAR train): the name before ", whose" is the subject, whatever commas its clause holds
+    # ("Paradata" was the speaker).
+    ("Donald Trump has few friends in Silicon Valley.\n\nMr. Slinker, whose latest start-up, Paradata, uses big "
+     "data to help brands find suppliers, said Mr. Trump was a candidate very much in the spirit of Silicon "
+     "Valley: ''He's a start-up kind of guy.''", "Slinker"),
 ])
 def test_a_speaker_the_rules_missed_or_gave_to_another_mention(text, name):
     a = only(text)

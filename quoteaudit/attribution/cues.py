@@ -322,6 +322,16 @@ class CueParser:
 
     def _np_before_appositive(self, tokens: list[Token], comma: int) -> Speaker | None:
         sentence_floor = self._sentence_start(tokens[comma].start, tokens[0].start)
+        # "Mr. Slinker, whose latest start-up, Paradata, uses big data ..., said": the name before
+        # ", who(se)" is the subject, whatever commas the relative clause holds
+        for r in range(comma - 1, 1, -1):
+            if tokens[r].start < sentence_floor:
+                break
+            if tokens[r].lower in ("who", "whose") and tokens[r - 1].text == ",":
+                np = self._np_backward(tokens, r - 1)
+                if np is not None and np.kind == "name":
+                    return np
+                break
         for j in range(comma - 1, -1, -1):
             tok = tokens[j]
             if tok.start < sentence_floor:
