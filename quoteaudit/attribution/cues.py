@@ -17,6 +17,12 @@ from .common import (
     place_apposition)
 
 
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    """Verb forms no role's noun phrase holds ("praised party leaders")."""
+    return lexicon.words("verb_words") | lexicon.speech_cues()[0]
+
+
 _WHOM_BEFORE = regex(r"\b[Ww]hom[ \t\u00a0]+\Z")
 
 
@@ -482,7 +488,7 @@ class CueParser:
             # "Swanson praised evangelist Franklin Graham" -> "Franklin Graham".
             titles = lexicon.words("titles")
             particles = lexicon.words("name_particles")
-            verbs = lexicon.words("verb_words") | lexicon.speech_cues()[0]
+            verbs = _verbs()
             loose = [k for k, t in enumerate(phrase) if t.is_word and not t.capitalized and t.lower not in titles
                      and not (t.lower.endswith("s") and t.lower[:-1] in titles)  # "prosecutors wrote"
                      and not t.lower.endswith(("’s", "'s")) and "-" not in t.lower
