@@ -91,8 +91,8 @@ class QuoteFrames:
             if m:
                 sp = self._forward_np(m.start(1))
                 if sp is not None and sp.kind == "name":
-                    dash = text.find(DASH_LINE_CUE, m.start(), m.start(1))
-                    return self._from_speaker(q, sp, Cue(dash, dash + 1, DASH_LINE_CUE) if dash >= 0 else None)
+                    dash = text.index(DASH_LINE_CUE, m.start())
+                    return self._from_speaker(q, sp, Cue(dash, dash + 1, DASH_LINE_CUE))
 
         after = after_cues[0] if after_cues else None
         adjacent_after = after is not None and self._adjacent_after(q, after)
