@@ -203,7 +203,7 @@ def with_tagged_cues(scan: Scanner, attributor, model: CueModel | None) -> list:
         if sp is None:
             sp = _possessive_source(text, start, attributor)
         else:
-            sp = _pronoun_resolved(attributor, sp, cue)
+            sp = _pronoun_resolved(attributor, _possessor_of_noun(text, sp, word, attributor), cue)
         if sp is None:
             cue, sp = _longer_cue(text, cue, attributor)
             if sp is not None:
@@ -211,6 +211,21 @@ def with_tagged_cues(scan: Scanner, attributor, model: CueModel | None) -> list:
         cue.subject = sp
         extra.append(cue)
     return [*attributor.cues, *extra]
+
+
+_POSSESSOR = regex(r"(?:his|her|their)[ \t\u00a0]+", re.IGNORECASE)
+
+
+def _possessor_of_noun(text: str, sp: Speaker, word: str, attributor) -> Speaker:
+    """For a preposition that ends a cue ("Trump continued his attacks *against* Curiel", "after
+    focusing her attention *on*"), a noun phrase opened by a possessive pronoun is what is
+    said about, its possessor who says it."""
+    if sp.kind != "description" or word.lower() not in lexicon.words("cue_particles"):
+        return sp
+    m = _POSSESSOR.match(text, sp.mention.start, sp.mention.end)
+    if m is None:
+        return sp
+    return _possessive_source(text, m.end(), attributor) or sp
 
 
 def _pronoun_resolved(attributor, sp: Speaker, cue: Cue) -> Speaker:

@@ -563,3 +563,12 @@ def test_a_state_after_in_is_where_the_source_is():
     text = ("A judge in Ohio issued a ruling today that should make Democratic presidential candidate Bernie "
             "Sanders smile.")
     assert statements(text)[-1][2] == "A judge"
+
+
+def test_a_possessive_noun_before_a_preposition_cue_is_its_possessors():
+    # PolNeAR train: the tagged cue "against" took "his attacks" for its source.
+    text = ("Donald Trump spoke to Jake Tapper on CNN.\n\nOn “The Lead with Jake Tapper,” on June 3, Trump continued "
+            "his attacks against Curiel with the above statement.")
+    ctx = analyse(Document(path="t.txt", source=text))
+    found = [(r.mention.text, r.speaker) for r in ctx.reported_speech if r.cue is not None and r.cue.text == "against"]
+    assert found == [("his", "Donald Trump")]
