@@ -485,3 +485,16 @@ def test_a_cue_before_a_colon_introduces_the_quotation_after_it():
             "did not qualify for elite universities might do better at \"less advanced schools,\" Trump said: \"I "
             "don't like what he said.\"")
     assert [a.speaker for _, a in speakers(text)] == ["Antonin Scalia", "Donald Trump"]
+
+
+def test_the_cue_rules_read_a_name_before_a_verb_and_a_colon_and_no_addressee():
+    # PolNeAR train: "to which O'Malley interjected: “…”" went to "She" (the sentence's subject), and "wrote a
+    # letter to Attorney General Loretta E. Lynch asking ..." to Lynch, the one written to.
+    from quoteaudit.attribution import rules_pass
+    from quoteaudit.quotes import find_quotations
+    text = ("Martin O'Malley and Hillary Clinton debated.\n\nShe said that experts had determined her proposals were "
+            "effective and strong, to which O'Malley interjected: \"It's just not true.\"\n\nPhoenix Mayor Greg Stanton "
+            "wrote a letter to Attorney General Loretta E. Lynch asking the Justice Department to investigate the "
+            "\"fiasco.\"")
+    _, chosen = rules_pass(Document(path="t.txt", source=text), find_quotations(text).quotations)
+    assert [a.speaker for a in chosen] == ["Martin O'Malley", "Greg Stanton"]

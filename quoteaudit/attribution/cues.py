@@ -222,9 +222,12 @@ class CueParser:
                     and before[i - 1].lower not in lexicon.words("time_words") \
                     and before[i - 1].lower not in lexicon.words("stopwords"):
                 j = i - 1
-                while j > 0 and before[j - 1].capitalized and before[j - 1].lower not in lexicon.words("stopwords"):
-                    j -= 1
-                sp = self._make_speaker([before[m] for m in range(j, i)])
+                while j > 0 and ((before[j - 1].capitalized and before[j - 1].lower not in lexicon.words("stopwords"))
+                                 or (before[j - 1].text == "." and j > 1 and len(before[j - 2].text) == 1)):
+                    j -= 1  # (over an initial's full stop: "Loretta E. Lynch")
+                # (not the one written to: "wrote a letter to Attorney General Loretta E. Lynch asking")
+                sp = None if j > 0 and before[j - 1].lower == "to" else self._make_speaker(
+                    [before[m] for m in range(j, i)])
                 if sp is not None and sp.kind == "name":
                     return sp
             with_np = self._with_np_before(before, i)

@@ -21,6 +21,7 @@ _DASH_AFTER = regex(r"\s*[―—–-]\s*")
 # a paragraph of only a hyphen and a name: "- Hillary Clinton.", "-Michelle Marks, Philadelphia."
 # (the hyphen is its cue, one the ranker leaves alone: resolution.is_certain)
 DASH_LINE_CUE = "-"
+_NAME_VERB_COLON = regex(r"(?<![\w’'.-])([A-Z][\w’'.-]+(?:[ \t][A-Z][\w’'.-]+){0,3})[ \t]+([a-z]+ed):[ \t\u00a0]*\Z")
 LABEL_COLON_CUE = ":"  # "HEADLINE - Carl Bialik: “…”", another label the ranker leaves alone
 _DASH_NAME_COLON = regex(r"[ \t][-–—][ \t]+([A-Z][\w.’' ]{1,40}?(?: and [A-Z][\w.’' ]{1,30}?)?):[ \t\u00a0]*\Z")
 _DASH_LINE = regex(r"[ \t]*-[ \t]*([A-Z][\w.’' -]{1,40}?)(?:,[^\n]{1,80}?)?\.?[ \t]*(?:\n|\Z)")
@@ -93,6 +94,14 @@ class QuoteFrames:
                 if sp is not None and sp.kind == "name":
                     dash = text.index(DASH_LINE_CUE, m.start())
                     return self._from_speaker(q, sp, Cue(dash, dash + 1, DASH_LINE_CUE))
+
+        # "..., to which O'Malley interjected: “…”": a person named right before a verb and a colon
+        m = _NAME_VERB_COLON.search(text, max(sent_start, q.start - 80), q.start)
+        if m:
+            sp = self._forward_np(m.start(1))
+            if sp is not None and sp.kind == "name" and sp.mention.end == m.end(1) and sp.names \
+                    and sp.names[0] in self.entities:
+                return self._from_speaker(q, sp, Cue(m.start(2), m.end(2), m.group(2)), confidence=0.8)
 
         after = after_cues[0] if after_cues else None
         adjacent_after = after is not None and self._adjacent_after(q, after)
