@@ -96,7 +96,8 @@ class QuoteFrames:
                     return self._from_speaker(q, sp, Cue(dash, dash + 1, DASH_LINE_CUE))
 
         # "..., to which O'Malley interjected: “…”": a person named right before a verb and a colon
-        m = _NAME_VERB_COLON.search(text, max(sent_start, q.start - 80), q.start)
+        colon_before = before_text.rstrip().endswith(":")
+        m = _NAME_VERB_COLON.search(text, max(sent_start, q.start - 80), q.start) if colon_before else None
         if m:
             sp = self._forward_np(m.start(1))
             if sp is not None and sp.kind == "name" and sp.mention.end == m.end(1) and sp.names \
@@ -133,13 +134,13 @@ class QuoteFrames:
                 return self._from_speaker(q, sp, Cue(verb.start, verb.end, verb.text), confidence=0.8)
 
         # A roundup's "HEADLINE - Carl Bialik: “…”": the name between the dash and the colon.
-        m = _DASH_NAME_COLON.search(text, max(sent_start, q.start - 60), q.start)
+        m = _DASH_NAME_COLON.search(text, max(sent_start, q.start - 60), q.start) if colon_before else None
         if m:
             sp = self._forward_np(m.start(1))
             if sp is not None and sp.kind == "name" and sp.mention.end <= m.end(1):
                 return self._from_speaker(q, sp, Cue(m.end(1), m.end(1) + 1, LABEL_COLON_CUE), confidence=0.9)
         # "Kasich resisted: “…”" — a colon introduces the quotation without a speech verb.
-        if before_text.rstrip().endswith(":") and not before_cues:
+        if colon_before and not before_cues:
             sp = self._sentence_subject(sent_start, q.start)
             if sp is not None:
                 return self._from_speaker(q, sp, None, confidence=0.6)
