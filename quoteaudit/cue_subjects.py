@@ -213,19 +213,17 @@ def with_tagged_cues(scan: Scanner, attributor, model: CueModel | None) -> list:
     return [*attributor.cues, *extra]
 
 
-_POSSESSOR = regex(r"(?:his|her|their)[ \t\u00a0]+", re.IGNORECASE)
-
-
 def _possessor_of_noun(text: str, sp: Speaker, word: str, attributor) -> Speaker:
     """For a preposition that ends a cue ("Trump continued his attacks *against* Curiel", "after
     focusing her attention *on*"), a noun phrase opened by a possessive pronoun is what is
     said about, its possessor who says it."""
     if sp.kind != "description" or word.lower() not in lexicon.words("cue_particles"):
         return sp
-    m = _POSSESSOR.match(text, sp.mention.start, sp.mention.end)
-    if m is None:
+    words = sp.mention.text.split(None, 1)
+    if len(words) < 2 or words[0].lower() not in _POSSESSED_BY:
         return sp
-    return _possessive_source(text, m.end(), attributor) or sp
+    noun_at = sp.mention.start + sp.mention.text.index(words[1], len(words[0]))
+    return _possessive_source(text, noun_at, attributor) or sp
 
 
 def _pronoun_resolved(attributor, sp: Speaker, cue: Cue) -> Speaker:

@@ -32,7 +32,7 @@ from .. import lexicon
 from ..model import Attribution, Mention, Quotation
 from ..regexes import regex
 from ..wordchars import NOT_AFTER_WORD_ONE_BACK
-from .common import Speaker, _strip_possessive, outside_quotations
+from .common import Speaker, _is_role, _strip_possessive, outside_quotations
 from .names import name_run
 
 
@@ -284,8 +284,7 @@ def _speaking_head(word: str) -> bool:
     low = _strip_possessive(word).lower()
     if word[0].isupper() or low in lexicon.table("source_types") or low in lexicon.table("gendered_roles"):
         return True
-    titles = lexicon.words("titles")
-    return low in titles or (low.endswith("s") and low[:-1] in titles)
+    return _is_role(low)
 
 
 _BREAKERS = None

@@ -147,10 +147,20 @@ def _blank(text: str, start: int, end: int) -> bool:
     return _SPACES.match(text, start, end).end() == end
 
 
-def _role_head(phrase: str) -> bool:
-    head = phrase.split()[-1].lower().rstrip(".,")
+@lru_cache(maxsize=4096)  # asked of the same few hundred words in every text
+def _is_role(word: str) -> bool:
+    """A lowercase word that names a role, or roles: "senator", "prosecutors"."""
     titles = lexicon.words("titles")
-    return head in titles or (head.endswith("s") and head[:-1] in titles)
+    return word in titles or (word.endswith("s") and word[:-1] in titles)
+
+
+def _role_head(phrase: str) -> bool:
+    return _is_role(phrase.split()[-1].lower().rstrip(".,"))
+
+
+def _is_state(words: str) -> bool:
+    """A US state as written in a name run ("New Hampshire", "Mich.", "Ohio’s")."""
+    return _strip_possessive(words) in lexicon.words("state_names")
 
 
 @lru_cache(maxsize=1)
@@ -169,7 +179,7 @@ def place_apposition(text: str, start: int, end: int) -> bool:
     state. Neither names a speaker."""
     # (a comma stands right before the state, or right after the city: tested first, most
     # names asked about have neither)
-    if "," in text[max(0, start - 3):start] and _strip_possessive(text[start:end]) in lexicon.words("state_names"):
+    if "," in text[max(0, start - 3):start] and _is_state(text[start:end]):
         city = _CITY_BEFORE.search(text, max(0, start - 40), start)
         # "Friday, Texas, leading a coalition ...": a day or month before the comma is no city
         if city is not None and city.group(1).lower() not in lexicon.words("time_words") \

@@ -12,9 +12,9 @@ from ..model import Mention
 from ..regexes import regex
 from ..wordchars import NOT_AFTER_WORD, NOT_BEFORE_WORD
 from .common import (
-    Cue, Speaker, Token, Tokens, _CONTRACTION, _WORD, _abbreviated, _honorifics, _is_title, _opens_no_name,
-    _pronoun_gender, _pronoun_mention, _role_head, _strip_possessive, _walk_to_paragraph, fills_quotation,
-    place_apposition)
+    Cue, Speaker, Token, Tokens, _CONTRACTION, _WORD, _abbreviated, _honorifics, _is_role, _is_state, _is_title,
+    _opens_no_name, _pronoun_gender, _pronoun_mention, _role_head, _strip_possessive, _walk_to_paragraph,
+    fills_quotation, place_apposition)
 
 
 @lru_cache(maxsize=1)
@@ -394,8 +394,7 @@ class CueParser:
                 named = self._np_backward(before, n - 1)
                 if named is not None and named.kind == "name":
                     antecedent = named
-        elif antecedent is not None and antecedent.kind == "name" \
-                and _strip_possessive(antecedent.mention.text) in lexicon.words("state_names"):
+        elif antecedent is not None and antecedent.kind == "name" and _is_state(antecedent.mention.text):
             # "Senator Jeff Flake, Republican of Arizona, who ...": the name before the affiliation
             n = next(n for n in range(len(before)) if before[n].start == antecedent.mention.start)
             comma = next((m for m in range(n - 1, max(0, n - 4), -1) if before[m].text == ","), None)
@@ -489,21 +488,19 @@ class CueParser:
         if phrase and phrase[0].lower not in determiners:
             # Without a determiner, lowercase words other than roles belong to the clause before:
             # "Swanson praised evangelist Franklin Graham" -> "Franklin Graham".
-            titles = lexicon.words("titles")
             particles = lexicon.words("name_particles")
-            verbs = _verbs()
-            loose = [k for k, t in enumerate(phrase) if t.is_word and not t.capitalized and t.lower not in titles
-                     and not (t.lower.endswith("s") and t.lower[:-1] in titles)  # "prosecutors wrote"
+            loose = [k for k, t in enumerate(phrase) if t.is_word and not t.capitalized
+                     and not _is_role(t.lower)  # "officials", "prosecutors wrote"
                      and not t.lower.endswith(("’s", "'s")) and "-" not in t.lower
                      and not (t.lower in particles and k + 1 < len(phrase) and phrase[k + 1].capitalized)]
             if loose and loose[-1] == len(phrase) - 1 and len(phrase) >= 2 \
                     and phrase[-2].lower.endswith(("’s", "'s")) and phrase[-2].capitalized:
                 # "Ryan’s office said", "Trump’s campaign said": a possessive and its noun
                 loose = [k for k in loose if k < len(phrase) - 2]
-            head = phrase[-1].lower
-            if loose and (head in titles or (head.endswith("s") and head[:-1] in titles)):
+            if loose and _is_role(phrase[-1].lower):
                 # a role keeps the words before it ("local party leaders", "federal prosecutors") but
                 # for a verb's ("praised party leaders")
+                verbs = _verbs()
                 loose = [k for k in loose if phrase[k].lower.endswith("ed") or phrase[k].lower in verbs]
             if loose:
                 phrase = phrase[loose[-1] + 1:]
@@ -531,7 +528,7 @@ class CueParser:
         if speaker is None:
             return None
         if speaker.kind == "name" and k >= 2 and tokens[k - 1].lower in ("in", "of", "from") \
-                and _strip_possessive(speaker.mention.text) in lexicon.words("state_names"):
+                and _is_state(speaker.mention.text):
             # "Legislative leaders in North Carolina noted", "G.K. Butterfield of North Carolina
             # said": the state names where the speaker is, the words before it who.
             # ("Republican of Florida" is an affiliation: a lone word before "of" is no speaker.)
@@ -590,7 +587,6 @@ class CueParser:
         pronoun = _pronoun_mention(first)
         if pronoun is not None:
             return Speaker(pronoun, [], "pronoun", 0.8, "pronoun")
-        titles = lexicon.words("titles")
         particles = lexicon.words("name_particles")
         stop = lexicon.words("stopwords")
         verbs = lexicon.speech_cues()[0]
@@ -622,7 +618,7 @@ class CueParser:
                     end += 1
                     continue
                 # Without a determiner, a lowercase word is a speaker only as a bare role: "said officials".
-                if end == 0 and (low in titles or (low.endswith("s") and low[:-1] in titles)):
+                if end == 0 and _is_role(low):
                     end += 1
                 break
             end += 1

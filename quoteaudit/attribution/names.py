@@ -12,8 +12,8 @@ from functools import lru_cache
 from .. import lexicon
 from ..regexes import regex
 from ..wordchars import NOT_AFTER_WORD_ONE_BACK, NOT_BEFORE_WORD
-from .common import (_abbreviated, _honorifics, _is_title, _opens_no_name, _same_stem, _strip_possessive,
-                     _walk_to_paragraph, fills_quotation, place_apposition)
+from .common import (_abbreviated, _honorifics, _is_state, _is_title, _opens_no_name, _same_stem,
+                     _strip_possessive, _walk_to_paragraph, fills_quotation, place_apposition)
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +79,10 @@ def _gendered_titles() -> dict[str, str]:
 
 
 def _gender_of(name: str, titles: set[str]) -> str | None:
-    """m or f from a gendered title ("Mrs.", "congresswoman") or a common first name."""
+    """m or f from a gendered title ("Mrs.", "congresswoman") or a common first name; n for a
+    state: "he" and "she" never stand for "New York"."""
+    if _is_state(name):
+        return "n"
     gendered = _gendered_titles()
     genders = {gendered[title] for title in titles if title in gendered}
     if len(genders) == 1:
@@ -192,7 +195,7 @@ class NameIndex:
                     ent = self.entities.setdefault(name, _Entity(name))
                     ent.titles.update(titles)
                     ent.mentions.append(at)
-                    if name not in self.surnames.get(surname, []) and name not in lexicon.words("state_names"):
+                    if name not in self.surnames.get(surname, []) and not _is_state(name):
                         # (a state has no surname: "Hampshire", "Carolina" alone name no one)
                         self.surnames.setdefault(surname, []).append(name)
                 elif len(name_words) == 1 and titles:
@@ -209,10 +212,8 @@ class NameIndex:
                 self.surnames[surname] = [surname]
             for name in self.surnames.get(surname, []):
                 self.entities[name].titles.update(titles)
-        states = lexicon.words("state_names")
         for ent in self.entities.values():
-            # a state is an "it": "he" and "she" never stand for "New York"
-            ent.gender = "n" if ent.name in states else _gender_of(ent.name, ent.titles)
+            ent.gender = _gender_of(ent.name, ent.titles)
         # Mentions by surname alone ("Tokayev told ...") count for recency.
         surnames = self.surnames
         single = [word for word, names in surnames.items() if len(names) == 1]
@@ -313,8 +314,8 @@ class NameIndex:
         return name, titles
 
     def _gender_ok(self, name: str, gender: str | None) -> bool:
-        if gender in ("m", "f") and name in lexicon.words("state_names"):
-            return False  # named alone ("Michigan was only doing ..., he told the court"), no entity
+        if gender in ("m", "f") and _is_state(name):
+            return False  # also a state named alone, no entity ("Michigan was only doing ..., he told the court")
         ent = self.entities.get(name)
         return ent is None or ent.gender is None or gender is None or ent.gender == gender
 

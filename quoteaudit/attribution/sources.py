@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from .. import lexicon
 from ..regexes import regex
+from .common import _is_role
 
 TYPES = ("person", "organisation", "document", "anonymous", "group")
 _INDEFINITE = frozenset(("a", "an", "one", "another", "some", "several", "two", "three", "many"))
@@ -44,9 +45,8 @@ def source_type(mention: str | None, names: list[str], kind: str, is_person) -> 
             return _named(names[0], is_person)
         if head in types:
             return types[head]
-        titles = lexicon.words("titles")
-        role = head in titles or (head.endswith("s") and head[:-1] in titles) or head.endswith(("man", "woman"))
-        if role:
+        if _is_role(head) or head.endswith(("man", "woman")):
+            titles = lexicon.words("titles")
             plural = head.endswith("s") and head[:-1] in titles
             indefinite = lowered[0] in _INDEFINITE
             return "anonymous" if plural or indefinite else "person"
