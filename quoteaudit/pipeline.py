@@ -13,7 +13,7 @@ from .context import CheckContext
 from .document import Document
 from .model import Finding, InputError
 from .quotes import QUOTATION_ALLOWANCE, find_quotations
-from .reported_speech import find_reported_speech
+from .reported_speech import agree_sources, find_reported_speech
 from .suppress import apply_suppressions
 
 
@@ -53,6 +53,7 @@ def analyse(doc: Document, settings: Settings | None = None) -> CheckContext:
     attributions, attributor = attribute_with_cues(doc, scan.quotations, people=people,
                                                    model=settings.speaker_model)  # sets kinds too
     reported = find_reported_speech(doc.text, scan.quotations, attributions, attributor, settings.cue_model)
+    attributions, reported = agree_sources(attributions, reported)
     ctx = CheckContext(doc=doc, quotations=scan.quotations, attributions=attributions,
                        unbalanced=scan.unbalanced, people=settings.people, reported_speech=reported)
     if scan.stopped_at is not None:

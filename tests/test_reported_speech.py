@@ -572,3 +572,49 @@ def test_a_possessive_noun_before_a_preposition_cue_is_its_possessors():
     ctx = analyse(Document(path="t.txt", source=text))
     found = [(r.mention.text, r.speaker) for r in ctx.reported_speech if r.cue is not None and r.cue.text == "against"]
     assert found == [("his", "Donald Trump")]
+
+
+def quotation_speakers(text: str) -> list[tuple[str, str | None]]:
+    ctx = analyse(Document(path="t.txt", source=text))
+    return [(q.text, ctx.attributions[q.index].mention.text if ctx.attributions[q.index].mention else None)
+            for q in ctx.quotations if q.kind == "speech" and not q.depth]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The ranker doubts the relative pronoun near the fragment ("which"); the clause of
+    # "recognized" has its subject, the commission, and the fragment stands inside it.
+    ("In rejecting a similar challenge to Cruz’s eligibility to appear on the ballot for the state primary, "
+     "which is scheduled for next week, the commission recognized that a suitable court should settle the "
+     "matter\u00a0— “so that all election officials and the American people know once and for all the "
+     "definition of ‘natural born citizen.’”",
+     [("“so that all election officials and the American people know once and for all the definition of "
+       "‘natural born citizen.’”", "the commission")]),
+    ("But Sen. Pat Toomey (R-Pa.) refused to entertain the possibility of campaigning alongside Cruz, "
+     "responding that he’s “not going to go into what my campaign is doing.” And Sen. Rob Portman (R-Ohio), "
+     "another vulnerable incumbent, said he hadn’t thought about enlisting Cruz.",
+     [("“not going to go into what my campaign is doing.”", "Sen. Pat Toomey")]),
+])
+def test_a_doubted_speaker_yields_to_the_statement_around_the_quotation(text, expected):
+    assert quotation_speakers(text) == expected
+
+
+def test_a_sure_speaker_stays_when_the_statement_names_someone_else():
+    # The statement of "calling" takes the participle's words for its source ("Holding
+    # signs"); the ranker is sure of "the protesters" and keeps them.
+    text = ("Holding signs calling Christie “New Jersey’s Biggest Loser,” the protesters chanted “Chris Christie: "
+            "Bad for New Jersey, bad for you.”")
+    ctx = analyse(Document(path="t.txt", source=text))
+    (mixed,) = [r for r in ctx.reported_speech if r.kind == "mixed"]
+    assert mixed.mention.text == "Holding signs"
+    assert quotation_speakers(text) == [("“New Jersey’s Biggest Loser,”", "the protesters"),
+                                        ("“Chris Christie: Bad for New Jersey, bad for you.”", "the protesters")]
+
+
+def test_a_statement_with_no_source_takes_the_speaker_of_its_quotation():
+    # "appears" is a verb of seeming: its sentence is a claim with no source of its own, and
+    # the quotation inside it has a speaker the ranker is sure of.
+    text = ("Trump then appears in a clip from a stump speech,\u00a0saying, “Donald J. Trump is calling for a total "
+            "and complete shutdown of Muslims entering the United States until our country’s representatives can "
+            "figure out what the [censored] is going on.” The crowd enthusiastically cheers Trump.")
+    (kind, _, speaker), *_ = statements(text)
+    assert (kind, speaker) == ("mixed", "Donald J. Trump")
