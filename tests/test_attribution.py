@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from quoteaudit.attribution import rules_pass
+from quoteaudit.attribution.candidates import CandidateFinder
 from quoteaudit.document import Document
 from quoteaudit.pipeline import analyse
 from quoteaudit.quotes import find_quotations
@@ -485,3 +486,32 @@ def test_the_cue_rules_read_a_name_before_a_verb_and_a_colon_and_no_addressee():
             "\"fiasco.\"")
     _, chosen = cue_rules(text)
     assert [a.speaker for a in chosen] == ["Martin O'Malley", "Greg Stanton"]
+
+
+def test_a_name_a_verb_an_adverb_and_a_colon():
+    # politico_2016-03-10 (PolNeAR train): "Rubio fired back forcefully: “…”" went to Trump, the subject of
+    # "suggested" earlier in the sentence.
+    text = ("Sen. Marco Rubio and Donald Trump debated Cuba.\n\nWhen Trump suggested that Cuba would sue the U.S. "
+            "for reneging on the Obama administration’s deal, Rubio fired back forcefully: “If they sue us in a "
+            "court in Miami, they’re going to lose,” referencing the large number of Cuban immigrants in the region.")
+    _, chosen = cue_rules(text)
+    assert [a.speaker for a in chosen] == ["Marco Rubio"]
+
+
+def test_a_participles_subject_ends_at_the_verb_after_the_name():
+    # wash-post_2016-02-09 (PolNeAR train): the subject of "saying" ran over the verb, "Kasich bemoaned
+    # America's", and was resolved to America.
+    text = ("Ohio Gov. John Kasich campaigned in Concord.\n\nKasich bemoaned America's reputation around the world, "
+            "saying that foreigners \"look at these goofballs across the ocean. We've got to get our act together.\"")
+    att, _ = cue_rules(text)
+    (cue,) = [c for c in att.cues if c.text == "saying"]
+    assert (cue.subject.mention.text, cue.subject.names) == ("Kasich", ["John Kasich"])
+
+
+def test_a_conjunction_opening_a_clause_is_no_part_of_a_name():
+    # west-journal_2016-05-25 (PolNeAR train): "While Republicans" was an organisation that spoke.
+    text = ("While Republicans have often faced criticism for the lengthy ongoing investigation into the events "
+            "surrounding the Benghazi tragedy — often labeled as a “witch hunt” by Democrats — it seems likely "
+            "Gowdy is correct.")
+    att, _ = cue_rules(text)
+    assert [c.text for c in CandidateFinder.over_speech(att).pool if c.kind == "organisation"] == ["Republicans", "Democrats"]

@@ -618,3 +618,16 @@ def test_a_statement_with_no_source_takes_the_speaker_of_its_quotation():
             "figure out what the [censored] is going on.” The crowd enthusiastically cheers Trump.")
     (kind, _, speaker), *_ = statements(text)
     assert (kind, speaker) == ("mixed", "Donald J. Trump")
+
+
+@pytest.mark.parametrize("text, sources", [
+    # PolNeAR train: the subject of "calling" (and of "contrasted") ran over its clause's verb:
+    # "Perez hammered Trump", "Mr. Carson endorsed Mr. Trump".
+    ("Tom Perez spoke on Wednesday.\n\nPerez hammered Trump, calling him a \"train wreck\" and \"outsourcer in "
+     "chief,\" and contrasted the Republican candidate with Clinton.", ["Perez", "Perez", "Perez"]),
+    ("On Friday, Mr. Carson endorsed Mr. Trump at a news conference at Mar-a-Lago, Mr. Trump's private club, "
+     "calling him ''actually a very intelligent man who cares deeply about America.''", ["Mr. Carson", "Mr. Carson"]),
+])
+def test_a_source_read_as_a_noun_phrase_ends_before_its_verb(text, sources):
+    ctx = analyse(Document(path="t.txt", source=text))
+    assert [r.mention.text for r in ctx.reported_speech] == sources

@@ -32,7 +32,7 @@ from .. import lexicon
 from ..model import Attribution, Mention, Quotation
 from ..regexes import regex
 from ..wordchars import NOT_AFTER_WORD_ONE_BACK
-from .common import Speaker, _is_role, _strip_possessive, outside_quotations
+from .common import Speaker, _is_role, _strip_possessive, opens_a_clause, outside_quotations
 from .names import name_run
 
 
@@ -153,8 +153,8 @@ class CandidateFinder:
                     found.extend(_description(attributor, m))
             for m in _CAPITALISED_RUN.finditer(text, start, end):
                 if _is_organisation(m.group()):
-                    name = _strip_possessive(m.group())
-                    found.append(Candidate(m.start(), m.start() + len(name), name, [name], "organisation"))
+                    at, name = _without_opener(m.start(), _strip_possessive(m.group()))
+                    found.append(Candidate(at, at + len(name), name, [name], "organisation"))
         self.pool = [c for c in _merge(found) if not attributor._inside_quote(c.start)]
         self.starts = [c.start for c in self.pool]
 
@@ -285,6 +285,16 @@ def _speaking_head(word: str) -> bool:
     if word[0].isupper() or low in lexicon.table("source_types") or low in lexicon.table("gendered_roles"):
         return True
     return _is_role(low)
+
+
+def _without_opener(at: int, run: str) -> tuple[int, str]:
+    """A capitalised run without the preposition or conjunction that opens its sentence ("While
+    Republicans have ...", "For Democrats"), and where it then starts."""
+    first, _, rest = run.partition(" ")
+    rest = rest.lstrip()
+    if rest and first.lower() in opens_a_clause():
+        return at + len(run) - len(rest), rest
+    return at, run
 
 
 _BREAKERS = None

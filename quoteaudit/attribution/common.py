@@ -112,6 +112,13 @@ def _opens_no_name(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def opens_a_clause() -> frozenset[str]:
+    """Words that open a sentence before its subject and name nobody: prepositions ("Despite",
+    "For") and conjunctions ("While", "Though")."""
+    return lexicon.words("name_openers") | lexicon.words("subordinators")
+
+
+@lru_cache(maxsize=1)
 def _abbreviated() -> frozenset[str]:
     """Honorifics as they stand before their period ("Col", "Gov", "Mr")."""
     return frozenset(k.rstrip(".") for k in _honorifics()) | lexicon.words("abbreviations")

@@ -14,7 +14,7 @@ from ..wordchars import NOT_AFTER_WORD, NOT_BEFORE_WORD
 from .common import (
     Cue, Speaker, Token, Tokens, _CONTRACTION, _WORD, _abbreviated, _honorifics, _is_role, _is_state, _is_title,
     _opens_no_name, _pronoun_gender, _pronoun_mention, _role_head, _strip_possessive, _walk_to_paragraph,
-    fills_quotation, place_apposition)
+    fills_quotation, opens_a_clause, place_apposition)
 
 
 @lru_cache(maxsize=1)
@@ -607,9 +607,10 @@ class CueParser:
                     continue
                 break
             if k == 0 and not tok.capitalized and not (low in particles and nxt_cap):
-                if low in verbs or low.endswith("ing"):
+                if low in verbs or low.endswith("ing") or (low.endswith("ed") and end > 0 and tokens[end - 1].capitalized):
                     # "Mayor Jennifer Roberts said Friday": the verb ends the subject;
-                    # "regarding Muslims" is no modifier of a name.
+                    # "regarding Muslims" is no modifier of a name; "Kasich bemoaned America's
+                    # reputation" is a verb after a name ("retired Gen." opens the phrase).
                     break
                 # Lowercase modifiers before a name: "said former Utah governor Michael Leavitt".
                 ahead = tokens[end + 1:end + 5]
@@ -647,9 +648,11 @@ class CueParser:
         return person
 
     def _make_speaker(self, phrase: list[Token]) -> Speaker | None:
-        openers = lexicon.words("name_openers")
+        openers = opens_a_clause()
         while phrase and phrase[0].lower in openers:
-            phrase = phrase[1:]  # "Despite challenging ..., Cruz said": a preposition names nobody
+            # "Despite challenging ..., Cruz said", "While Republicans have ...": a preposition or
+            # a conjunction names nobody
+            phrase = phrase[1:]
         if not phrase or fills_quotation(self.text, phrase[0].start, phrase[-1].end) or (
                 all(t.capitalized or not t.is_word for t in phrase)
                 and place_apposition(self.text, phrase[0].start, phrase[-1].end)):

@@ -21,7 +21,8 @@ _DASH_AFTER = regex(r"\s*[―—–-]\s*")
 # a paragraph of only a hyphen and a name: "- Hillary Clinton.", "-Michelle Marks, Philadelphia."
 # (the hyphen is its cue, one the ranker leaves alone: resolution.is_certain)
 DASH_LINE_CUE = "-"
-_NAME_VERB_COLON = regex(r"(?<![\w’'.-])([A-Z][\w’'.-]+(?:[ \t][A-Z][\w’'.-]+){0,3})[ \t]+([a-z]+ed):[ \t\u00a0]*\Z")
+_NAME_VERB_COLON = regex(r"(?<![\w’'.-])([A-Z][\w’'.-]+(?:[ \t][A-Z][\w’'.-]+){0,3})[ \t]+([a-z]+ed)"
+                         r"(?:[ \t]+(?:back|out|up|[a-z]+ly)){0,2}:[ \t\u00a0]*\Z")  # "fired back forcefully:"
 LABEL_COLON_CUE = ":"  # "HEADLINE - Carl Bialik: “…”", another label the ranker leaves alone
 _DASH_NAME_COLON = regex(r"[ \t][-–—][ \t]+([A-Z][\w.’' ]{1,40}?(?: and [A-Z][\w.’' ]{1,30}?)?):[ \t\u00a0]*\Z")
 _DASH_LINE = regex(r"[ \t]*-[ \t]*([A-Z][\w.’' -]{1,40}?)(?:,[^\n]{1,80}?)?\.?[ \t]*(?:\n|\Z)")
