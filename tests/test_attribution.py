@@ -515,3 +515,24 @@ def test_a_conjunction_opening_a_clause_is_no_part_of_a_name():
             "Gowdy is correct.")
     att, _ = cue_rules(text)
     assert [c.text for c in CandidateFinder.over_speech(att).pool if c.kind == "organisation"] == ["Republicans", "Democrats"]
+
+
+@pytest.mark.parametrize("text, subject", [
+    # PolNeAR train: no noun phrase ends at the comma before the cue (a party label, an age, an
+    # aside), so the subject stands before an earlier comma or opens the sentence.
+    ("Sen. Lindsey Graham, R-S.C., a long-shot presidential candidate, said Obama is overselling the successes "
+     "that coalition forces have had against the Islamic State.", "Sen. Lindsey Graham"),
+    ("Roxana M. Leon, 63, an independent voter raised in Chile, said she wanted major change in Washington.",
+     "Roxana M. Leon"),
+    ("Supporters of abortion rights, on the other hand, argued that the ruling will galvanize efforts to keep "
+     "abortion legal.", "Supporters"),
+    # A modal and an adverb between the subject and the verb.
+    ("Asked about taking a more forceful approach, the Florida Republican would only say that his lack of foreign "
+     "policy knowledge was worrisome.", "the Florida Republican"),
+    # An -ly adverb after a relative pronoun.
+    ("The media silence comes two days after the Huffington Post, which originally said it would cover Trump’s "
+     "campaign in its entertainment section.", "the Huffington Post"),
+])
+def test_the_subject_of_a_speech_verb_past_commas_modals_and_adverbs(text, subject):
+    att, _ = cue_rules(text)
+    assert att.cues[-1].subject.mention.text == subject

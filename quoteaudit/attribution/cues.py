@@ -74,14 +74,20 @@ def _char(ch: str, either_case: bool) -> str:
     return re.escape(ch)
 
 
+_MODALS = frozenset(("will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did", "not",
+                     "won’t", "won't", "wouldn’t", "wouldn't", "can’t", "can't", "couldn’t", "couldn't", "didn’t",
+                     "didn't", "doesn’t", "doesn't", "don’t", "don't"))
+
+
 def _ly_adverb_after_subject(tokens, j: int) -> bool:
-    """"Trump jokingly said": a lowercase -ly word right after a name or a pronoun (not "the
-    family said", where the -ly word is the noun)."""
+    """"Trump jokingly said", "which originally said": a lowercase -ly word right after a name,
+    a pronoun or a relative pronoun (not "the family said", where the -ly word is the noun)."""
     word = tokens[j]
     if j == 0 or not word.is_word or word.capitalized or len(word.lower) < 5 or not word.lower.endswith("ly"):
         return False
     subject = tokens[j - 1]
-    return subject.is_word and (subject.capitalized or _pronoun_gender(subject.text) is not None)
+    return subject.is_word and (subject.capitalized or _pronoun_gender(subject.text) is not None
+                                or subject.lower in ("who", "which"))
 
 
 def _skip_time_phrase(tokens, i: int) -> int:
@@ -243,6 +249,10 @@ class CueParser:
         while i > 0 and (before[i - 1].lower in lexicon.words("adverbs") or _ly_adverb_after_subject(before, i - 1)):
             i -= 1
         i = _skip_time_phrase(before, i)
+        while i > 1 and before[i - 2].is_word and (before[i - 1].lower in _MODALS or (
+                (before[i - 1].lower in lexicon.words("adverbs") or before[i - 1].lower.endswith("ly"))
+                and before[i - 2].lower in _MODALS)):
+            i -= 1  # "the Florida Republican would only say", "Trump did not say": the subject before
         if i == 0 or before[i - 1].text in (".", "!", "?"):
             cue.inverted = True  # the cue opens its sentence: "Said Ellis: ..."
             return self._forward_np(cue.end)
@@ -363,9 +373,12 @@ class CueParser:
                     comma = j  # "in Aurora, Colorado, in July 2012, said": a place, look further back
                     continue
                 np = self._np_backward(tokens, j)
-                if np is not None and np.kind != "pronoun":
-                    return np
-                return None
+                if np is None:
+                    # "Sen. Lindsey Graham, R-S.C., a ... candidate, said", "Roxana M. Leon, 63, an
+                    # independent voter ..., said": no noun phrase ends at this comma, the subject
+                    # stands before an earlier one (or opens the sentence)
+                    continue
+                return np if np.kind != "pronoun" else None
         # No earlier comma: the sentence opens with the subject ("X, who ..., said").
         first = next((k for k, t in enumerate(tokens) if t.start >= sentence_floor), None)
         if first is None:
