@@ -7,8 +7,8 @@ with the same module and prints its scores: content P/R/F1, recall per kind, sou
 accuracy, end-to-end F1.
 
 The cue tagger (quoteaudit/cue_model.py) is learned, so two figures are printed:
-5-fold cross-validation by article over train (the tagger trained in-process on four
-folds, the fifth predicted through the whole pipeline) and dev with the shipped weights
+5-fold cross-validation by article over train (the tagger and the speaker ranker trained
+in-process on four folds, the fifth predicted through the whole pipeline) and dev with the shipped weights
 (trained on all of train; dev never seen). The cue rules beside it were written looking
 at train.
 
@@ -32,6 +32,7 @@ sys.path.insert(0, ROOT)
 SHARED = os.path.join(os.path.dirname(ROOT), "shared")
 SCORER = os.path.join(SHARED, "eval", "polnear_attr.py")
 FOLDS = 5
+SPEAKER_L2 = 1.0  # as scripts/train_speaker_model.py trains the shipped ranker
 
 
 def quotations_only(report: dict) -> list[dict]:
@@ -67,15 +68,15 @@ def reports_by_cli(texts: list[str]) -> list[dict]:
     return json.loads(proc.stdout)["files"]
 
 
-def reports_in_process(texts: list[str], cue_model=None) -> list[dict]:
+def reports_in_process(texts: list[str], cue_model=None, speaker_model=None) -> list[dict]:
     """What `extract --format json` gives per file, without a process per run (the CV
-    folds pass their own tagger)."""
+    folds pass their own tagger and speaker ranker)."""
     from quoteaudit.config import Settings
     from quoteaudit.document import Document
     from quoteaudit.formatters.json_format import quotation_dict, reported_dict
     from quoteaudit.pipeline import analyse
 
-    settings = Settings(cue_model=cue_model)
+    settings = Settings(cue_model=cue_model, speaker_model=speaker_model)
     out = []
     for path in texts:
         with open(path, encoding="utf-8") as fh:
@@ -86,17 +87,25 @@ def reports_in_process(texts: list[str], cue_model=None) -> list[dict]:
 
 
 def cross_validated_reports(folder: str) -> list[dict]:
-    """Each train article predicted by a tagger trained on the other folds (articles
-    dealt to folds in name order, every FOLDS-th)."""
+    """Each train article predicted by a cue tagger and a speaker ranker trained on the other
+    folds (articles dealt to folds in name order, every FOLDS-th): the shipped ranker has seen
+    every train article, and its surer speakers would flatter the sources of quotations."""
     from quoteaudit import cue_training
+    from quoteaudit.attribution import ranker, training
 
-    articles = cue_training.load_articles(folder, os.path.join(SHARED, "eval"))
+    eval_dir = os.path.join(SHARED, "eval")
+    articles = cue_training.load_articles(folder, eval_dir)
     names = [a.doc for a in articles]
+    speaker_examples = [e for doc, d in training.load_gold(folder, eval_dir).items()
+                        for e in training.examples_for(doc, d["text"], d["gold"])]
     reports = []
     for k in range(FOLDS):
         held = set(names[k::FOLDS])
         model = cue_training.train([a for a in articles if a.doc not in held])
-        reports += reports_in_process([os.path.join(folder, "text", d + ".txt") for d in sorted(held)], model)
+        speakers = ranker.model_from_json(training.train([e for e in speaker_examples if e.doc not in held],
+                                                         l2=SPEAKER_L2))
+        reports += reports_in_process([os.path.join(folder, "text", d + ".txt") for d in sorted(held)], model,
+                                      speakers)
     return reports
 
 
@@ -141,8 +150,8 @@ def main() -> None:
     if args.split in ("both", "train"):
         folder = os.path.join(SHARED, "corpora", "polnear", "train")
         reports = reports_in_process(texts_of(folder)) if args.baseline else cross_validated_reports(folder)
-        show(f"PolNeAR train ({len(reports)} articles; {FOLDS}-fold CV by article: tagger never saw the "
-             f"predicted fold; cue rules written looking at train){suffix}",
+        show(f"PolNeAR train ({len(reports)} articles; {FOLDS}-fold CV by article: tagger and speaker ranker never "
+             f"saw the predicted fold; cue rules written looking at train){suffix}",
              score(folder, reports, args.baseline, args.verbose, args.out))
     if args.split in ("both", "dev"):
         folder = os.path.join(SHARED, "corpora", "polnear", "dev")

@@ -117,11 +117,13 @@ def agree_sources(attributions: list[Attribution], statements: list[ReportedSpee
     for k, st in enumerate(statements):
         if st.kind != "mixed" or len(st.candidates) > 1:
             continue
+        sure = max((attributions[i] for i in st.quotations), key=lambda a: a.confidence, default=None)
+        if sure is not None and sure.mention is not None and sure.confidence >= SURE_SPEAKER \
+                and (st.mention is None or st.mention.start != sure.mention.start):
+            st = statements[k] = replace(st, speaker=sure.speaker, mention=sure.mention, method=sure.method,
+                                         confidence=sure.confidence, probability=sure.probability,
+                                         source_type=sure.source_type)
         if st.mention is None or st.method == "none":
-            a = attributions[st.quotations[0]] if len(st.quotations) == 1 else None
-            if a is not None and a.mention is not None and a.confidence >= SURE_SPEAKER:
-                statements[k] = replace(st, speaker=a.speaker, mention=a.mention, method=a.method,
-                                        confidence=a.confidence, probability=a.probability, source_type=a.source_type)
             continue
         for i in st.quotations:
             a = attributions[i]

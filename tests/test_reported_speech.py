@@ -525,20 +525,21 @@ def test_fragments_of_one_sentence_are_one_mixed_statement():
          "has become soft.”", "Trump", [0, 1])]
 
 
-@pytest.mark.parametrize("text, cue", [
+@pytest.mark.parametrize("text, cue, source", [
     # PolNeAR train (breitbart_2016-05-03): the words before "described" that no parser took
-    # for its subject are a time, not a source.
+    # for its subject are a time, not a source; the quotations inside the statement are Beck's
+    # (the relative pronoun), and the ranker is sure of it: the statement takes that source.
     ("Beck, who has in the past described Trump as “a pathological narcissistic sociopath”\u00a0and “a narcissistic "
      "psychopath”\u00a0whose presidency “will lead to civil war or worst,” clearly intended the Indiana audience to "
-     "“recognize” Trump in that passage and “turn away” from him.", "described"),
+     "“recognize” Trump in that passage and “turn away” from him.", "described", ("Beck", "who")),
     # PolNeAR train (usa-today_2016-07-29).
-    ("Last week proved that the Second Amendment works.", "proved"),
+    ("Last week proved that the Second Amendment works.", "proved", (None, None)),
 ])
-def test_a_guessed_subject_that_is_only_a_time_leaves_the_statement_unsourced(text, cue):
+def test_a_guessed_subject_that_is_only_a_time_leaves_the_statement_unsourced(text, cue, source):
     ctx = analyse(Document(path="t.txt", source=text))
     found = [r for r in ctx.reported_speech if r.cue is not None and r.cue.text == cue]
     assert len(found) == 1
-    assert (found[0].speaker, found[0].mention) == (None, None)
+    assert (found[0].speaker, found[0].mention and found[0].mention.text) == source
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -598,14 +599,14 @@ def test_a_doubted_speaker_yields_to_the_statement_around_the_quotation(text, ex
     assert quotation_speakers(text) == expected
 
 
-def test_a_sure_speaker_stays_when_the_statement_names_someone_else():
-    # The statement of "calling" takes the participle's words for its source ("Holding
-    # signs"); the ranker is sure of "the protesters" and keeps them.
+def test_a_sure_speaker_stays_and_gives_the_statement_its_source():
+    # The statement of "calling" took the participle's words for its source ("Holding signs");
+    # the ranker is sure of "the protesters" for the quotation inside it: both are theirs.
     text = ("Holding signs calling Christie “New Jersey’s Biggest Loser,” the protesters chanted “Chris Christie: "
             "Bad for New Jersey, bad for you.”")
     ctx = analyse(Document(path="t.txt", source=text))
-    (mixed,) = [r for r in ctx.reported_speech if r.kind == "mixed"]
-    assert mixed.mention.text == "Holding signs"
+    assert [(r.kind, r.mention.text) for r in ctx.reported_speech] == [("mixed", "the protesters"),
+                                                                         ("direct", "the protesters")]
     assert quotation_speakers(text) == [("“New Jersey’s Biggest Loser,”", "the protesters"),
                                         ("“Chris Christie: Bad for New Jersey, bad for you.”", "the protesters")]
 
