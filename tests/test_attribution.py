@@ -5,6 +5,7 @@ import pytest
 
 from quoteaudit.attribution import rules_pass
 from quoteaudit.attribution.candidates import CandidateFinder
+from quoteaudit.attribution.common import Cue
 from quoteaudit.document import Document
 from quoteaudit.pipeline import analyse
 from quoteaudit.quotes import find_quotations
@@ -536,3 +537,21 @@ def test_a_conjunction_opening_a_clause_is_no_part_of_a_name():
 def test_the_subject_of_a_speech_verb_past_commas_modals_and_adverbs(text, subject):
     att, _ = cue_rules(text)
     assert att.cues[-1].subject.mention.text == subject
+
+
+@pytest.mark.parametrize("text, cue, subject", [
+    # PolNeAR train: the tagger's cues here had no subject.
+    # A bare plural opening its clause.
+    ("Often, families did not understand the implications of dropping the ball on the paperwork.", "understand",
+     "families"),
+    ("It brought together every wing of the Democratic Party and inspired a generation of young voters: idealists who "
+     "wanted a complete break from the Bush years.", "wanted", "idealists"),
+    # A relative pronoun after a dash, and an -ly adverb after an auxiliary.
+    ("On Monday, Graham—who had previously endorsed Jeb Bush for president and midwifed the campaign—said he would "
+     "help.", "endorsed", "who"),
+])
+def test_subjects_of_a_clause_opening_plural_and_a_relative_after_a_dash(text, cue, subject):
+    att, _ = cue_rules(text)
+    at = text.index(cue)
+    found = att._subject_of(Cue(at, at + len(cue), cue, paragraph=att._paragraph_of(at)))
+    assert found is not None and found.mention.text == subject

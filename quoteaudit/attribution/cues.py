@@ -80,14 +80,15 @@ _MODALS = frozenset(("will", "would", "can", "could", "should", "may", "might", 
 
 
 def _ly_adverb_after_subject(tokens, j: int) -> bool:
-    """"Trump jokingly said", "which originally said": a lowercase -ly word right after a name,
-    a pronoun or a relative pronoun (not "the family said", where the -ly word is the noun)."""
+    """"Trump jokingly said", "which originally said", "who had previously endorsed": a lowercase
+    -ly word right after a name, a pronoun, a relative pronoun or an auxiliary (not "the family
+    said", where the -ly word is the noun)."""
     word = tokens[j]
     if j == 0 or not word.is_word or word.capitalized or len(word.lower) < 5 or not word.lower.endswith("ly"):
         return False
     subject = tokens[j - 1]
     return subject.is_word and (subject.capitalized or _pronoun_gender(subject.text) is not None
-                                or subject.lower in ("who", "which"))
+                                or subject.lower in ("who", "which") or subject.lower in lexicon.words("verb_words"))
 
 
 def _skip_time_phrase(tokens, i: int) -> int:
@@ -219,6 +220,9 @@ class CueParser:
                 return last.subject
             # "footage of Trump saying", "He’s claiming", "Trump is saying": the words right before.
             i = len(before)
+            while i > 1 and before[i - 2].lower in ("is", "was", "are", "were") and (
+                    before[i - 1].lower in lexicon.words("adverbs") or _ly_adverb_after_subject(before, i - 1)):
+                i -= 1  # "are gently urging"
             if i and (before[i - 1].lower in ("is", "was", "are", "were") or _CONTRACTION.search(before[i - 1].lower)):
                 # the subject before "is", or the pronoun the contraction holds
                 sp = self._np_backward(before, i - 1 if before[i - 1].lower in ("is", "was", "are", "were") else i)
@@ -394,11 +398,11 @@ class CueParser:
 
     def _antecedent(self, before: list[Token], k: int) -> Speaker | None:
         """What the relative pronoun before[k] ("who", "which") stands for: the noun phrase
-        right before it, or the name before an appositive ("McConnell, now the Senate
+        right before it (or before a comma or a dash: "Graham—who had ..."), or the name before an appositive ("McConnell, now the Senate
         majority leader, who ...")."""
         if k < 1:
             return None
-        antecedent = self._np_backward(before, k - 1 if before[k - 1].text == "," else k)
+        antecedent = self._np_backward(before, k - 1 if before[k - 1].text in (",", "—", "–") else k)
         if antecedent is not None and antecedent.kind == "description" and not antecedent.names:
             n = next(n for n in range(len(before)) if before[n].start == antecedent.mention.start)
             while n > 0 and before[n - 1].lower in lexicon.words("adverbs"):
@@ -515,6 +519,9 @@ class CueParser:
                 # for a verb's ("praised party leaders")
                 verbs = _verbs()
                 loose = [k for k in loose if phrase[k].lower.endswith("ed") or phrase[k].lower in verbs]
+            if loose == [0] and len(phrase) == 1 and phrase[0].lower.endswith("s") and len(phrase[0].lower) > 3 \
+                    and (j == 0 or tokens[j - 1].text in (",", ":", ";", ".", "—", "–")):
+                loose = []  # "Often, families did not understand": a bare plural opening its clause
             if loose:
                 phrase = phrase[loose[-1] + 1:]
                 first_index += loose[-1] + 1
