@@ -555,3 +555,14 @@ def test_subjects_of_a_clause_opening_plural_and_a_relative_after_a_dash(text, c
     at = text.index(cue)
     found = att._subject_of(Cue(at, at + len(cue), cue, paragraph=att._paragraph_of(at)))
     assert found is not None and found.mention.text == subject
+
+
+@pytest.mark.parametrize("text, subject", [
+    # PolNeAR train (usa-today_2016-03-02): "most" went to "Georgia", the last name before it.
+    ('More than nine of 10 Republicans in Tennessee and Georgia were worried about the economy; most said they were '
+     '"very worried."', "most"),
+    ("Dozens of voters were interviewed in Concord. Several said they had not decided.", "Several"),
+])
+def test_a_quantity_opening_its_clause_is_the_subject(text, subject):
+    att, _ = cue_rules(text)
+    assert att.cues[-1].subject.mention.text == subject

@@ -74,6 +74,7 @@ def _char(ch: str, either_case: bool) -> str:
     return re.escape(ch)
 
 
+_CLAUSE_MARKS = frozenset((".", ";", ":", ",", "—", "–", "!", "?"))
 _MODALS = frozenset(("will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did", "not",
                      "won’t", "won't", "wouldn’t", "wouldn't", "can’t", "can't", "couldn’t", "couldn't", "didn’t",
                      "didn't", "doesn’t", "doesn't", "don’t", "don't"))
@@ -481,6 +482,9 @@ class CueParser:
         if pronoun is not None:
             return Speaker(pronoun, [], "pronoun", 0.8, "pronoun")
         stop, determiners = lexicon.words("stopwords"), lexicon.words("determiners")
+        if last.lower in lexicon.words("quantity_subjects") and (end == 1 or tokens[end - 2].text in _CLAUSE_MARKS):
+            # "...; most said", "Several said": a quantity opening its clause stands for people
+            return Speaker(Mention(last.text, last.start, last.end), [], "description", 0.5, "description")
         if (last.lower in stop and not (last.capitalized and last.text in self.surnames)) or last.lower in determiners:
             return None  # (a stopword the text uses as a surname stays: "Will described Trump as")
         j, words = end - 1, 1
