@@ -566,3 +566,13 @@ def test_subjects_of_a_clause_opening_plural_and_a_relative_after_a_dash(text, c
 def test_a_quantity_opening_its_clause_is_the_subject(text, subject):
     att, _ = cue_rules(text)
     assert att.cues[-1].subject.mention.text == subject
+
+
+def test_a_name_run_opens_on_no_letter_of_an_abbreviation():
+    # politico_2016-07-22 (PolNeAR train): the speaker's mention was "S. Rep. Gwen Graham".
+    text = ("TALLAHASSEE — Democratic U.S. Rep. Gwen Graham on Friday pummeled Donald Trump as divisive while praising "
+            "Hillary Clinton as a \"work horse, not a show horse.\"")
+    att, _ = cue_rules(text)
+    assert sorted(att.entities["Gwen Graham"].mentions) == [text.index("Rep."), text.index("Graham")]
+    (_, a), = speakers(text)
+    assert (a.speaker, a.mention.text) == ("Gwen Graham", "Rep. Gwen Graham")

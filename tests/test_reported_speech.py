@@ -632,3 +632,13 @@ def test_a_statement_with_no_source_takes_the_speaker_of_its_quotation():
 def test_a_source_read_as_a_noun_phrase_ends_before_its_verb(text, sources):
     ctx = analyse(Document(path="t.txt", source=text))
     assert [r.mention.text for r in ctx.reported_speech] == sources
+
+
+def test_the_possessor_of_a_noun_before_behind_is_the_source():
+    # huff-post_2016-03-09 (PolNeAR train): "threw her support behind" gave the source "her support",
+    # and the clause of "saying" the same description.
+    text = ("Carly Fiorina threw her support behind Sen. Ted Cruz (R-Texas) Wednesday, saying it is time to have a "
+            "“real constitutional conservative in the White House.”")
+    ctx = analyse(Document(path="t.txt", source=text))
+    assert [(r.cue.text, r.mention.text, r.speaker) for r in ctx.reported_speech] == [
+        ("behind", "her", "Carly Fiorina"), ("saying", "her", "Carly Fiorina")]

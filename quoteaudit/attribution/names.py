@@ -25,7 +25,8 @@ def name_run() -> re.Pattern:
     # from each of its capitals (quadratic: 4,000 characters of it took 1.5 s).
     particle = r"(?:(?:%s)[ \t\u00a0]+){0,2}" % "|".join(sorted(lexicon.words("name_particles")))
     word = r"(?:[a-z]{0,3}\.|[\w’'\-]{0,40})[ \t\u00a0]+"
-    return regex(r"[A-Z](?<!\w.)" + word + particle + r"(?:[A-Z]" + word + particle + r"){0,4}[A-Z][\w’'\-]*")
+    # (a run opens on no letter of an abbreviation: "U.S. Rep. Gwen Graham" is no "S. Rep. Gwen Graham")
+    return regex(r"[A-Z](?<!\w.)(?<![A-Z]\..)" + word + particle + r"(?:[A-Z]" + word + particle + r"){0,4}[A-Z][\w’'\-]*")
 
 
 _LOWER_WORD = regex(r"[a-z]" + NOT_AFTER_WORD_ONE_BACK + r"[a-z]{2,}" + NOT_BEFORE_WORD)
