@@ -530,6 +530,7 @@ def test_a_conjunction_opening_a_clause_is_no_part_of_a_name():
     # A modal and an adverb between the subject and the verb.
     ("Asked about taking a more forceful approach, the Florida Republican would only say that his lack of foreign "
      "policy knowledge was worrisome.", "the Florida Republican"),
+    ("Mrs. Clinton has since said she would support a wage increase.", "Mrs. Clinton"),
     # An -ly adverb after a relative pronoun.
     ("The media silence comes two days after the Huffington Post, which originally said it would cover Trump’s "
      "campaign in its entertainment section.", "the Huffington Post"),
@@ -562,6 +563,9 @@ def test_subjects_of_a_clause_opening_plural_and_a_relative_after_a_dash(text, c
     ('More than nine of 10 Republicans in Tennessee and Georgia were worried about the economy; most said they were '
      '"very worried."', "most"),
     ("Dozens of voters were interviewed in Concord. Several said they had not decided.", "Several"),
+    # ... and the share of a group named by a pronoun
+    ("And until the announcement of the eventual shutdown, most of them said they had loved working for Carrier.",
+     "most of them"),
 ])
 def test_a_quantity_opening_its_clause_is_the_subject(text, subject):
     att, _ = cue_rules(text)

@@ -255,9 +255,11 @@ class CueParser:
             i -= 1
         i = _skip_time_phrase(before, i)
         while i > 1 and before[i - 2].is_word and (before[i - 1].lower in _MODALS or (
+                before[i - 1].lower == "since" and before[i - 2].lower in ("has", "have", "had")) or (
+                before[i - 1].lower in ("has", "have", "had") and i < len(before) and before[i].lower == "since") or (
                 (before[i - 1].lower in lexicon.words("adverbs") or before[i - 1].lower.endswith("ly"))
                 and before[i - 2].lower in _MODALS)):
-            i -= 1  # "the Florida Republican would only say", "Trump did not say": the subject before
+            i -= 1  # "the Florida Republican would only say", "Trump did not say", "has since said": the subject before
         if i == 0 or before[i - 1].text in (".", "!", "?"):
             cue.inverted = True  # the cue opens its sentence: "Said Ellis: ..."
             return self._forward_np(cue.end)
@@ -478,6 +480,11 @@ class CueParser:
         if end <= 0 or not tokens[end - 1].is_word:
             return None
         last = tokens[end - 1]
+        if end >= 3 and last.lower in ("them", "you", "us", "those") and tokens[end - 2].lower == "of" \
+                and tokens[end - 3].lower in lexicon.words("quantity_subjects"):
+            # "most of them said", "Many of you have questioned": the share of a group
+            start = tokens[end - 3].start
+            return Speaker(Mention(self.text[start:last.end], start, last.end), [], "description", 0.5, "description")
         pronoun = _pronoun_mention(last)
         if pronoun is not None:
             return Speaker(pronoun, [], "pronoun", 0.8, "pronoun")
