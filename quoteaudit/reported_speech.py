@@ -102,7 +102,7 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
 # Between a mixed statement's source and the speaker of the quotation inside it, the
 # surer one stands for both (5-fold CV over PolNeAR train, docs/measurements.md):
 DOUBTED_SPEAKER = 0.5  # a quotation's ranked speaker less likely than this yields to the statement's source
-SURE_SPEAKER = 0.9  # a statement with no source takes its one quotation's speaker from this probability
+SURE_SPEAKER = 0.9  # a statement takes the speaker of its surest quotation from this probability
 
 
 def agree_sources(attributions: list[Attribution], statements: list[ReportedSpeech]
@@ -111,8 +111,10 @@ def agree_sources(attributions: list[Attribution], statements: list[ReportedSpee
     disagree on who speaks. A doubted quotation speaker is replaced by the statement's source:
     in "Hillary Clinton went on offense ..., saying he would ..., his world view is “dangerously
     wrong”" the clause's cue was parsed for its subject, while the ranker only weighs the names
-    near the quotation. A statement with no source (a passive, a question) takes the speaker
-    the ranker is sure of. A statement open between people leaves its quotations alone."""
+    near the quotation. A statement takes the speaker of a quotation the ranker is sure of,
+    when it has no source of its own (a passive, a verb of seeming) or another one ("Holding
+    signs calling Christie “…,” the protesters chanted" read "Holding signs" for the subject
+    of "calling"). A statement open between people leaves its quotations alone."""
     attributions, statements = list(attributions), list(statements)
     for k, st in enumerate(statements):
         if st.kind != "mixed" or len(st.candidates) > 1:

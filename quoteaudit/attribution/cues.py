@@ -254,12 +254,14 @@ class CueParser:
         while i > 0 and (before[i - 1].lower in lexicon.words("adverbs") or _ly_adverb_after_subject(before, i - 1)):
             i -= 1
         i = _skip_time_phrase(before, i)
-        while i > 1 and before[i - 2].is_word and (before[i - 1].lower in _MODALS or (
-                before[i - 1].lower == "since" and before[i - 2].lower in ("has", "have", "had")) or (
-                before[i - 1].lower in ("has", "have", "had") and i < len(before) and before[i].lower == "since") or (
-                (before[i - 1].lower in lexicon.words("adverbs") or before[i - 1].lower.endswith("ly"))
-                and before[i - 2].lower in _MODALS)):
-            i -= 1  # "the Florida Republican would only say", "Trump did not say", "has since said": the subject before
+        while i > 1 and before[i - 2].is_word:  # the subject stands before a modal and its adverb
+            word, prev = before[i - 1].lower, before[i - 2].lower
+            if word in _MODALS or (prev in _MODALS and (word in lexicon.words("adverbs") or word.endswith("ly"))):
+                i -= 1  # "the Florida Republican would only say", "Trump did not say"
+            elif word == "since" and prev in ("has", "have", "had"):
+                i -= 2  # "Mrs. Clinton has since said"
+            else:
+                break
         if i == 0 or before[i - 1].text in (".", "!", "?"):
             cue.inverted = True  # the cue opens its sentence: "Said Ellis: ..."
             return self._forward_np(cue.end)
