@@ -35,7 +35,7 @@ from . import lexicon
 from .attribution.resolution import source_type_of
 from .attribution.common import Speaker
 from .cue_model import CueModel, Scanner
-from .cue_subjects import CueSubjects, anonymous_source, with_tagged_cues
+from .cue_subjects import CueSubjects, _phrase_stopwords, anonymous_source, with_tagged_cues
 from .model import Attribution, Mention, Quotation, Span
 from .regexes import regex
 from .wordchars import NOT_AFTER_WORD
@@ -537,14 +537,28 @@ _VERB_INSIDE = regex(r"[ \t\u00a0]+[a-z]+ed[ \t\u00a0]+\S")  # "Trump attacked R
 
 def _before_its_verb(sp: Speaker) -> Speaker:
     """A source read as a noun phrase that ran over its clause's verb ("Mr. Carson endorsed Mr.
-    Trump", "The town released a statement") ends before that verb ("the retired neurosurgeon",
-    "those surveyed say": an -ed word after a determiner or at the end stays)."""
+    Trump", "The town released a statement") ends before that verb. An -ed word is that verb only
+    after a noun: "the retired neurosurgeon", "the most engaged rally-goers", "the Party’s presumed
+    nominee", "a textbook just published" and "those surveyed say" stay whole, and so does a
+    mention whose name the cut would leave out ("Alabama beat undefeated Clemson")."""
     m = sp.mention
     found = _VERB_INSIDE.search(m.text)
-    if found is None or m.text[:found.start()].split()[-1].lower() in lexicon.words("determiners"):
+    if found is None:
         return sp
-    end = m.start + found.start()
-    return replace(sp, mention=Mention(m.text[:found.start()], m.start, end))
+    kept = m.text[:found.start()]
+    if not _ends_a_noun(kept.split()[-1]) or any(name.split()[-1] not in kept for name in sp.names):
+        return sp
+    return replace(sp, mention=Mention(kept, m.start, m.start + len(kept)))
+
+
+def _ends_a_noun(word: str) -> bool:
+    """Whether a word can end a noun phrase before its verb ("Trump", "town", "he", "Tuesday"): not
+    a determiner, a stopword that no subject ends on ("after", "into"), a quantity ("most"), an
+    adverb or a possessive."""
+    low = word.lower()
+    return not (low in lexicon.words("determiners") or low in _phrase_stopwords()
+                or low in lexicon.words("quantity_subjects") or low in lexicon.words("adverbs")
+                or low.endswith("ly") or word.endswith(("’s", "'s")))
 
 
 def _unsourced() -> Attribution:

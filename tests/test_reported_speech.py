@@ -642,3 +642,16 @@ def test_the_possessor_of_a_noun_before_behind_is_the_source():
     ctx = analyse(Document(path="t.txt", source=text))
     assert [(r.cue.text, r.mention.text, r.speaker) for r in ctx.reported_speech] == [
         ("behind", "her", "Carly Fiorina"), ("saying", "her", "Carly Fiorina")]
+
+
+@pytest.mark.parametrize("mention", [
+    # an -ed word after no noun is an adjective, not the clause's verb (PolNeAR train mentions)
+    "the most engaged rally-goers", "The Republican Party’s presumed White House nominee",
+    "Bernie Sanders after leaked emails",
+])
+def test_a_source_keeps_an_adjective_in_ed(mention):
+    from quoteaudit.attribution.common import Speaker
+    from quoteaudit.model import Mention
+    from quoteaudit.reported_speech import source_of
+    sp = Speaker(Mention(mention, 0, len(mention)), [], "description", 0.5, "description")
+    assert source_of(sp).mention.text == mention
