@@ -74,6 +74,7 @@ def _char(ch: str, either_case: bool) -> str:
     return re.escape(ch)
 
 
+_BE = frozenset(("is", "was", "are", "were"))  # before a participle: "Trump is saying"
 _CLAUSE_MARKS = frozenset((".", ";", ":", ",", "—", "–", "!", "?"))
 _MODALS = frozenset(("will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did", "not",
                      "won’t", "won't", "wouldn’t", "wouldn't", "can’t", "can't", "couldn’t", "couldn't", "didn’t",
@@ -221,12 +222,12 @@ class CueParser:
                 return last.subject
             # "footage of Trump saying", "He’s claiming", "Trump is saying": the words right before.
             i = len(before)
-            while i > 1 and before[i - 2].lower in ("is", "was", "are", "were") and (
+            while i > 1 and before[i - 2].lower in _BE and (
                     before[i - 1].lower in lexicon.words("adverbs") or _ly_adverb_after_subject(before, i - 1)):
                 i -= 1  # "are gently urging"
-            if i and (before[i - 1].lower in ("is", "was", "are", "were") or _CONTRACTION.search(before[i - 1].lower)):
+            if i and (before[i - 1].lower in _BE or _CONTRACTION.search(before[i - 1].lower)):
                 # the subject before "is", or the pronoun the contraction holds
-                sp = self._np_backward(before, i - 1 if before[i - 1].lower in ("is", "was", "are", "were") else i)
+                sp = self._np_backward(before, i - 1 if before[i - 1].lower in _BE else i)
                 if sp is not None:
                     return sp
             elif i and before[i - 1].is_word and before[i - 1].capitalized \
