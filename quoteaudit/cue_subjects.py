@@ -200,6 +200,8 @@ def with_tagged_cues(scan: Scanner, attributor, model: CueModel | None) -> list:
         sp = attributor._subject_of(cue)
         if cue.inverted:
             sp = None
+        if sp is not None and sp.kind == "pronoun":
+            sp = _maker_of_it(text, sp, cue, attributor)
         if sp is None:
             sp = _possessive_source(text, start, attributor)
         else:
@@ -211,6 +213,20 @@ def with_tagged_cues(scan: Scanner, attributor, model: CueModel | None) -> list:
         cue.subject = sp
         extra.append(cue)
     return [*attributor.cues, *extra]
+
+
+_MADE_IT = regex(NOT_AFTER_WORD + r"(made|make|makes|making)[ \t\u00a0]+(?i:it)$")
+
+
+def _maker_of_it(text: str, sp: Speaker, cue: Cue, attributor) -> Speaker | None:
+    """The subject of "made" in "Jane Sanders made it clear that ...", where the tagged word
+    ("clear") read "it" for its subject."""
+    made = _MADE_IT.search(text, max(0, sp.mention.start - 8), sp.mention.end)
+    if made is None:
+        return sp
+    maker = Cue(made.start(1), made.end(1), made.group(1), paragraph=cue.paragraph)
+    subject = attributor._subject_of(maker)
+    return subject if subject is not None and not maker.inverted else None
 
 
 def _possessor_of_noun(text: str, sp: Speaker, word: str, attributor) -> Speaker:

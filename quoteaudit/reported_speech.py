@@ -240,6 +240,11 @@ class _Finder:
             # A guessed subject that is only a time ("who has in the past described", "Last week
             # proved that"): the claim stands, with no source.
             speaker = _unsourced()
+        elif subject is not None and not inverted and subject.kind == "pronoun" \
+                and _EXPLETIVE_IT.match(text, subject.mention.start, cue.start):
+            # "It is not clear whether ...", "It's important to note that ...": the "it" stands
+            # for the clause, and the claim is the writer's (PolNeAR gives it no source).
+            speaker = _unsourced()
         relative = None
         if not inverted and text.find("wh", max(0, cue.start - 40), cue.start) >= 0:  # most cues: no "who"/"which"
             relative = _RELATIVE_BEFORE.search(text, max(0, cue.start - 40), cue.start)
@@ -422,6 +427,9 @@ def _label_line() -> re.Pattern:
 
 
 _RELATIVE_CUE = regex(r"(?:which|who|that)\s", re.IGNORECASE)
+# "it" and a form of "be" (a modal or an adverb between): the "it" that holds a clause's place
+_EXPLETIVE_IT = regex(r"(?i:it)(?:[’']s|[ \t\u00a0]+(?:(?:would|will|could|may|might|has|had|does|did)[ \t\u00a0]+)?"
+                      r"(?:is|was|be|been|seems|seemed|remains|remained|appears|appeared))\b")
 _RELATIVE_BEFORE = regex(NOT_AFTER_WORD + r"(who|which)[ \t\u00a0]+(?:(?:also|has|have|had|was|is|[a-z]+ly)[ \t\u00a0]+){0,3}$")
 
 

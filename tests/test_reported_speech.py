@@ -542,6 +542,26 @@ def test_a_guessed_subject_that_is_only_a_time_leaves_the_statement_unsourced(te
     assert (found[0].speaker, found[0].mention and found[0].mention.text) == source
 
 
+@pytest.mark.parametrize("text, cue, source", [
+    # PolNeAR train (usa-today_2016-02-11, nyt_2016-08-02): the "it" that holds the clause's
+    # place is no source; the claim is the writer's, as PolNeAR annotates it.
+    ("It's unclear whether that will be enough to overcome the former secretary of State's name recognition.",
+     "unclear", (None, None)),
+    ("It is not clear that Mr. Manafort's work in Ukraine ended with his work with Mr. Trump's campaign.",
+     "clear", (None, None)),
+    # PolNeAR train (west-journal_2016-08-11): "made it clear" is said by the subject of "made".
+    ("Reagan's daughter wrote a column. Davis made it clear that she did not view the comment in isolation.",
+     "clear", ("Davis", "Davis")),
+    # An "it" that does speak stays the source.
+    ("The lawsuit was filed on Tuesday. It says the state broke the law.", "says", (None, "It")),
+])
+def test_the_it_of_it_is_clear_is_no_source(text, cue, source):
+    ctx = analyse(Document(path="t.txt", source=text))
+    found = [r for r in ctx.reported_speech if r.cue is not None and r.cue.text == cue]
+    assert len(found) == 1
+    assert (found[0].speaker, found[0].mention and found[0].mention.text) == source
+
+
 @pytest.mark.parametrize("text, speaker", [
     # PolNeAR train: a state written after its city ("Huntsville, Ala.,", "Aurora, Colorado,") is a
     # place, and so is the city: the speaker stands before them ("Huntsville", "Colorado" and
