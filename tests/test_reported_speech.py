@@ -562,6 +562,21 @@ def test_the_it_of_it_is_clear_is_no_source(text, cue, source):
     assert (found[0].speaker, found[0].mention and found[0].mention.text) == source
 
 
+@pytest.mark.parametrize("text, statement", [
+    # PolNeAR train (wash-post_2015-12-13, usa-today_2016-08-24): a name given to a thing
+    # brought in by "a"/"an" is no statement.
+    ("Politifact traced the story to a website called Real News Right Now, which posts fake news stories.", None),
+    ("Bergen County land records indicate that a company called Sansun USA sold the car lot for $510,000.", None),
+    # PolNeAR train: "called" with a subject of its own still reports.
+    ("In December, the prince called Trump a disgrace to the party.", ("Trump a disgrace to the party", "the prince")),
+])
+def test_a_thing_called_a_name_is_no_statement(text, statement):
+    ctx = analyse(Document(path="t.txt", source=text))
+    found = [(text[r.start:r.end], r.speaker or (r.mention and r.mention.text)) for r in ctx.reported_speech
+             if r.cue is not None and r.cue.text == "called"]
+    assert found == ([statement] if statement else [])
+
+
 @pytest.mark.parametrize("text, speaker", [
     # PolNeAR train: a state written after its city ("Huntsville, Ala.,", "Aurora, Colorado,") is a
     # place, and so is the city: the speaker stands before them ("Huntsville", "Colorado" and
