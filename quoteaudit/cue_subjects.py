@@ -205,7 +205,8 @@ def with_tagged_cues(scan: Scanner, attributor, model: CueModel | None) -> list:
         if sp is None:
             sp = _possessive_source(text, start, attributor)
         else:
-            sp = _pronoun_resolved(attributor, _possessor_of_noun(text, sp, word, attributor), cue)
+            sp = _pronoun_resolved(attributor, _governor_of_noun(text, _possessor_of_noun(text, sp, word, attributor),
+                                                                 cue, attributor), cue)
         if sp is None:
             cue, sp = _longer_cue(text, cue, attributor)
             if sp is not None:
@@ -227,6 +228,26 @@ def _maker_of_it(text: str, sp: Speaker, cue: Cue, attributor) -> Speaker | None
     maker = Cue(made.start(1), made.end(1), made.group(1), paragraph=cue.paragraph)
     subject = attributor._subject_of(maker)
     return subject if subject is not None and not maker.inverted else None
+
+
+_WORD_BEFORE = regex(r"(?<![\w’'-])([a-z]+)[ \t\u00a0]+$")
+
+
+def _governor_of_noun(text: str, sp: Speaker, cue: Cue, attributor) -> Speaker:
+    """For a preposition cue right after a plain noun phrase that is the object of a verb
+    ("Trump launched *a pre-emptive attack* against", "Obama could offer *a potent testimony*
+    about"), the noun is what is said and the verb's subject who says it."""
+    if sp.kind != "description" or sp.names or cue.text.lower() not in lexicon.words("cue_particles") \
+            or text[sp.mention.end:cue.start].strip() or _role_head(sp.mention.text):
+        return sp
+    verb = _WORD_BEFORE.search(text, max(0, sp.mention.start - 30), sp.mention.start)
+    if verb is None or verb.group(1) in _phrase_stopwords() or verb.group(1) in lexicon.words("determiners"):
+        return sp
+    governing = Cue(verb.start(1), verb.end(1), verb.group(1), paragraph=cue.paragraph)
+    subject = attributor._subject_of(governing)
+    if subject is None or governing.inverted or subject.kind not in ("name", "pronoun"):
+        return sp
+    return subject
 
 
 def _possessor_of_noun(text: str, sp: Speaker, word: str, attributor) -> Speaker:

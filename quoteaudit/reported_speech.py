@@ -194,7 +194,8 @@ class _Finder:
             question = self.question_statement(cue)
             if question is not None:
                 return question
-        if cue.text in _NAMING_VERBS and _A_THING_BEFORE.search(text, max(0, cue.start - 80), cue.start):
+        if cue.text in _NAMING_VERBS and _A_THING_BEFORE.search(text, max(0, cue.start - 80), cue.start) \
+                and not _CALL_FOR.match(text, cue.end):
             return None  # "a website called Real News Right Now": a name given, no statement
         if not cue.inverted and (cue.text.lower() in lexicon.words("unsourced_cues") or (
                 cue.text.endswith(_PARTICIPLE_ENDINGS) and _passive().search(text, max(0, cue.end - 60), cue.end))):
@@ -432,7 +433,9 @@ _RELATIVE_CUE = regex(r"(?:which|who|that)\s", re.IGNORECASE)
 _NAMING_VERBS = frozenset(("called", "named", "titled", "entitled", "dubbed"))
 # "a company", "an impressive reading campaign", "a Facebook group": a thing or a person brought
 # in by "a"/"an" right before the naming verb
-_A_THING_BEFORE = regex(NOT_AFTER_WORD + r"(?i:an?)[ \t\u00a0]+(?:[\w’'#-]+[ \t\u00a0]+){0,4}[a-z][\w’'-]*[ \t\u00a0]+$")
+_A_THING_BEFORE = regex(NOT_AFTER_WORD + r"(?i:an?)[ \t\u00a0]+(?:[\w’'#-]+[ \t\u00a0]+){0,4}"
+                        r"(?!(?:has|have|had|was|were|is|are|also|then)[ \t\u00a0])[a-z][\w’'-]*[ \t\u00a0]+$")
+_CALL_FOR = regex(r"[ \t\u00a0]+(?:for|on|upon|out)\b")  # "a group of rabbis called for a boycott": a demand made
 # "it" and a form of "be" (a modal or an adverb between): the "it" that holds a clause's place
 _EXPLETIVE_IT = regex(r"(?i:it)(?:[’']s|[ \t\u00a0]+(?:(?:would|will|could|may|might|has|had|does|did)[ \t\u00a0]+)?"
                       r"(?:is|was|be|been|seems|seemed|remains|remained|appears|appeared))\b")
