@@ -709,3 +709,14 @@ def test_a_source_keeps_an_adjective_in_ed(mention):
     from quoteaudit.reported_speech import source_of
     sp = Speaker(Mention(mention, 0, len(mention)), [], "description", 0.5, "description")
     assert source_of(sp).mention.text == mention
+
+
+def test_he_or_she_never_stands_for_an_organisation():
+    # PolNeAR train (wash-post_2016-08-01): the cue before names WikiLeaks, but "he" is a man:
+    # the man named before it, not the organisation.
+    text = ("WikiLeaks founder Julian Assange was the subject of a U.S. investigation after WikiLeaks posted a cache "
+            "of diplomatic cables. Although Assange was not charged, he has accused Clinton of pushing to indict him "
+            "while she was secretary of state.")
+    ctx = analyse(Document(path="t.txt", source=text))
+    found = [r for r in ctx.reported_speech if r.cue is not None and r.cue.text == "accused"]
+    assert [(r.mention.text, r.speaker, r.source_type) for r in found] == [("he", "Julian Assange", "person")]

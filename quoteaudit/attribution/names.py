@@ -12,6 +12,7 @@ from functools import lru_cache
 from .. import lexicon
 from ..regexes import regex
 from ..wordchars import NOT_AFTER_WORD_ONE_BACK, NOT_BEFORE_WORD
+from .sources import names_a_body
 from .common import (_abbreviated, _honorifics, _is_state, _is_title, _opens_no_name, _same_stem,
                      _strip_possessive, _walk_to_paragraph, fills_quotation, place_apposition)
 
@@ -318,6 +319,8 @@ class NameIndex:
         if gender in ("m", "f") and _is_state(name):
             return False  # also a state named alone, no entity ("Michigan was only doing ..., he told the court")
         ent = self.entities.get(name)
+        if ent is None and gender in ("m", "f") and names_a_body(name):
+            return False  # "WikiLeaks posted ... Although Assange was not charged, he has accused"
         return ent is None or ent.gender is None or gender is None or ent.gender == gender
 
     def _recent_person(self, at: int, gender: str | None = None, or_unknown: bool = False) -> str | None:

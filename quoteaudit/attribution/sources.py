@@ -62,11 +62,17 @@ def _named(name: str, is_person) -> str:
     types = lexicon.table("source_types")
     if words and words[-1].lower() in types and types[words[-1].lower()] == "document":
         return "document"
-    outlets = lexicon.words("outlets")
-    if _ACRONYM.fullmatch(name) or (words and words[-1].lower() in outlets) \
-            or any(_strip_possessive(w).lower() in lexicon.words("org_words") for w in words):
+    if names_a_body(name):
         return "organisation"
     return "person"  # a name, or a surname alone ("Woodward")
+
+
+def names_a_body(name: str) -> bool:
+    """Whether a name is an organisation's by its words: an acronym ("CNN"), an outlet
+    ("The Washington Post") or an organisation word ("Clinton Foundation")."""
+    words = name.split()
+    return bool(_ACRONYM.fullmatch(name) or (words and words[-1].lower() in lexicon.words("outlets"))
+                or any(_strip_possessive(w).lower() in lexicon.words("org_words") for w in words))
 
 
 def _strip_possessive(word: str) -> str:
