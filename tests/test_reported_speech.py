@@ -720,3 +720,15 @@ def test_he_or_she_never_stands_for_an_organisation():
     ctx = analyse(Document(path="t.txt", source=text))
     found = [r for r in ctx.reported_speech if r.cue is not None and r.cue.text == "accused"]
     assert [(r.mention.text, r.speaker, r.source_type) for r in found] == [("he", "Julian Assange", "person")]
+
+
+@pytest.mark.parametrize("title, person", [("Mrs.", "Phyllis Schlafly"), ("Mr.", "John Schlafly")])
+def test_a_title_picks_the_person_of_its_gender_among_a_family(title, person):
+    # PolNeAR train (nyt_2016-09-07, Phyllis Schlafly’s obituary): "Mrs. Schlafly" is Phyllis, though
+    # her son John Schlafly is named after her.
+    text = ("Phyllis Schlafly, the conservative activist, died on Monday. Her son John Schlafly confirmed the death.\n\n"
+            f"In 2016, {title} Schlafly endorsed Donald J. Trump for president, saying he had ''the courage and the "
+            "energy'' to win.")
+    ctx = analyse(Document(path="t.txt", source=text))
+    found = [r for r in ctx.reported_speech if r.cue is not None and r.cue.text == "endorsed"]
+    assert [r.speaker for r in found] == [person]

@@ -95,6 +95,13 @@ def _gender_of(name: str, titles: set[str]) -> str | None:
     return lexicon.table("first_names").get(first)
 
 
+def _titles_fit(name: str, titles: set[str]) -> set[str]:
+    """The titles, less a gendered one that the first name of the name contradicts."""
+    first = lexicon.table("first_names").get(name.split()[0].lower())
+    gendered = _gendered_titles()
+    return {t for t in titles if first is None or gendered.get(t, first) == first}
+
+
 def _split_titles(words: list[str]) -> tuple[set[str], list[str]]:
     """("Russian President Vladimir Putin") -> ({"russian", "president"}, ["Vladimir", "Putin"])."""
     honor = _honorifics()
@@ -212,8 +219,11 @@ class NameIndex:
                 # "Mayor Bill" of Bill de Blasio, nor "Prince Alwaleed" of Alwaleed Bin Talal).
                 self.entities[surname] = _Entity(surname)
                 self.surnames[surname] = [surname]
-            for name in self.surnames.get(surname, []):
-                self.entities[name].titles.update(titles)
+            sharing = self.surnames.get(surname, [])
+            for name in sharing:
+                # "Mrs. Schlafly" beside Phyllis and John Schlafly: a gendered title is not
+                # given to one whose first name is of the other gender.
+                self.entities[name].titles.update(titles if len(sharing) == 1 else _titles_fit(name, titles))
         for ent in self.entities.values():
             ent.gender = _gender_of(ent.name, ent.titles)
         # Mentions by surname alone ("Tokayev told ...") count for recency.
@@ -309,6 +319,13 @@ class NameIndex:
             tail = " " + " ".join(w.lower() for w in words[:-1]) + " " + words[-1]
             candidates = [c for c in candidates if c.endswith(tail)]
             words = words[-1:]
+        if len(words) == 1 and len(candidates) > 1:
+            # "Mrs. Schlafly" beside John and Phyllis Schlafly: the one of the title's gender.
+            gendered = _gendered_titles()
+            genders = {gendered[t] for t in titles if t in gendered}
+            if len(genders) == 1:
+                gender = genders.pop()
+                candidates = [c for c in candidates if self._gender_ok(c, gender)] or candidates
         if len(words) == 1 and candidates:
             # The latest full name introduced before this point, else the first after it.
             ranked = sorted(candidates, key=lambda c: self.entities[c].last_before(at + 1) if c in self.entities else -1)
