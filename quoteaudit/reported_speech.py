@@ -194,6 +194,8 @@ class _Finder:
             question = self.question_statement(cue)
             if question is not None:
                 return question
+        if cue.text.lower() in _GOING_ON and _WORD_AFTER.match(text, cue.end):
+            return None  # "Sanders continues to trail Clinton", "Trump continued his push": no speech
         if cue.text in _NAMING_VERBS and _A_THING_BEFORE.search(text, max(0, cue.start - 80), cue.start) \
                 and not _CALL_FOR.match(text, cue.end):
             return None  # "a website called Real News Right Now": a name given, no statement
@@ -430,6 +432,9 @@ def _label_line() -> re.Pattern:
 
 
 _RELATIVE_CUE = regex(r"(?:which|who|that)\s", re.IGNORECASE)
+# "continue" reports speech only before what was said ("He continued: ...", "“...,” she continued")
+_GOING_ON = frozenset(("continue", "continues", "continued", "continuing"))
+_WORD_AFTER = regex(r"[ \t\u00a0]+[\w(]")
 _NAMING_VERBS = frozenset(("called", "named", "titled", "entitled", "dubbed"))
 # "a company", "an impressive reading campaign", "a Facebook group": a thing or a person brought
 # in by "a"/"an" right before the naming verb

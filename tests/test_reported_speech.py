@@ -732,3 +732,15 @@ def test_a_title_picks_the_person_of_its_gender_among_a_family(title, person):
     ctx = analyse(Document(path="t.txt", source=text))
     found = [r for r in ctx.reported_speech if r.cue is not None and r.cue.text == "endorsed"]
     assert [r.speaker for r in found] == [person]
+
+
+@pytest.mark.parametrize("text, reported", [
+    # PolNeAR train (breitbart_2016-03-21, politico_2015-11-19): going on with something is no speech.
+    ("Still, Sanders continues to trail Clinton by more than 300 delegates.", []),
+    ("Trump continued his push on Twitter and Instagram.", []),
+    # ... going on speaking is.
+    ("Sanders spoke first. He continued: “We will win this nomination.”", [("direct", "“We will win this nomination.”")]),
+])
+def test_continue_reports_only_what_is_said_after_it(text, reported):
+    found = [(kind, words) for kind, words, _ in statements(text)]
+    assert found == reported
