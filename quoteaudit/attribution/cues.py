@@ -503,6 +503,10 @@ class CueParser:
             if tok.text == "." and j > 1 and (tokens[j - 2].text in _abbreviated() or len(tokens[j - 2].text) == 1):
                 j -= 1  # "Mr." "J."
                 continue
+            if tok.lower == "and" and j >= 2 and tokens[j - 2].is_word and tokens[j - 2].lower not in stop \
+                    and not tokens[j].capitalized and _is_role(last.lower):
+                j -= 1  # "three current and former Podesta employees": two words for one role
+                continue
             if not tok.is_word or tok.lower in stop:
                 break
             j -= 1
