@@ -245,10 +245,7 @@ class _Finder:
             # A guessed subject that is only a time ("who has in the past described", "Last week
             # proved that"): the claim stands, with no source.
             speaker = _unsourced()
-        elif subject is not None and not inverted and subject.kind == "pronoun" \
-                and _EXPLETIVE_IT.match(text, subject.mention.start, cue.start):
-            # "It is not clear whether ...", "It's important to note that ...": the "it" stands
-            # for the clause, and the claim is the writer's (PolNeAR gives it no source).
+        elif subject is not None and not inverted and subject.kind == "pronoun" and _expletive_it(text, subject, cue):
             speaker = _unsourced()
         relative = None
         if not inverted and text.find("wh", max(0, cue.start - 40), cue.start) >= 0:  # most cues: no "who"/"which"
@@ -397,6 +394,14 @@ class _Finder:
 
 
 _TERMINATOR_TO_QUOTE = regex(r"[.!?]+\s+")  # a sentence's end, then the next quotation
+
+
+def _expletive_it(text: str, subject: Speaker, cue) -> bool:
+    """Whether the subject is the "it" that holds a clause's place: "It is not clear whether
+    ...", "It's important to note that ...". The claim is then the writer's (PolNeAR gives it
+    no source). Not before a participle cue: in "It's denouncing what ..." "it" is someone."""
+    be = _EXPLETIVE_IT.match(text, subject.mention.start, cue.start)
+    return be is not None and not (cue.text.endswith("ing") and not text[be.end():cue.start].strip())
 
 
 def _names_a_time(phrase: str) -> bool:

@@ -552,8 +552,10 @@ def test_a_guessed_subject_that_is_only_a_time_leaves_the_statement_unsourced(te
     # PolNeAR train (west-journal_2016-08-11): "made it clear" is said by the subject of "made".
     ("Reagan's daughter wrote a column. Davis made it clear that she did not view the comment in isolation.",
      "clear", ("Davis", "Davis")),
-    # An "it" that does speak stays the source.
+    # An "it" that does speak stays the source, and so does one before a participle (PolNeAR dev).
     ("The lawsuit was filed on Tuesday. It says the state broke the law.", "says", (None, "It")),
+    ("The Democratic National Committee released a report. But it is steering clear of criticizing Trump "
+     "for taking advantage of legal tax breaks.", "steering clear of criticizing", (None, "it")),
 ])
 def test_the_it_of_it_is_clear_is_no_source(text, cue, source):
     ctx = analyse(Document(path="t.txt", source=text))
