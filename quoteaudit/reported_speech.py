@@ -196,6 +196,10 @@ class _Finder:
                 return question
         if cue.text.lower() in _GOING_ON and _WORD_AFTER.match(text, cue.end):
             return None  # "Sanders continues to trail Clinton", "Trump continued his push": no speech
+        if cue.text == "found" and (_REFLEXIVE_AFTER.match(text, cue.end) or _HELP_BEFORE.search(text, max(0, cue.start - 12), cue.start)):
+            return None  # "the candidates found themselves targeted", "Nega helped found the movement"
+        if cue.text == "pledged" and _DELEGATES_AFTER.match(text, cue.end):
+            return None  # "Clinton leads by roughly 270 pledged delegates": a kind of delegate
         if cue.text in _NAMING_VERBS and _A_THING_BEFORE.search(text, max(0, cue.start - 80), cue.start) \
                 and not _CALL_FOR.match(text, cue.end):
             return None  # "a website called Real News Right Now": a name given, no statement
@@ -440,6 +444,9 @@ _RELATIVE_CUE = regex(r"(?:which|who|that)\s", re.IGNORECASE)
 # "continue" reports speech only before what was said ("He continued: ...", "“...,” she continued")
 _GOING_ON = frozenset(("continue", "continues", "continued", "continuing"))
 _WORD_AFTER = regex(r"[ \t\u00a0]+[\w(]")
+_REFLEXIVE_AFTER = regex(r"[ \t\u00a0]+(?:themselves|himself|herself|itself|ourselves|myself|yourself)\b")
+_HELP_BEFORE = regex(r"\b(?:help|helps|helped|helping|to)[ \t\u00a0]+$")
+_DELEGATES_AFTER = regex(r"[ \t\u00a0]+(?:delegates?\b|and[ \t\u00a0]+(?:super|unpledged))")
 _NAMING_VERBS = frozenset(("called", "named", "titled", "entitled", "dubbed"))
 # "a company", "an impressive reading campaign", "a Facebook group": a thing or a person brought
 # in by "a"/"an" right before the naming verb

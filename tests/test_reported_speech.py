@@ -746,3 +746,21 @@ def test_a_title_picks_the_person_of_its_gender_among_a_family(title, person):
 def test_continue_reports_only_what_is_said_after_it(text, reported):
     found = [(kind, words) for kind, words, _ in statements(text)]
     assert found == reported
+
+
+@pytest.mark.parametrize("text", [
+    # PolNeAR train (usa-today_2016-01-04, nyt_2016-09-03, huff-post_2016-05-24): "found" and
+    # "pledged" that report nothing.
+    "With a week left before the caucuses, the leading candidates for president found themselves increasingly "
+    "targeted by challengers.",
+    "When Nega helped found the Ginbot 7 movement in 2008, he returned to teaching.",
+    "Clinton currently leads Sanders by roughly 270 pledged delegates as the primary season ends.",
+])
+def test_found_and_pledged_that_report_nothing(text):
+    assert [s for s in statements(text) if s[0] == "indirect"] == []
+
+
+def test_a_poll_found_still_reports():
+    text = "A Reuters/Ipsos poll found that the public is closely split on the question."
+    assert statements(text) == [("indirect", "that the public is closely split on the question",
+                                 "A Reuters/Ipsos poll")]
