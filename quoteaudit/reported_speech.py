@@ -194,6 +194,10 @@ class _Finder:
             question = self.question_statement(cue)
             if question is not None:
                 return question
+        if cue.text.endswith("ed") and " " not in cue.text and _BY_AGENT.match(text, cue.end):
+            reduced = self.reduced_passive_statement(cue)
+            if reduced is not None:
+                return reduced
         if cue.text.lower() in _GOING_ON and _WORD_AFTER.match(text, cue.end):
             return None  # "Sanders continues to trail Clinton", "Trump continued his push": no speech
         if cue.text == "found" and (_REFLEXIVE_AFTER.match(text, cue.end) or _HELP_BEFORE.search(text, max(0, cue.start - 12), cue.start)):
@@ -332,6 +336,27 @@ class _Finder:
         self.claimed.add(start, end)
         return _clause_statement(start, end, Mention(cue.text, cue.start, cue.end), source, inside)
 
+    def reduced_passive_statement(self, cue) -> ReportedSpeech | None:
+        """A participle with its agent after a noun ("a call echoed by Japan", "The immigration
+        bill, opposed by House Republicans, never became law", "Starr's remarks, first reported by
+        The New York Times"): the noun phrase is what was said, the agent who said it. None when a
+        form of "be" or "have" comes before the participle (a passive clause or a perfect)."""
+        text = self.text
+        phrase = _phrase_before_participle(text, self.sentences.start(cue.start, max(0, cue.start - 300)), cue.start)
+        if phrase is None:
+            return None
+        agent = _agent().match(text, cue.end, self.sentences.end(cue.end, cue.end + 300) + 1)
+        if agent is None:
+            return None
+        start, end = phrase
+        mention = Mention(agent.group(1), agent.start(1), agent.end(1))
+        if self.claimed.overlaps(start, end):
+            return None
+        self.claimed.add(start, end)
+        inside = _overlapping(self.top, self.quote_starts, start, end)
+        return _clause_statement(start, end, Mention(cue.text, cue.start, cue.end),
+                                 Attribution(-1, None, mention, None, "description", 0.5), inside)
+
     def labelled_lines(self, found: list[ReportedSpeech]) -> list[ReportedSpeech]:
         """Paragraphs that open with a speaker's label and a colon: a transcript's turns
         ("Q: ...", "KATE BOULDUAN: Why not debate?") and headlines ("Lynch: No outside
@@ -400,6 +425,26 @@ class _Finder:
 _TERMINATOR_TO_QUOTE = regex(r"[.!?]+\s+")  # a sentence's end, then the next quotation
 
 
+def _phrase_before_participle(text: str, floor: int, at: int) -> tuple[int, int] | None:
+    """The span of the noun phrase before a participle at offset at (over a comma and an adverb
+    between): up to six words back to a punctuation mark, a preposition or a conjunction. None
+    when a form of "be" or "have" stands right before (a passive clause, a perfect)."""
+    gap = _ADVERB_BEFORE.search(text, floor, at)
+    end = gap.start() if gap is not None else at
+    end = len(text[floor:end].rstrip()) + floor
+    words = [m for m in _PHRASE_WORD.finditer(text, floor, end)]
+    kept = []
+    for m in reversed(words[-7:]):
+        if text[m.end():(kept[-1].start() if kept else end)].strip():
+            break  # punctuation between
+        if m.group().lower() in _PHRASE_ENDS:
+            break
+        kept.append(m)
+    if not kept or len(kept) > 6 or kept[0].group().lower() in _AUXILIARIES:
+        return None
+    return kept[-1].start(), kept[0].end()
+
+
 def _expletive_it(text: str, subject: Speaker, cue) -> bool:
     """Whether the subject is the "it" that holds a clause's place: "It is not clear whether
     ...", "It's important to note that ...". The claim is then the writer's (PolNeAR gives it
@@ -447,6 +492,13 @@ _WORD_AFTER = regex(r"[ \t\u00a0]+[\w(]")
 _REFLEXIVE_AFTER = regex(r"[ \t\u00a0]+(?:themselves|himself|herself|itself|ourselves|myself|yourself)\b")
 _HELP_BEFORE = regex(r"\b(?:help|helps|helped|helping|to)[ \t\u00a0]+$")
 _DELEGATES_AFTER = regex(r"[ \t\u00a0]+(?:delegates?\b|and[ \t\u00a0]+(?:super|unpledged))")
+# A participle's agent right after it ("opposed by House Republicans"), not a means ("responded by saying")
+_BY_AGENT = regex(r"[ \t\u00a0]+by[ \t\u00a0]+(?![\w’'-]+ing\b)")
+_AUXILIARIES = frozenset(("is", "was", "are", "were", "be", "been", "being", "has", "have", "had"))
+_ADVERB_BEFORE = regex(r"(?:,[ \t\u00a0]*)?(?:(?:first|also|later|widely|strongly|originally|[a-z]+ly)[ \t\u00a0]+)?$")
+_PHRASE_ENDS = frozenset(("of", "in", "on", "to", "for", "with", "from", "at", "by", "about", "and", "or", "but",
+                          "that", "which", "who", "as", "than"))
+_PHRASE_WORD = regex(r"[\w’'$%-]+")
 _NAMING_VERBS = frozenset(("called", "named", "titled", "entitled", "dubbed"))
 # "a company", "an impressive reading campaign", "a Facebook group": a thing or a person brought
 # in by "a"/"an" right before the naming verb

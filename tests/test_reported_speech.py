@@ -764,3 +764,24 @@ def test_a_poll_found_still_reports():
     text = "A Reuters/Ipsos poll found that the public is closely split on the question."
     assert statements(text) == [("indirect", "that the public is closely split on the question",
                                  "A Reuters/Ipsos poll")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PolNeAR train (nyt_2016-03-15, huff-post_2016-06-04, politico_2015-11-30): a participle and its
+    # agent after a noun phrase report the noun phrase, said by the agent.
+    ("The immigration bill, opposed by House Republicans, never became law.",
+     ("indirect", "The immigration bill", "House Republicans")),
+    ("Leaders lobbied for the ruling to be binding, a call echoed by Japan on Saturday.",
+     ("indirect", "a call", "Japan")),
+    ("The administration allowed some states to combine those categories, a practice criticized by Miller.",
+     ("indirect", "a practice", "Miller")),
+    # A passive clause stays the sentence's statement, its agent the source.
+    ("The bill was opposed by Democrats.", ("indirect", "The bill was opposed by Democrats", "Democrats")),
+])
+def test_a_participle_and_its_agent_report_the_noun_before(text, expected):
+    assert expected in statements(text)
+
+
+def test_responded_by_saying_is_no_agent():
+    text = "Sullivan responded by explaining it was impossible to send the files."
+    assert [s[2] for s in statements(text)] == ["Sullivan"]
