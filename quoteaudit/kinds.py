@@ -15,6 +15,7 @@ import re
 from itertools import islice
 
 from . import lexicon
+from .attribution.common import headline_label
 from .model import Attribution, Quotation
 from .regexes import regex
 
@@ -52,6 +53,8 @@ def _kind(text: str, q: Quotation, a: Attribution, inner: str, words: list[str],
     if len(words) <= 2 and inner[-1].isalpha() and _between_name_parts(text, q):
         return "scare"  # a nickname: Rep. Robert C. "Bobby" Scott
     before_text = text[max(0, q.start - 40):q.start]
+    if headline_label(text, q.start) is not None:
+        return "speech"  # a headline's words in title case after its speaker: "Graham: Trump’s ‘Incredibly Hateful Rhetoric’"
     title_case = len(words) <= TITLE_MAX_WORDS and _title_case(words)
     # The context tests below matter only for title-case or very short quotations (most
     # speech is neither), so they are made only then.

@@ -785,3 +785,23 @@ def test_a_participle_and_its_agent_report_the_noun_before(text, expected):
 def test_responded_by_saying_is_no_agent():
     text = "Sullivan responded by explaining it was impossible to send the files."
     assert [s[2] for s in statements(text)] == ["Sullivan"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PolNeAR train (breitbart_2016-03-09, breitbart_2016-05-25): a headline's quotation in title
+    # case after its speaker's label is the label's speech, not a title.
+    ("Hillary: Benghazi Victim Mother ‘Absolutely Wrong’ to Call Me a Liar.\n\nWednesday at the debate, "
+     "Hillary Clinton answered.", [("‘Absolutely Wrong’", "Hillary")]),
+    ("Hacker Guccifer: Clinton’s Server Unprotected, ‘Like an Open Orchid.’\n\nDuring an interview, the hacker "
+     "spoke.", [("‘Like an Open Orchid.’", "Hacker Guccifer")]),
+])
+def test_a_headline_label_speaks_the_quotation_on_its_line(text, expected):
+    ctx = analyse(Document(path="t.txt", source=text))
+    assert [(q.text, ctx.attributions[q.index].speaker) for q in ctx.quotations if q.kind == "speech"] == expected
+
+
+def test_a_label_far_back_in_a_long_first_paragraph_is_no_headline():
+    text = ("Hillary: a long opening paragraph that runs on and on about the campaign, the debates, the polls and "
+            "the money, well past any headline, until at last the “Peace Through Strength” slogan comes up.")
+    ctx = analyse(Document(path="t.txt", source=text))
+    assert [q.kind for q in ctx.quotations] == ["title"]

@@ -234,3 +234,18 @@ def outside_quotations(spans, quotes: list[tuple[int, int]]) -> list[tuple[int, 
         if at < end:
             out.append((at, end))
     return out
+
+
+# A line opening on a speaker's name and a colon, a quotation later on that line: a headline
+# ("Bernie Sanders: ‘It Is Not A Radical Idea’ To Ask For ...", "Graham: Trump’s ‘Incredibly
+# Hateful Rhetoric’ Destroying GOP’s Chance"). At most 120 characters before the quotation.
+_HEADLINE_LABEL = regex(r"((?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w’'-]+):[ \t]")
+
+
+def headline_label(text: str, at: int) -> re.Match | None:
+    """The label (group 1) opening the line of offset at, when the line opens on one."""
+    line_start = text.rfind("\n", max(0, at - 120), at) + 1
+    if line_start == 0 and at > 120:
+        return None  # no line start within reach
+    label = _HEADLINE_LABEL.match(text, line_start, at)
+    return label if label is not None and text.find(":", label.end(), at) == -1 else None

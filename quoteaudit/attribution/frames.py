@@ -10,7 +10,7 @@ from itertools import islice
 from .. import lexicon
 from ..model import Attribution, Mention, Quotation
 from ..regexes import regex
-from .common import Cue, Speaker, Tokens, _TERMINATOR, _WORD, _blank, _role_head, _strip_possessive
+from .common import Cue, Speaker, Tokens, _TERMINATOR, _WORD, _blank, _role_head, _strip_possessive, headline_label
 from .cues import _proper_body
 
 
@@ -104,6 +104,13 @@ class QuoteFrames:
             if sp is not None and sp.kind == "name" and sp.mention.end == m.end(1) and sp.names \
                     and sp.names[0] in self.entities:
                 return self._from_speaker(q, sp, Cue(m.start(2), m.end(2), m.group(2)), confidence=0.8)
+
+        label = headline_label(text, q.start) if not before_cues and not after_cues else None
+        if label is not None:
+            # "Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance": the label's
+            sp = self._forward_np(label.start(1))
+            if sp is not None and sp.kind == "name" and sp.mention.end <= label.end(1):
+                return self._from_speaker(q, sp, Cue(label.end(1), label.end(1) + 1, LABEL_COLON_CUE), confidence=0.9)
 
         after = after_cues[0] if after_cues else None
         adjacent_after = after is not None and self._adjacent_after(q, after)
