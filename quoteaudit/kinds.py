@@ -53,6 +53,8 @@ def _kind(text: str, q: Quotation, a: Attribution, inner: str, words: list[str],
     if len(words) <= 2 and inner[-1].isalpha() and _between_name_parts(text, q):
         return "scare"  # a nickname: Rep. Robert C. "Bobby" Scott
     before_text = text[max(0, q.start - 40):q.start]
+    if _BY_AUTHOR.match(text, q.end) and (inner.rstrip("’'\"”").endswith(",") or text.startswith(",", q.end)):
+        return "title"  # a work and its author: "—“Sam Mendes leaves ‘Chocolate Factory’,” by Times' Michael Paulson"
     if headline_label(text, q.start) is not None:
         return "speech"  # a headline's words in title case after its speaker: "Graham: Trump’s ‘Incredibly Hateful Rhetoric’"
     title_case = len(words) <= TITLE_MAX_WORDS and _title_case(words)
@@ -75,6 +77,9 @@ def _kind(text: str, q: Quotation, a: Attribution, inner: str, words: list[str],
     if len(words) <= SHORT_WORDS and not cue_nearby:
         return "scare"
     return "speech"
+
+
+_BY_AUTHOR = regex(r",?[ \t\u00a0]+by[ \t\u00a0]+(?:the[ \t\u00a0]+)?[A-Z]")
 
 
 def _is_partial(text: str, q: Quotation, inner: str, words: list[str]) -> bool:
