@@ -67,7 +67,7 @@ def _kind(text: str, q: Quotation, a: Attribution, inner: str, words: list[str],
     if title_case:
         title_after = any(w in lexicon.words("title_cues") for w in _WORDS.findall(text[q.end:q.end + 30].lower())[:2])
         # A programme or work after its owner: CNN's “State of the Union”.
-        if re.search(r"[A-Z][\w.&-]*[’']s\s*$|\b(?:of|on)\s*$", before_text) or (title_cue and not _adjacent_cue(a, q)) \
+        if re.search(r"[A-Z][\w.&-]*[’']s\s*$|\b(?:of|on|in|to|told|with|from|at)\s*$", before_text) or (title_cue and not _adjacent_cue(a, q)) \
                 or title_after:  # “Keepin' It Real” radio program
             return "title"
         if len(words) >= 2 and (not cue_nearby or a.cue is None):

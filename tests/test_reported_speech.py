@@ -811,10 +811,14 @@ def test_a_label_far_back_in_a_long_first_paragraph_is_no_headline():
     # PolNeAR train (politico_2015-12-11, a roundup): a headline and its author are a work, not speech.
     ("BROADWAY BEAT—\"Matthew Morrison is leaving ‘Neverland,’\" by Times' Michael Paulson: http://nyti.ms/1.",
      ["title"]),
+    # PolNeAR train: a programme in title case after "told" or "to" is where one speaks, not what.
+    ("\"We have to really increase the bombings,\" the presumptive Republican presidential nominee told "
+     "\"Fox and Friends\" after he was asked about the Islamic State.", ["speech", "title"]),
+    ("Michael Strahan left for \"Good Morning America.\"", ["title"]),
     # ... while a fragment before a passive's agent is speech (PolNeAR train, politico_2016-02-10).
     ("Sullivan appeared on several email chains recently labeled \"top secret\" by the State Department, "
      "according to multiple intelligence sources.", ["speech"]),
 ])
-def test_a_quotation_and_its_author_is_a_title(text, kinds):
+def test_a_work_by_its_author_or_after_told_is_a_title(text, kinds):
     ctx = analyse(Document(path="t.txt", source=text))
     assert [q.kind for q in ctx.quotations if not q.depth] == kinds
