@@ -822,3 +822,10 @@ def test_a_label_far_back_in_a_long_first_paragraph_is_no_headline():
 def test_a_work_by_its_author_or_after_told_is_a_title(text, kinds):
     ctx = analyse(Document(path="t.txt", source=text))
     assert [q.kind for q in ctx.quotations if not q.depth] == kinds
+
+
+def test_another_opening_its_sentence_speaks():
+    # PolNeAR train (wash-post_2016-03-04, breitbart 2016 debate tweets): "Another" stands for a person.
+    text = ("“Trump is very cute with a big mouth,” one user wrote.\n\n"
+            "Another tweeted, “Clinton thinks she is above the rules and the law.”")
+    assert quotation_speakers(text)[1] == ("“Clinton thinks she is above the rules and the law.”", "Another")
