@@ -829,3 +829,10 @@ def test_another_opening_its_sentence_speaks():
     text = ("“Trump is very cute with a big mouth,” one user wrote.\n\n"
             "Another tweeted, “Clinton thinks she is above the rules and the law.”")
     assert quotation_speakers(text)[1] == ("“Clinton thinks she is above the rules and the law.”", "Another")
+
+
+def test_a_plural_subject_after_a_quotation_speaks_with_the_plain_verb():
+    # PolNeAR train (politico_2016-07-11, politico_2016-05-19): "the two write", "the Saudis state".
+    text = ("Two Republican senators sent a letter to the FBI director. “You seem to have picked a new standard out of "
+            "thin air,” the two write.")
+    assert quotation_speakers(text) == [("“You seem to have picked a new standard out of thin air,”", "the two")]

@@ -23,6 +23,7 @@ _DASH_AFTER = regex(r"\s*[―—–-]\s*")
 DASH_LINE_CUE = "-"
 _NAME_VERB_COLON = regex(r"(?<![\w’'.-])([A-Z][\w’'.-]+(?:[ \t][A-Z][\w’'.-]+){0,3})[ \t]+([a-z]+ed)"
                          r"(?:[ \t]+(?:back|out|up|[a-z]+ly)){0,2}:[ \t\u00a0]*\Z")  # "fired back forcefully:"
+_PLURAL_SUBJECT = regex(r"two|three|both|[a-z]{3,}s")  # a subject's last word before a verb's plural form
 LABEL_COLON_CUE = ":"  # "HEADLINE - Carl Bialik: “…”", another label the ranker leaves alone
 _DASH_NAME_COLON = regex(r"[ \t][-–—][ \t]+([A-Z][\w.’' ]{1,40}?(?: and [A-Z][\w.’' ]{1,30}?)?):[ \t\u00a0]*\Z")
 _DASH_LINE = regex(r"[ \t]*-[ \t]*([A-Z][\w.’' -]{1,40}?)(?:,[^\n]{1,80}?)?\.?[ \t]*(?:\n|\Z)")
@@ -220,8 +221,10 @@ class QuoteFrames:
                     continue
                 return None
             low = verb.lower
-            if low in lexicon.words("stopwords") or not (low.endswith("ed") or low.endswith("s") or low == "read"):
-                continue  # ("“…,” the editorial read.": a past tense without -ed)
+            plural_before = v - 1 > k and _PLURAL_SUBJECT.fullmatch(tokens[v - 1].lower) is not None
+            if low in lexicon.words("stopwords") or not (low.endswith("ed") or low.endswith("s") or low == "read"
+                                                          or (plural_before and low.isalpha())):
+                continue  # ("“…,” the editorial read.": a past tense without -ed; "the two write", "the Saudis state")
             sp = self._np_forward_tokens(tokens[k:v])
             if sp is not None and sp.mention.end <= verb.start and not self.text[sp.mention.end:verb.start].strip():
                 if sp.kind == "pronoun":
