@@ -836,3 +836,10 @@ def test_a_plural_subject_after_a_quotation_speaks_with_the_plain_verb():
     text = ("Two Republican senators sent a letter to the FBI director. “You seem to have picked a new standard out of "
             "thin air,” the two write.")
     assert quotation_speakers(text) == [("“You seem to have picked a new standard out of thin air,”", "the two")]
+
+
+def test_a_speaker_with_a_place_phrase_after_a_quotation():
+    # PolNeAR train (politico_2016-01-19): "a voice-over in the ad states".
+    text = ("Here is the ad.\n\n“They know Hillary is the only one strong enough to stop Wall Street abuses,” "
+            "a voice-over in the ad states.")
+    assert [s for _, s in quotation_speakers(text)] == ["a voice-over"]

@@ -23,6 +23,8 @@ _DASH_AFTER = regex(r"\s*[―—–-]\s*")
 DASH_LINE_CUE = "-"
 _NAME_VERB_COLON = regex(r"(?<![\w’'.-])([A-Z][\w’'.-]+(?:[ \t][A-Z][\w’'.-]+){0,3})[ \t]+([a-z]+ed)"
                          r"(?:[ \t]+(?:back|out|up|[a-z]+ly)){0,2}:[ \t\u00a0]*\Z")  # "fired back forcefully:"
+_PLACE_PHRASE = regex(r"[ \t\u00a0]+(?:in|of|for|from|at|on)[ \t\u00a0]+(?:(?:the|a|an|his|her|its|their)[ \t\u00a0]+)?"
+                      r"[\w’'-]+(?:[ \t\u00a0]+[\w’'-]+)?[ \t\u00a0]+")
 _PLURAL_SUBJECT = regex(r"two|three|both|[a-z]{3,}s")  # a subject's last word before a verb's plural form
 LABEL_COLON_CUE = ":"  # "HEADLINE - Carl Bialik: “…”", another label the ranker leaves alone
 _DASH_NAME_COLON = regex(r"[ \t][-–—][ \t]+([A-Z][\w.’' ]{1,40}?(?: and [A-Z][\w.’' ]{1,30}?)?):[ \t\u00a0]*\Z")
@@ -226,7 +228,9 @@ class QuoteFrames:
                                                           or (plural_before and low.isalpha())):
                 continue  # ("“…,” the editorial read.": a past tense without -ed; "the two write", "the Saudis state")
             sp = self._np_forward_tokens(tokens[k:v])
-            if sp is not None and sp.mention.end <= verb.start and not self.text[sp.mention.end:verb.start].strip():
+            if sp is not None and sp.mention.end <= verb.start and (
+                    not self.text[sp.mention.end:verb.start].strip()
+                    or _PLACE_PHRASE.fullmatch(self.text, sp.mention.end, verb.start)):  # "a voice-over in the ad states"
                 if sp.kind == "pronoun":
                     sp = self._resolve_pronoun(sp, self._people_at(sp.mention.start), sp.mention.start)
                 return sp, verb
