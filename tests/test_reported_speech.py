@@ -843,3 +843,20 @@ def test_a_speaker_with_a_place_phrase_after_a_quotation():
     text = ("Here is the ad.\n\n“They know Hillary is the only one strong enough to stop Wall Street abuses,” "
             "a voice-over in the ad states.")
     assert [s for _, s in quotation_speakers(text)] == ["a voice-over"]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # PolNeAR train (politico_2016-09-01): a name ends the noun phrase, and it speaks (the phrase
+    # had been a description, "a way FBI Director James Comey", and its quotation Jennifer Palmieri's).
+    ("Clinton communications director Jennifer Palmieri spoke on Tuesday.\n\n"
+     "She passed around sensitive government emails in a way FBI Director James Comey slammed as “extremely "
+     "careless,” and Clinton has gotten the contrition game down.", "slammed", "James Comey"),
+    # ... but a role for someone is the role's, not the someone's (PolNeAR train, nyt_2016-08-02).
+    ("Mr. Serhiy Lyovochkin financed the work. A communications aide for Mr. Lyovochkin declined to say whether "
+     "he was still on retainer.", "declined", "A communications aide for Mr. Lyovochkin"),
+])
+def test_a_name_ending_a_noun_phrase_is_the_speaker(text, cue, speaker):
+    ctx = analyse(Document(path="t.txt", source=text))
+    found = [r for r in ctx.reported_speech if r.cue is not None and r.cue.text == cue]
+    assert len(found) == 1 and (found[0].speaker or found[0].mention.text) == speaker
+    assert {ctx.attributions[i].speaker for i in found[0].quotations} <= {speaker}

@@ -722,6 +722,17 @@ class CueParser:
         # One capitalised word that news writes lowercase mid-sentence opens its sentence, it
         # names nobody: "Prosecutors said", "Others call it", "Photos show".
         common = len(words) == 1 and _strip_possessive(phrase[-1].lower) in lexicon.words("common_lowercase_words")
+        if first in determiners and phrase[-1].capitalized and "of" not in lowered and "for" not in lowered:
+            # "a way FBI Director James Comey slammed as": the person named at the phrase's end,
+            # not a description to resolve by its title
+            j = len(phrase)
+            while j > 1 and (phrase[j - 1].capitalized or phrase[j - 1].text == "."):
+                j -= 1
+            if j < len(phrase) - 1:
+                person = self._make_speaker(phrase[j:])
+                if person is not None and person.kind == "name" and person.names \
+                        and person.names[0] in self.entities and " " in person.names[0]:
+                    return person
         if not phrase[-1].capitalized or common or described or head in titles:
             # A description: "the Kazakh president", "officials", "the President of Kazakhstan".
             plural = head.endswith("s") and len(head) > 3
