@@ -860,3 +860,13 @@ def test_a_name_ending_a_noun_phrase_is_the_speaker(text, cue, speaker):
     found = [r for r in ctx.reported_speech if r.cue is not None and r.cue.text == cue]
     assert len(found) == 1 and (found[0].speaker or found[0].mention.text) == speaker
     assert {ctx.attributions[i].speaker for i in found[0].quotations} <= {speaker}
+
+
+def test_a_surname_that_is_also_a_modal_speaks():
+    # PolNeAR train (west-journal_2015-11-21): "Will" is George Will's name, not a modal.
+    text = ("Conservative columnist George Will reignited his feud with Donald Trump this week.\n\n"
+            "“This might hasten the eclipse of Donald Trump,” Will wrote.\n\n"
+            "Will urged the Republican electorate to abandon all outsider candidates.")
+    ctx = analyse(Document(path="t.txt", source=text))
+    assert [ctx.attributions[q.index].speaker for q in ctx.quotations] == ["George Will"]
+    assert [r.speaker for r in ctx.reported_speech if r.cue.text == "urged"] == ["George Will"]

@@ -202,6 +202,12 @@ class CueParser:
         confidence = 0.8 if len(names) == 1 else 0.4
         return Speaker(speaker.mention, names, "pronoun", confidence, "pronoun")
 
+    def _adverb_here(self, tok: Token, words: frozenset | None = None) -> bool:
+        """Whether a token before a verb is an adverb (or a modal) and not the name the text
+        uses it as: "Will wrote", "Will urged" are George Will's."""
+        return tok.lower in (lexicon.words("adverbs") if words is None else words) \
+            and not (tok.capitalized and tok.text in self.surnames)
+
     def _subject_of(self, cue: Cue) -> Speaker | None:
         para_start = self.paragraph_starts[cue.paragraph]
         # Most subjects stand within a few words of their cue: read a short window first,
@@ -252,12 +258,13 @@ class CueParser:
             cue.inverted = True
             return self._forward_np(cue.end)
         i = len(before)
-        while i > 0 and (before[i - 1].lower in lexicon.words("adverbs") or _ly_adverb_after_subject(before, i - 1)):
+        while i > 0 and (self._adverb_here(before[i - 1]) or _ly_adverb_after_subject(before, i - 1)):
             i -= 1
         i = _skip_time_phrase(before, i)
         while i > 1 and before[i - 2].is_word:  # the subject stands before a modal and its adverb
             word, prev = before[i - 1].lower, before[i - 2].lower
-            if word in _MODALS or (prev in _MODALS and (word in lexicon.words("adverbs") or word.endswith("ly"))):
+            if (word in _MODALS and self._adverb_here(before[i - 1], _MODALS)) \
+                    or (prev in _MODALS and (word in lexicon.words("adverbs") or word.endswith("ly"))):
                 i -= 1  # "the Florida Republican would only say", "Trump did not say"
             elif word == "since" and prev in ("has", "have", "had"):
                 i -= 2  # "Mrs. Clinton has since said"
@@ -721,7 +728,8 @@ class CueParser:
                 return self._make_speaker(phrase[:of_at])
         # One capitalised word that news writes lowercase mid-sentence opens its sentence, it
         # names nobody: "Prosecutors said", "Others call it", "Photos show".
-        common = len(words) == 1 and _strip_possessive(phrase[-1].lower) in lexicon.words("common_lowercase_words")
+        common = len(words) == 1 and _strip_possessive(phrase[-1].lower) in lexicon.words("common_lowercase_words") \
+            and _strip_possessive(phrase[-1].text) not in self.surnames  # ("Will wrote": George Will)
         if first in determiners and phrase[-1].capitalized and "of" not in lowered and "for" not in lowered:
             # "a way FBI Director James Comey slammed as": the person named at the phrase's end,
             # not a description to resolve by its title
