@@ -870,3 +870,10 @@ def test_a_surname_that_is_also_a_modal_speaks():
     ctx = analyse(Document(path="t.txt", source=text))
     assert [ctx.attributions[q.index].speaker for q in ctx.quotations] == ["George Will"]
     assert [r.speaker for r in ctx.reported_speech if r.cue.text == "urged"] == ["George Will"]
+
+
+def test_a_name_and_a_verb_back_before_a_quotation():
+    # PolNeAR train (breitbart_2016-08-19, usa-today_2016-04-15): "Hillary Clinton shot back, “…”".
+    text = ("After former California Gov. Jerry Brown criticized Bill Clinton during a debate, Hillary Clinton shot "
+            "back, “I suppose I could have chosen to bake cookies.”")
+    assert [s for _, s in quotation_speakers(text)] == ["Hillary Clinton"]

@@ -26,6 +26,7 @@ _NAME_VERB_COLON = regex(r"(?<![\w’'.-])([A-Z][\w’'.-]+(?:[ \t][A-Z][\w’'.
 _PLACE_PHRASE = regex(r"[ \t\u00a0]+(?:in|of|for|from|at|on)[ \t\u00a0]+(?:(?:the|a|an|his|her|its|their)[ \t\u00a0]+)?"
                       r"[\w’'-]+(?:[ \t\u00a0]+[\w’'-]+)?[ \t\u00a0]+")
 _PLURAL_SUBJECT = regex(r"two|three|both|[a-z]{3,}s")  # a subject's last word before a verb's plural form
+_NAME_VERB_BACK = regex(r"(?<![\w’'.-])([A-Z][\w’'.-]+(?:[ \t][A-Z][\w’'.-]+){0,3})[ \t]+([a-z]+)[ \t]+back,[ \t\u00a0]*\Z")  # "Sanders shot back, “…”"
 LABEL_COLON_CUE = ":"  # "HEADLINE - Carl Bialik: “…”", another label the ranker leaves alone
 _DASH_NAME_COLON = regex(r"[ \t][-–—][ \t]+([A-Z][\w.’' ]{1,40}?(?: and [A-Z][\w.’' ]{1,30}?)?):[ \t\u00a0]*\Z")
 _DASH_LINE = regex(r"[ \t]*-[ \t]*([A-Z][\w.’' -]{1,40}?)(?:,[^\n]{1,80}?)?\.?[ \t]*(?:\n|\Z)")
@@ -101,7 +102,9 @@ class QuoteFrames:
 
         # "..., to which O'Malley interjected: “…”": a person named right before a verb and a colon
         colon_before = before_text.rstrip().endswith(":")
-        m = _NAME_VERB_COLON.search(text, max(sent_start, q.start - 80), q.start) if colon_before else None
+        m = _NAME_VERB_COLON.search(text, max(sent_start, q.start - 80), q.start) if colon_before else (
+            _NAME_VERB_BACK.search(text, max(sent_start, q.start - 80), q.start) if before_text.rstrip().endswith(",")
+            else None)
         if m:
             sp = self._forward_np(m.start(1))
             if sp is not None and sp.kind == "name" and sp.mention.end == m.end(1) and sp.names \
