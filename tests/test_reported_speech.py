@@ -800,6 +800,13 @@ def test_a_headline_label_speaks_the_quotation_on_its_line(text, expected):
     assert [(q.text, ctx.attributions[q.index].speaker) for q in ctx.quotations if q.kind == "speech"] == expected
 
 
+def test_a_correction_label_is_no_speaker():
+    # PolNeAR dev: "Correction:" opens a line but names nobody (data/non_speaker_labels.txt).
+    text = "Correction: An earlier version of this article incorrectly listed when the “War On Drugs” was introduced."
+    ctx = analyse(Document(path="t.txt", source=text))
+    assert [q.kind for q in ctx.quotations] == ["title"]
+
+
 def test_a_label_far_back_in_a_long_first_paragraph_is_no_headline():
     text = ("Hillary: a long opening paragraph that runs on and on about the campaign, the debates, the polls and "
             "the money, well past any headline, until at last the “Peace Through Strength” slogan comes up.")

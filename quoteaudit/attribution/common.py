@@ -248,4 +248,7 @@ def headline_label(text: str, at: int) -> re.Match | None:
     if line_start == 0 and at > 120:
         return None  # no line start within reach
     label = _HEADLINE_LABEL.match(text, line_start, at)
-    return label if label is not None and text.find(":", label.end(), at) == -1 else None
+    if label is None or text.find(":", label.end(), at) != -1 \
+            or label.group(1).lower() in lexicon.words("non_speaker_labels"):
+        return None  # ("Correction: An earlier version of this article ...": no speaker's)
+    return label
