@@ -838,6 +838,13 @@ def test_another_opening_its_sentence_speaks():
     assert quotation_speakers(text)[1] == ("“Clinton thinks she is above the rules and the law.”", "Another")
 
 
+def test_a_name_ending_in_s_before_a_noun_is_no_plural_subject():
+    # PolNeAR dev: "features a New York Times report" is no "the Times report" speaking.
+    text = "The 30-second spot, titled “Arrogant,” features a New York Times report from October on Trump's taxes."
+    ctx = analyse(Document(path="t.txt", source=text))
+    assert [q.kind for q in ctx.quotations] == ["title"]
+
+
 def test_a_plural_subject_after_a_quotation_speaks_with_the_plain_verb():
     # PolNeAR train (politico_2016-07-11, politico_2016-05-19): "the two write", "the Saudis state".
     text = ("Two Republican senators sent a letter to the FBI director. “You seem to have picked a new standard out of "

@@ -226,7 +226,8 @@ class QuoteFrames:
                     continue
                 return None
             low = verb.lower
-            plural_before = v - 1 > k and _PLURAL_SUBJECT.fullmatch(tokens[v - 1].lower) is not None
+            plural_before = v - 1 > k and _PLURAL_SUBJECT.fullmatch(tokens[v - 1].lower) is not None \
+                and tokens[k].lower in lexicon.words("determiners")  # "the two", "the Saudis"; not "a New York Times report"
             if low in lexicon.words("stopwords") or not (low.endswith("ed") or low.endswith("s") or low == "read"
                                                           or (plural_before and low.isalpha())):
                 continue  # ("“…,” the editorial read.": a past tense without -ed; "the two write", "the Saudis state")
