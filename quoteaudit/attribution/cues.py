@@ -738,8 +738,9 @@ class CueParser:
                 j -= 1
             if j < len(phrase) - 1:
                 person = self._make_speaker(phrase[j:])
-                if person is not None and person.kind == "name" and person.names \
-                        and person.names[0] in self.entities and " " in person.names[0]:
+                entity = self.entities.get(person.names[0]) if person is not None and person.names else None
+                if entity is not None and person.kind == "name" and " " in entity.name \
+                        and (entity.titles or entity.gender in ("m", "f")):  # a person's, not "The New Yorker"
                     return person
         if not phrase[-1].capitalized or common or described or head in titles:
             # A description: "the Kazakh president", "officials", "the President of Kazakhstan".
