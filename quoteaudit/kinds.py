@@ -54,9 +54,11 @@ def _kind(text: str, q: Quotation, a: Attribution, inner: str, words: list[str],
         return "scare"  # a nickname: Rep. Robert C. "Bobby" Scott
     before_text = text[max(0, q.start - 40):q.start]
     if _BY_AUTHOR.match(text, q.end) and (inner.rstrip("’'\"”").endswith(",") or text.startswith(",", q.end)):
-        return "title"  # a work and its author: "—“Sam Mendes leaves ‘Chocolate Factory’,” by Times' Michael Paulson"
+        # a work and its author: "—“Sam Mendes leaves ‘Chocolate Factory’,” by Times' Michael Paulson"
+        return "title"
     if headline_label(text, q.start) is not None:
-        return "speech"  # a headline's words in title case after its speaker: "Graham: Trump’s ‘Incredibly Hateful Rhetoric’"
+        # a headline's words in title case after its speaker: "Graham: Trump’s ‘Incredibly Hateful Rhetoric’"
+        return "speech"
     title_case = len(words) <= TITLE_MAX_WORDS and _title_case(words)
     # The context tests below matter only for title-case or very short quotations (most
     # speech is neither), so they are made only then.
@@ -67,8 +69,9 @@ def _kind(text: str, q: Quotation, a: Attribution, inner: str, words: list[str],
     if title_case:
         title_after = any(w in lexicon.words("title_cues") for w in _WORDS.findall(text[q.end:q.end + 30].lower())[:2])
         # A programme or work after its owner: CNN's “State of the Union”.
-        if re.search(r"[A-Z][\w.&-]*[’']s\s*$|\b(?:of|on|in|to|told|with|from|at)\s*$", before_text) or (title_cue and not _adjacent_cue(a, q)) \
-                or title_after:  # “Keepin' It Real” radio program
+        # (a programme one speaks on, in, to: told “Fox and Friends”, starred in “Parks and Recreation”)
+        if re.search(r"[A-Z][\w.&-]*[’']s\s*$|\b(?:of|on|in|to|told|with|from|at)\s*$", before_text) \
+                or (title_cue and not _adjacent_cue(a, q)) or title_after:  # “Keepin' It Real” radio program
             return "title"
         if len(words) >= 2 and (not cue_nearby or a.cue is None):
             return "title"

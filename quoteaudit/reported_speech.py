@@ -198,15 +198,8 @@ class _Finder:
             reduced = self.reduced_passive_statement(cue)
             if reduced is not None:
                 return reduced
-        if cue.text.lower() in _GOING_ON and _WORD_AFTER.match(text, cue.end):
-            return None  # "Sanders continues to trail Clinton", "Trump continued his push": no speech
-        if cue.text == "found" and (_REFLEXIVE_AFTER.match(text, cue.end) or _HELP_BEFORE.search(text, max(0, cue.start - 12), cue.start)):
-            return None  # "the candidates found themselves targeted", "Nega helped found the movement"
-        if cue.text == "pledged" and _DELEGATES_AFTER.match(text, cue.end):
-            return None  # "Clinton leads by roughly 270 pledged delegates": a kind of delegate
-        if cue.text in _NAMING_VERBS and _A_THING_BEFORE.search(text, max(0, cue.start - 80), cue.start) \
-                and not _CALL_FOR.match(text, cue.end):
-            return None  # "a website called Real News Right Now": a name given, no statement
+        if _reports_nothing(text, cue):
+            return None
         if not cue.inverted and (cue.text.lower() in lexicon.words("unsourced_cues") or (
                 cue.text.endswith(_PARTICIPLE_ENDINGS) and _passive().search(text, max(0, cue.end - 60), cue.end))):
             return self.passive_statement(cue)
@@ -443,6 +436,24 @@ def _phrase_before_participle(text: str, floor: int, at: int) -> tuple[int, int]
     if not kept or len(kept) > 6 or kept[0].group().lower() in _AUXILIARIES:
         return None
     return kept[-1].start(), kept[0].end()
+
+
+def _reports_nothing(text: str, cue) -> bool:
+    """A cue word used for something else than reporting: going on with something ("Sanders
+    continues to trail Clinton", "Trump continued his push"), "found" of oneself or of a
+    founding ("the candidates found themselves targeted", "Nega helped found the movement"),
+    "pledged delegates", and a name given to a thing ("a website called Real News Right Now"; not
+    "a group of rabbis called for a boycott")."""
+    word = cue.text
+    if word.lower() in _GOING_ON:
+        return _WORD_AFTER.match(text, cue.end) is not None
+    if word == "found":
+        return _REFLEXIVE_AFTER.match(text, cue.end) is not None \
+            or _HELP_BEFORE.search(text, max(0, cue.start - 12), cue.start) is not None
+    if word == "pledged":
+        return _DELEGATES_AFTER.match(text, cue.end) is not None
+    return word in _NAMING_VERBS and _A_THING_BEFORE.search(text, max(0, cue.start - 80), cue.start) is not None \
+        and not _CALL_FOR.match(text, cue.end)
 
 
 def _expletive_it(text: str, subject: Speaker, cue) -> bool:

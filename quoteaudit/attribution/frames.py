@@ -26,7 +26,9 @@ _NAME_VERB_COLON = regex(r"(?<![\w’'.-])([A-Z][\w’'.-]+(?:[ \t][A-Z][\w’'.
 _PLACE_PHRASE = regex(r"[ \t\u00a0]+(?:in|of|for|from|at|on)[ \t\u00a0]+(?:(?:the|a|an|his|her|its|their)[ \t\u00a0]+)?"
                       r"[\w’'-]+(?:[ \t\u00a0]+[\w’'-]+)?[ \t\u00a0]+")
 _PLURAL_SUBJECT = regex(r"two|three|both|[a-z]{3,}s")  # a subject's last word before a verb's plural form
-_NAME_VERB_BACK = regex(r"(?<![\w’'.-])([A-Z][\w’'.-]+(?:[ \t][A-Z][\w’'.-]+){0,3})[ \t]+([a-z]+)[ \t]+back,[ \t\u00a0]*\Z")  # "Sanders shot back, “…”"
+# "Sanders shot back, “…”": a name, a verb and "back" before a comma and the quotation
+_NAME_VERB_BACK = regex(r"(?<![\w’'.-])([A-Z][\w’'.-]+(?:[ \t][A-Z][\w’'.-]+){0,3})[ \t]+([a-z]+)[ \t]+back,"
+                        r"[ \t\u00a0]*\Z")
 LABEL_COLON_CUE = ":"  # "HEADLINE - Carl Bialik: “…”", another label the ranker leaves alone
 _DASH_NAME_COLON = regex(r"[ \t][-–—][ \t]+([A-Z][\w.’' ]{1,40}?(?: and [A-Z][\w.’' ]{1,30}?)?):[ \t\u00a0]*\Z")
 _DASH_LINE = regex(r"[ \t]*-[ \t]*([A-Z][\w.’' -]{1,40}?)(?:,[^\n]{1,80}?)?\.?[ \t]*(?:\n|\Z)")
@@ -113,7 +115,7 @@ class QuoteFrames:
 
         label = headline_label(text, q.start) if not before_cues and not after_cues else None
         if label is not None:
-            # "Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance": the label's
+            # "Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance": the label speaks it
             sp = self._forward_np(label.start(1))
             if sp is not None and sp.kind == "name" and sp.mention.end <= label.end(1):
                 return self._from_speaker(q, sp, Cue(label.end(1), label.end(1) + 1, LABEL_COLON_CUE), confidence=0.9)
@@ -226,15 +228,18 @@ class QuoteFrames:
                     continue
                 return None
             low = verb.lower
+            # "the two write", "the Saudis state": a plural subject opened by a determiner takes the
+            # plain form ("a New York Times report" is no subject "Times" and its verb "report")
             plural_before = v - 1 > k and _PLURAL_SUBJECT.fullmatch(tokens[v - 1].lower) is not None \
-                and tokens[k].lower in lexicon.words("determiners")  # "the two", "the Saudis"; not "a New York Times report"
+                and tokens[k].lower in lexicon.words("determiners")
             if low in lexicon.words("stopwords") or not (low.endswith("ed") or low.endswith("s") or low == "read"
                                                           or (plural_before and low.isalpha())):
-                continue  # ("“…,” the editorial read.": a past tense without -ed; "the two write", "the Saudis state")
+                continue  # ("“…,” the editorial read.": a past tense without -ed)
             sp = self._np_forward_tokens(tokens[k:v])
+            # (a place phrase may stand between: "a voice-over in the ad states")
             if sp is not None and sp.mention.end <= verb.start and (
                     not self.text[sp.mention.end:verb.start].strip()
-                    or _PLACE_PHRASE.fullmatch(self.text, sp.mention.end, verb.start)):  # "a voice-over in the ad states"
+                    or _PLACE_PHRASE.fullmatch(self.text, sp.mention.end, verb.start)):
                 if sp.kind == "pronoun":
                     sp = self._resolve_pronoun(sp, self._people_at(sp.mention.start), sp.mention.start)
                 return sp, verb
