@@ -225,9 +225,7 @@ def _maker_of_it(text: str, sp: Speaker, cue: Cue, attributor) -> Speaker | None
     made = _MADE_IT.search(text, max(0, sp.mention.start - 8), sp.mention.end)
     if made is None:
         return sp
-    maker = Cue(made.start(1), made.end(1), made.group(1), paragraph=cue.paragraph)
-    subject = attributor._subject_of(maker)
-    return subject if subject is not None and not maker.inverted else None
+    return _cue_at(text, made.start(1), made.end(1), cue.paragraph, attributor)[1]
 
 
 _WORD_BEFORE = regex(r"(?<![\w’'-])([a-z]+)[ \t\u00a0]+$")
@@ -243,11 +241,8 @@ def _governor_of_noun(text: str, sp: Speaker, cue: Cue, attributor) -> Speaker:
     verb = _WORD_BEFORE.search(text, max(0, sp.mention.start - 30), sp.mention.start)
     if verb is None or verb.group(1) in _phrase_stopwords() or verb.group(1) in lexicon.words("determiners"):
         return sp
-    governing = Cue(verb.start(1), verb.end(1), verb.group(1), paragraph=cue.paragraph)
-    subject = attributor._subject_of(governing)
-    if subject is None or governing.inverted or subject.kind not in ("name", "pronoun"):
-        return sp
-    return subject
+    subject = _cue_at(text, verb.start(1), verb.end(1), cue.paragraph, attributor)[1]
+    return subject if subject is not None and subject.kind in ("name", "pronoun") else sp
 
 
 def _possessor_of_noun(text: str, sp: Speaker, word: str, attributor) -> Speaker:
@@ -283,11 +278,18 @@ def _longer_cue(text: str, cue: Cue, attributor) -> tuple[Cue, Speaker | None]:
         return cue, None
     starts = [m.start() for m in _NON_SPACE.finditer(text, words.start(1), cue.start)]
     for start in reversed(starts):
-        longer = Cue(start, cue.end, text[start:cue.end], paragraph=cue.paragraph)
-        sp = attributor._subject_of(longer)
-        if sp is not None and not longer.inverted:
+        longer, sp = _cue_at(text, start, cue.end, cue.paragraph, attributor)
+        if sp is not None:
             return longer, sp
     return cue, None
+
+
+def _cue_at(text: str, start: int, end: int, paragraph: int, attributor) -> tuple[Cue, Speaker | None]:
+    """A cue over text[start:end] and the subject the attribution stage parses for it standing
+    before it (None when there is none, or when the cue reads as inverted)."""
+    cue = Cue(start, end, text[start:end], paragraph=paragraph)
+    subject = attributor._subject_of(cue)
+    return cue, subject if not cue.inverted else None
 
 
 # "his claim that ...", "their view": a noun cue's possessive is its source.

@@ -202,11 +202,10 @@ class CueParser:
         confidence = 0.8 if len(names) == 1 else 0.4
         return Speaker(speaker.mention, names, "pronoun", confidence, "pronoun")
 
-    def _adverb_here(self, tok: Token, words: frozenset | None = None) -> bool:
-        """Whether a token before a verb is an adverb (or a modal) and not the name the text
-        uses it as: "Will wrote", "Will urged" are George Will's."""
-        return tok.lower in (lexicon.words("adverbs") if words is None else words) \
-            and not (tok.capitalized and tok.text in self.surnames)
+    def _used_as_surname(self, tok: Token) -> bool:
+        """Whether a capitalised word that is also an adverb, a modal or a stopword is a surname
+        of this text: "Will wrote", "Will urged", "Will described Trump as" are George Will's."""
+        return tok.capitalized and tok.text in self.surnames
 
     def _subject_of(self, cue: Cue) -> Speaker | None:
         para_start = self.paragraph_starts[cue.paragraph]
@@ -258,12 +257,13 @@ class CueParser:
             cue.inverted = True
             return self._forward_np(cue.end)
         i = len(before)
-        while i > 0 and (self._adverb_here(before[i - 1]) or _ly_adverb_after_subject(before, i - 1)):
+        while i > 0 and ((before[i - 1].lower in lexicon.words("adverbs") and not self._used_as_surname(before[i - 1]))
+                         or _ly_adverb_after_subject(before, i - 1)):
             i -= 1
         i = _skip_time_phrase(before, i)
         while i > 1 and before[i - 2].is_word:  # the subject stands before a modal and its adverb
             word, prev = before[i - 1].lower, before[i - 2].lower
-            if (word in _MODALS and self._adverb_here(before[i - 1], _MODALS)) \
+            if (word in _MODALS and not self._used_as_surname(before[i - 1])) \
                     or (prev in _MODALS and (word in lexicon.words("adverbs") or word.endswith("ly"))):
                 i -= 1  # "the Florida Republican would only say", "Trump did not say"
             elif word == "since" and prev in ("has", "have", "had"):
@@ -411,8 +411,8 @@ class CueParser:
 
     def _antecedent(self, before: list[Token], k: int) -> Speaker | None:
         """What the relative pronoun before[k] ("who", "which") stands for: the noun phrase
-        right before it (or before a comma or a dash: "Graham—who had ..."), or the name before an appositive ("McConnell, now the Senate
-        majority leader, who ...")."""
+        right before it (or before a comma or a dash: "Graham—who had ..."), or the name before
+        an appositive ("McConnell, now the Senate majority leader, who ...")."""
         if k < 1:
             return None
         antecedent = self._np_backward(before, k - 1 if before[k - 1].text in (",", "—", "–") else k)
@@ -502,8 +502,8 @@ class CueParser:
         if last.lower in lexicon.words("quantity_subjects") and (end == 1 or tokens[end - 2].text in _CLAUSE_MARKS):
             # "...; most said", "Several said": a quantity opening its clause stands for people
             return Speaker(Mention(last.text, last.start, last.end), [], "description", 0.5, "description")
-        if (last.lower in stop and not (last.capitalized and last.text in self.surnames)) or last.lower in determiners:
-            return None  # (a stopword the text uses as a surname stays: "Will described Trump as")
+        if (last.lower in stop and not self._used_as_surname(last)) or last.lower in determiners:
+            return None  # (a stopword the text uses as a surname stays)
         j, words = end - 1, 1
         while j > 0 and words < 8:
             tok = tokens[j - 1]
@@ -652,7 +652,8 @@ class CueParser:
                     continue
                 break
             if k == 0 and not tok.capitalized and not (low in particles and nxt_cap):
-                if low in verbs or low.endswith("ing") or (low.endswith("ed") and end > 0 and tokens[end - 1].capitalized):
+                if low in verbs or low.endswith("ing") \
+                        or (low.endswith("ed") and end > 0 and tokens[end - 1].capitalized):
                     # "Mayor Jennifer Roberts said Friday": the verb ends the subject;
                     # "regarding Muslims" is no modifier of a name; "Kasich bemoaned America's
                     # reputation" is a verb after a name ("retired Gen." opens the phrase).

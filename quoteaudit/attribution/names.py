@@ -85,14 +85,20 @@ def _gender_of(name: str, titles: set[str]) -> str | None:
     state: "he" and "she" never stand for "New York"."""
     if _is_state(name):
         return "n"
-    gendered = _gendered_titles()
-    genders = {gendered[title] for title in titles if title in gendered}
-    if len(genders) == 1:
-        return genders.pop()
+    gender = _title_gender(titles)
+    if gender is not None:
+        return gender
     # No gendered title, or both ("Mr. Clinton" and "Mrs. Clinton" give their titles to
     # every Clinton): the first name decides.
     first = name.split()[0].lower()
     return lexicon.table("first_names").get(first)
+
+
+def _title_gender(titles: set[str]) -> str | None:
+    """m or f when the gendered titles among these agree ("mrs", "congresswoman"); else None."""
+    gendered = _gendered_titles()
+    genders = {gendered[title] for title in titles if title in gendered}
+    return genders.pop() if len(genders) == 1 else None
 
 
 def _titles_fit(name: str, titles: set[str]) -> set[str]:
@@ -321,10 +327,8 @@ class NameIndex:
             words = words[-1:]
         if len(words) == 1 and len(candidates) > 1:
             # "Mrs. Schlafly" beside John and Phyllis Schlafly: the one of the title's gender.
-            gendered = _gendered_titles()
-            genders = {gendered[t] for t in titles if t in gendered}
-            if len(genders) == 1:
-                gender = genders.pop()
+            gender = _title_gender(titles)
+            if gender is not None:
                 candidates = [c for c in candidates if self._gender_ok(c, gender)] or candidates
         if len(words) == 1 and candidates:
             # The latest full name introduced before this point, else the first after it.
