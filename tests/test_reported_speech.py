@@ -19,6 +19,12 @@ def statements(text: str):
             for r in ctx.reported_speech]
 
 
+def cue_statements(text: str, cue: str):
+    """The analysis of text, and the statements whose cue is the word cue."""
+    ctx = analyse(Document(path="t.txt", source=text))
+    return ctx, [r for r in ctx.reported_speech if r.cue is not None and r.cue.text == cue]
+
+
 @pytest.mark.parametrize("text, expected", [
     # "X told Y (when) that ...": the clause from "that".
     ("Rubio told reporters Tuesday that the president’s new executive actions on guns undermine "
@@ -536,8 +542,7 @@ def test_fragments_of_one_sentence_are_one_mixed_statement():
     ("Last week proved that the Second Amendment works.", "proved", (None, None)),
 ])
 def test_a_guessed_subject_that_is_only_a_time_leaves_the_statement_unsourced(text, cue, source):
-    ctx = analyse(Document(path="t.txt", source=text))
-    found = [r for r in ctx.reported_speech if r.cue is not None and r.cue.text == cue]
+    ctx, found = cue_statements(text, cue)
     assert len(found) == 1
     assert (found[0].speaker, found[0].mention and found[0].mention.text) == source
 
@@ -558,8 +563,7 @@ def test_a_guessed_subject_that_is_only_a_time_leaves_the_statement_unsourced(te
      "for taking advantage of legal tax breaks.", "steering clear of criticizing", (None, "it")),
 ])
 def test_the_it_of_it_is_clear_is_no_source(text, cue, source):
-    ctx = analyse(Document(path="t.txt", source=text))
-    found = [r for r in ctx.reported_speech if r.cue is not None and r.cue.text == cue]
+    ctx, found = cue_statements(text, cue)
     assert len(found) == 1
     assert (found[0].speaker, found[0].mention and found[0].mention.text) == source
 
@@ -592,8 +596,7 @@ def test_a_thing_called_a_name_is_no_statement(text, statement):
 ])
 def test_the_subject_of_the_verb_before_a_noun_cue_is_the_source(text, cue, source):
     text = "President Barack Obama spoke on Monday. " + text
-    ctx = analyse(Document(path="t.txt", source=text))
-    found = [r for r in ctx.reported_speech if r.cue is not None and r.cue.text == cue]
+    ctx, found = cue_statements(text, cue)
     assert len(found) == 1
     assert (found[0].speaker or found[0].mention.text) == source
 
@@ -873,8 +876,7 @@ def test_a_speaker_with_a_place_phrase_after_a_quotation():
      "he was still on retainer.", "declined", "A communications aide for Mr. Lyovochkin"),
 ])
 def test_a_name_ending_a_noun_phrase_is_the_speaker(text, cue, speaker):
-    ctx = analyse(Document(path="t.txt", source=text))
-    found = [r for r in ctx.reported_speech if r.cue is not None and r.cue.text == cue]
+    ctx, found = cue_statements(text, cue)
     assert len(found) == 1 and (found[0].speaker or found[0].mention.text) == speaker
     assert {ctx.attributions[i].speaker or ctx.attributions[i].mention.text for i in found[0].quotations} <= {speaker}
 
