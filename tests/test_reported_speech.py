@@ -19,6 +19,11 @@ def statements(text: str):
             for r in ctx.reported_speech]
 
 
+def quotation_kinds(text: str) -> list[str]:
+    """The kind of each top-level quotation in text (speech, scare, title)."""
+    return [q.kind for q in analyse(Document(path="t.txt", source=text)).quotations if not q.depth]
+
+
 def cue_statements(text: str, cue: str):
     """The analysis of text, and the statements whose cue is the word cue."""
     ctx = analyse(Document(path="t.txt", source=text))
@@ -806,15 +811,13 @@ def test_a_headline_label_speaks_the_quotation_on_its_line(text, expected):
 def test_a_correction_label_is_no_speaker():
     # PolNeAR dev: "Correction:" opens a line but names nobody (data/non_speaker_labels.txt).
     text = "Correction: An earlier version of this article incorrectly listed when the “War On Drugs” was introduced."
-    ctx = analyse(Document(path="t.txt", source=text))
-    assert [q.kind for q in ctx.quotations] == ["title"]
+    assert quotation_kinds(text) == ["title"]
 
 
 def test_a_label_far_back_in_a_long_first_paragraph_is_no_headline():
     text = ("Hillary: a long opening paragraph that runs on and on about the campaign, the debates, the polls and "
             "the money, well past any headline, until at last the “Peace Through Strength” slogan comes up.")
-    ctx = analyse(Document(path="t.txt", source=text))
-    assert [q.kind for q in ctx.quotations] == ["title"]
+    assert quotation_kinds(text) == ["title"]
 
 
 @pytest.mark.parametrize("text, kinds", [
@@ -830,8 +833,7 @@ def test_a_label_far_back_in_a_long_first_paragraph_is_no_headline():
      "according to multiple intelligence sources.", ["speech"]),
 ])
 def test_a_work_by_its_author_or_after_told_is_a_title(text, kinds):
-    ctx = analyse(Document(path="t.txt", source=text))
-    assert [q.kind for q in ctx.quotations if not q.depth] == kinds
+    assert quotation_kinds(text) == kinds
 
 
 def test_another_opening_its_sentence_speaks():
@@ -844,8 +846,7 @@ def test_another_opening_its_sentence_speaks():
 def test_a_name_ending_in_s_before_a_noun_is_no_plural_subject():
     # PolNeAR dev: "features a New York Times report" is no "the Times report" speaking.
     text = "The 30-second spot, titled “Arrogant,” features a New York Times report from October on Trump's taxes."
-    ctx = analyse(Document(path="t.txt", source=text))
-    assert [q.kind for q in ctx.quotations] == ["title"]
+    assert quotation_kinds(text) == ["title"]
 
 
 def test_a_plural_subject_after_a_quotation_speaks_with_the_plain_verb():
