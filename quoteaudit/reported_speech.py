@@ -47,6 +47,7 @@ MAX_LATER_CUES = 8  # the cues inside a clause looked at for one that opens a st
 _WORDS = regex(r"[\w’'\-]+")
 _LEAD = regex(r"[\s,:;—–-]*")
 _TRAIL_CHARS = " \t\n\r\f\v\u00a0,:;.—–-"
+_OPENS_ON_A_SUBJECT = regex(r"(?:I|[Hh]e|[Ss]he|[Ii]t|[Ww]e|[Tt]hey|[Yy]ou)(?:[’'][a-z]+)?[ \t\u00a0]")
 _THAT = regex(r"(?:[^\s.!?;:“”\"]+[ \t\u00a0]+){0,8}?(that)\b")  # "told reporters Monday that", "said, however, that"
 
 
@@ -230,6 +231,9 @@ class _Finder:
             start, end = clause
             inside = _overlapping(top, self.quote_starts, start, end)
         own = self.quotation_cues.get(cue.start)
+        if own:
+            # a quotation after the cue's sentence, given this cue by the ranker, leaves the clause alone
+            own = [q for q in own if q.start < self.sentences.end(cue.end, q.start + 1)]
         if own:
             inside_indexes = {q.index for q in _overlapping(top, self.quote_starts, start, whole_end)}
             if not any(q.partial and q.index in inside_indexes for q in own):
@@ -709,7 +713,7 @@ def _reported_clause(text: str, cue, inverted: bool, attributor, sentences: "_Se
         participle = _NEXT_PARTICIPLE.search(text, participle.end(), sent_end)
     # "..., Manafort said, adding that ...": the participle opens a statement of its own.
     after = _clause_after(text, cue.end, participle.start() if participle else sent_end, speech)
-    if after is not None:
+    if after is not None and not (speech and _only_a_circumstance(text, cue, after)):
         return after
     # "..., Tokayev said." / "..., a person familiar with the matter said." — the clause
     # before the subject's phrase, ending on a comma a few words before the subject.
@@ -728,6 +732,19 @@ _COORDINATION_BEFORE = regex(r"(?:[,;—–]\s*(?:(and|but|while|yet|whereas|or|
                              r"(?:(?:also|then|later)\s+)?$")
 
 
+CIRCUMSTANCE_WORDS = 8  # "said in an interview on Saturday": a circumstance is short
+
+
+def _only_a_circumstance(text: str, cue, clause: tuple[int, int]) -> bool:
+    """Whether the words after a cue are where or when it was said, not what: "said in a
+    statement", "responded on Twitter", "reported from Washington, D.C." (no "that" clause)."""
+    start, end = clause
+    first = _WORDS.match(text, start)
+    return first is not None and first.group().lower() in lexicon.words("circumstance_prepositions") \
+        and cue.text.lower() in lexicon.words("circumstance_verbs") \
+        and len(_WORDS.findall(text, start, end)) <= CIRCUMSTANCE_WORDS
+
+
 def _is_cue(word: str) -> bool:
     return word in lexicon.speech_cues()[0] or word in lexicon.words("stance_verbs")
 
@@ -740,8 +757,10 @@ def _clause_after(text: str, start: int, end: int, speech: bool = True) -> tuple
     span = _trim(text, start, end, MIN_WORDS if speech else 1)
     if span is None or not speech:
         return span
+    if _OPENS_ON_A_SUBJECT.match(text, span[0], span[1]):
+        return span  # "said she was not going to jump to that conclusion": "that" is inside the clause
     that = _THAT.match(text, span[0], span[1])
-    return _trim(text, that.start(1), span[1]) if that else span
+    return (_trim(text, that.start(1), span[1]) or span) if that else span
 
 
 # "Asked" after "when", "if", "after being" (or opening its sentence): the asker unsaid

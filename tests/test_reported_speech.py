@@ -901,3 +901,45 @@ def test_a_name_and_a_verb_back_before_a_quotation_is_the_rules_choice():
             "called them out. Oh my goodness, they must have been really crushed by that.”")
     _, chosen = rules_pass(Document(path="t.txt", source=text), find_quotations(text).quotations)
     assert [a.speaker for a in chosen] == ["Bernie Sanders"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PolNeAR train (huff-post_2016-07-31): "that" inside the clause is a determiner, not its opener
+    # (the clause was "that conclusion", too short, and the statement was lost).
+    ("Asked if she believed Putin wanted Trump to win the White House, Clinton said she was not going to "
+     "jump to that conclusion.",
+     ("indirect", "she was not going to jump to that conclusion", "Clinton")),
+    # PolNeAR train (breitbart_2016-01-05): a clause opening on its subject is whole; the "that" of its
+    # second half does not cut the first away.
+    ("Rubio says he opposes gun violence but that the president’s plans won’t help prevent it.",
+     ("indirect", "he opposes gun violence but that the president’s plans won’t help prevent it", "Rubio")),
+])
+def test_a_clause_opening_on_its_subject_keeps_its_that(text, expected):
+    assert expected in statements(text)
+
+
+def test_a_cue_the_ranker_gave_a_later_quotation_keeps_its_clause():
+    # PolNeAR train (wash-post_2016-04-09): the ranker gave "several friends said" the quotation of the
+    # next sentence; the clause before the cue is still theirs.
+    text = ("Manafort spends his time in Florida, New York and Alexandria, Va., and travels internationally "
+            "often, and for weeks or months at a time, consulting for foreign governments, several friends said. "
+            "Corporate lobbyists describe such work as \"a different cup of tea\" than the typical contract "
+            "lobbying.")
+    _, found = cue_statements(text, "said")
+    assert [(r.kind, text[r.start:r.end][:32], r.mention.text) for r in found] == [
+        ("indirect", "Manafort spends his time in Flor", "several friends")]
+
+
+@pytest.mark.parametrize("text", [
+    # PolNeAR train: where or when the words were said is not what was said.
+    "Sam Lau, the communications director for the Iowa Democratic Party, said in a statement.",
+    "Associated Press writer Jill Colvin reported from Los Angeles.",
+    "Clinton’s campaign responded on Twitter.",
+])
+def test_a_circumstance_after_a_speech_verb_is_no_statement(text):
+    assert statements(text) == []
+
+
+def test_a_circumstance_before_that_keeps_the_clause():
+    text = "Trump said in an interview on Saturday that the system was rigged against him."
+    assert statements(text) == [("indirect", "that the system was rigged against him", "Trump")]
