@@ -22,6 +22,7 @@ import glob
 import os
 import statistics
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -54,15 +55,22 @@ def main() -> None:
     args = ap.parse_args()
     article = os.path.abspath(args.article or sorted(glob.glob(os.path.join(DEV, "*.txt")))[0])
     trees = {"this checkout": ROOT, "other": os.path.abspath(args.code)}
-    env = user_env(True)  # compiles this checkout; the other one here:
+    base_env = user_env(True)  # compiles this checkout; the other one here:
     compileall.compile_dir(os.path.join(trees["other"], "quoteaudit"), quiet=1)
-    for tree in trees.values():
-        cpu_seconds(tree, article, env)  # a first run each: the file system's caches
+    # A cache directory each, as a user of either version has: with one between them, two
+    # versions' different data files would replace each other's parsed copies run after run.
+    scratch = tempfile.TemporaryDirectory(prefix="qa-startup-")
+    envs = {label: {**base_env, "QUOTEAUDIT_CACHE_DIR": os.path.join(scratch.name, str(i))}
+            for i, label in enumerate(trees)}
+    for label, tree in trees.items():
+        cpu_seconds(tree, article, envs[label])  # a first run each: the caches, the file system's
     cpu: dict[str, list[float]] = {label: [] for label in trees}
     for _ in range(args.runs):
         for label, tree in trees.items():
-            cpu[label].append(cpu_seconds(tree, article, env))
-    counts = {label: None if args.no_valgrind else instructions(tree, article, env) for label, tree in trees.items()}
+            cpu[label].append(cpu_seconds(tree, article, envs[label]))
+    counts = {label: None if args.no_valgrind else instructions(tree, article, envs[label])
+              for label, tree in trees.items()}
+    scratch.cleanup()
     print(f"quoteaudit check {os.path.basename(article)} ({os.path.getsize(article):,} bytes), "
           f"{args.runs} runs each, taking turns; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     for label, tree in trees.items():

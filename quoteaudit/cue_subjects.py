@@ -115,8 +115,11 @@ class CueSubjects:
         text = self.text
         start = self.sentences.start(cue.start, max(0, cue.start - 600))
         i = bisect_left(self.cue_starts, cue.start) - 1
-        while i >= 0 and self.cues[i].start >= start and self.cues[i].text.endswith("ing"):
-            i -= 1  # "..., seeking an injunction ..., claiming": the verb before both
+        while i >= 0 and self.cues[i].start >= start and (
+                self.cues[i].text.endswith("ing") or self._unresolved_possessor(self.cues[i])):
+            # "..., seeking an injunction ..., claiming": the verb before both; "Both parents
+            # stiffened their denunciation of Mr. Trump, saying": not "their" but the clause's subject
+            i -= 1
         if i >= 0 and self.cues[i].start >= start:
             before = self.cues[i]
             opening = _NON_SPACE.search(text, start, before.start)
@@ -130,6 +133,14 @@ class CueSubjects:
             opening = self.opening_noun_phrase(start, cue.start)
             subject = Speaker(opening, [], "description", 0.5, "description") if opening else None
         return subject if subject is not None and subject.mention.end < cue.start else None
+
+    def _unresolved_possessor(self, cue) -> bool:
+        """Whether a preposition cue's source is a possessive pronoun that names nobody ("their
+        denunciation of")."""
+        if cue.text.lower() not in lexicon.words("cue_particles"):
+            return False
+        subject = self.parsed(cue)
+        return subject is not None and subject.kind == "pronoun" and not subject.names
 
     def opening_noun_phrase(self, start: int, end: int) -> Mention | None:
         """The plain noun phrase that opens a sentence, before its first verb ("Both parents

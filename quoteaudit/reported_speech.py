@@ -633,7 +633,7 @@ def source_of(sp: Speaker | None, anonymous: Mention | None = None) -> Attributi
     return Attribution(-1, name, sp.mention, None, sp.method, sp.confidence)
 
 
-_VERB_INSIDE = regex(r"[ \t\u00a0]+[a-z]+ed[ \t\u00a0]+\S")  # "Trump attacked Romney", "the KGB planted articles"
+_VERB_INSIDE = regex(r"[ \t\u00a0]+[a-z]+ed(?:[ \t\u00a0]+\S|$)")  # "Trump attacked Romney", "the KGB planted articles"
 
 
 def _before_its_verb(sp: Speaker) -> Speaker:
@@ -712,7 +712,16 @@ def _reported_clause(text: str, cue, inverted: bool, attributor, sentences: "_Se
     while participle is not None and not _is_cue(participle.group(1)):
         participle = _NEXT_PARTICIPLE.search(text, participle.end(), sent_end)
     # "..., Manafort said, adding that ...": the participle opens a statement of its own.
-    after = _clause_after(text, cue.end, participle.start() if participle else sent_end, speech)
+    stop = participle.start() if participle else sent_end
+    opening = _NON_SPACE_WORD.match(text, sent_start)
+    if opening is not None and opening.group(1).lower() in lexicon.words("subordinators") \
+            and text.find(",", sent_start, cue.start) == -1:
+        # "Though media reports described the push as nearly impossible to pull off, protesting
+        # delegates nevertheless made their point": the opening clause ends at its comma
+        comma = text.find(",", cue.end, stop)
+        if comma >= 0:
+            stop = comma
+    after = _clause_after(text, cue.end, stop, speech)
     if after is not None and not (speech and _only_a_circumstance(text, cue, after)):
         return after
     # "..., Tokayev said." / "..., a person familiar with the matter said." — the clause
@@ -723,6 +732,7 @@ def _reported_clause(text: str, cue, inverted: bool, attributor, sentences: "_Se
     return None
 
 
+_NON_SPACE_WORD = regex(r"[\s“\"‘']*(\w+)")
 _PARENTHETICAL_END = regex(r"\s*,\s*\w")
 _NEXT_PARTICIPLE = regex(r",\s+([a-z]+ing)\b")
 # What stands between two coordinated clauses: "..., and", "... but", "; ", "..., while".

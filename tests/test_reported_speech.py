@@ -359,10 +359,14 @@ def test_coordinated_statements_are_apart(text, expected):
     # no name parser takes for a subject (the opening "In May," read past).
     ("Both parents stiffened their denunciation of Mr. Trump, saying that he lacked the moral character and "
      "basic empathy to be president.",
-     [("indirect", "that he lacked the moral character and basic empathy to be president", "Both parents")]),
+     # (the possessive of "their denunciation of", a cue of the tagger, names nobody: not the participle's)
+     [("indirect", "Mr. Trump", "their"),
+      ("indirect", "that he lacked the moral character and basic empathy to be president", "Both parents")]),
     ("In May, a U.S. District Court judge sided with the Democrats, saying the law violated the Constitution "
      "and the Voting Rights Act.",
-     [("indirect", "the law violated the Constitution and the Voting Rights Act", "a U.S. District Court judge")]),
+     # ("sided with", a cue of the tagger: its subject ends before the verb)
+     [("indirect", "the Democrats", "a U.S. District Court judge"),
+      ("indirect", "the law violated the Constitution and the Voting Rights Act", "a U.S. District Court judge")]),
     # A second participle speaks for the verb before the first.
     ("His campaign sued the DNC in federal court on Friday, seeking an injunction to immediately overturn the "
      "DNC’s denial of access, claiming the party’s move would cost the campaign $600,000 a day.",
@@ -593,7 +597,8 @@ def test_a_thing_called_a_name_is_no_statement(text, statement):
 @pytest.mark.parametrize("text, cue, source", [
     # PolNeAR train (west-journal_2015-11-13, breitbart_2016-07-27, usa-today_2015-12-14): a
     # noun before a preposition cue is what is said; the subject of the verb it follows says it.
-    ("Donald Trump unleashed a harsh attack on Ben Carson last night.", "on", "Donald Trump"),
+    # (The article's "unleashed" is a cue of the tagger since 2026-11-30 and reports the clause.)
+    ("Donald Trump made a harsh attack on Ben Carson last night.", "on", "Donald Trump"),
     ("Having fought his own primary against Clinton eight years ago, Obama could offer a potent testimony about "
      "how a rival became an ally.", "about", "Barack Obama"),
     ("Cruz and Trump have used the most aggressive language about the need for more intense bombing.", "about",
