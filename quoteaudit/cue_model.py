@@ -43,6 +43,11 @@ class CueModel:
     threshold: float  # probability from which a word is a cue
     vocabulary: frozenset  # the words scored at all (lowercase)
     version: str = ""
+    # A word training seldom tagged ("of", "with", "as") is scored only after a word whose
+    # weights favour a cue ("criticism of"): gate_words, for any such word, or one of its
+    # gates[word]; the words not in gates are always scored.
+    gates: dict = field(default_factory=dict, compare=False)
+    gate_words: frozenset = frozenset()
     # word -> the summed weights of its own features, filled as words are met (a few hundred)
     _word_scores: dict = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
 
@@ -89,8 +94,9 @@ def model_from_json(data: dict) -> CueModel:
 
 
 def _model(fields: tuple) -> CueModel:
-    weights, bias, threshold, vocabulary, version = fields
-    return CueModel(weights, bias, threshold, frozenset(vocabulary), version)
+    weights, bias, threshold, vocabulary, version, gates, gate_words = fields
+    return CueModel(weights, bias, threshold, frozenset(vocabulary), version,
+                    {word: frozenset(before) for word, before in gates.items()}, frozenset(gate_words))
 
 
 def _model_fields(text: str) -> tuple:
@@ -104,7 +110,7 @@ def _fields(data: dict) -> tuple:
     else:  # n / 10_000 is the float that "0.nnnn" reads as: the same weights, exactly
         weights = dict(zip(data["features"], [n / WEIGHT_UNIT for n in data["weights_e4"]]))
     return (weights, float(data["bias"]), float(data["threshold"]), sorted(set(data["vocabulary"])),
-            data.get("version", ""))
+            data.get("version", ""), dict(data.get("gates", {})), list(data.get("gate_words", [])))
 
 
 class Scanner:
@@ -146,13 +152,32 @@ class Scanner:
         # Each run of word characters is looked up in the vocabulary (a set): a trie regex of
         # the vocabulary scanned faster, but took 35 ms to compile, a tenth of a one-article
         # check. A run that goes on from before the gap (a closing ’ then letters) is no word.
-        words, text = model.cased, self.text
+        words, text, gates, gate_words = model.cased, self.text, model.gates, model.gate_words
         for gap_start, gap_end in outside_quotations([(0, len(text))], self.quote_bounds):
             for m in _RUN.finditer(text, gap_start, gap_end):
                 word = m.group()
                 if word in words and not (m.start() == gap_start and gap_start
                                           and _RUN.match(text, gap_start - 1)):
+                    gate = gates.get(word.lower()) if gates else None
+                    if gate is not None:
+                        before = previous_word(text, m.start())
+                        if before is not None and before not in gate_words and before not in gate:
+                            continue
                     yield m.start(), m.end(), word
+
+
+def previous_word(text: str, start: int) -> str | None:
+    """The word (lowercase) right before text[start], across white space only; None when a
+    mark or the text's start stands there instead."""
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0 or not text[i].isalnum():
+        return None
+    j = i
+    while j >= 0 and (text[j].isalnum() or text[j] in "’'-"):
+        j -= 1
+    return text[j + 1:i + 1].lower()
 
 
 # [.!?]+ and closing marks before white space, or a line break; written to open on one

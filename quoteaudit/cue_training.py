@@ -18,11 +18,13 @@ import sys
 from collections import Counter
 from dataclasses import dataclass
 
-from .cue_model import _TOKEN, WEIGHT_UNIT, CueModel, Scanner, _stem, features
+from .cue_model import _TOKEN, WEIGHT_UNIT, CueModel, Scanner, _stem, features, previous_word
 from .quotes import find_quotations
 
 MIN_COUNT = 1  # a word is scored when it ended a gold cue this often in training
 MIN_RATE = 0.02  # ... and in this share of its occurrences outside quotation marks
+MIN_TAGGED = 1  # a word stays in the vocabulary when this many of its training occurrences are tagged
+GATE_RATE = 0.1  # a word tagged in fewer of its occurrences is scored only after the words seen before its tags
 MIN_FEATURE = 3  # a feature is learned when this many training examples have it
 PRUNE = 0.05  # weights smaller than this are left out (0.01 kept a third more for the same CV scores)
 # The tagger's threshold, chosen by 5-fold CV over train (benchmarks/attributions.py):
@@ -119,8 +121,37 @@ def train(articles: list[Article], c: float = 0.5, threshold: float = THRESHOLD,
     clf.fit(x, labels)
     coef = clf.coef_[0]
     weights = {name: round(float(coef[j]), 4) for name, j in sorted(index.items()) if abs(coef[j]) >= PRUNE}
-    return CueModel({k: v for k, v in weights.items() if v}, round(float(clf.intercept_[0]), 4), threshold,
-                    vocab, version)
+    weights = {k: v for k, v in weights.items() if v}
+    bias = round(float(clf.intercept_[0]), 4)
+    vocab, gates, gate_words = _vocabulary_and_gates(articles, CueModel(weights, bias, threshold, vocab))
+    return CueModel(weights, bias, threshold, vocab, version, gates, gate_words)
+
+
+def _vocabulary_and_gates(articles: list[Article], model: CueModel) -> tuple[frozenset, dict, frozenset]:
+    """The vocabulary less the words no training occurrence of was tagged (scoring them costs
+    and finds nothing), and the gates of the words seldom tagged (under GATE_RATE of their
+    occurrences). Most candidates are such words ("of", "with", "as"), and their tags
+    follow words that favour a cue: one with a positive weight before any word ("p1="), or
+    before this one (with "p1w="), or seen before one of its tagged occurrences."""
+    occurrences, tagged, before = Counter(), Counter(), {}
+    for a in articles:
+        for start, end, word in a.scan.candidates(model):
+            w = word.lower()
+            occurrences[w] += 1
+            if model.probability(features(a.scan, start, end, word)) >= model.threshold:
+                tagged[w] += 1
+                before.setdefault(w, set()).add(previous_word(a.scan.text, start))
+    vocab = frozenset(w for w in model.vocabulary if tagged[w] >= MIN_TAGGED)
+    weights = model.weights
+    gate_words = frozenset(name[3:] for name, weight in weights.items() if name.startswith("p1=") and weight > 0)
+    for name, weight in weights.items():
+        if name.startswith("p1w="):
+            prev, _, w = name[4:].partition("|")
+            if weight + weights.get("p1=" + prev, 0.0) > 0:
+                before.setdefault(w, set()).add(prev)
+    gates = {w: frozenset(before.get(w, set()) - gate_words - {None})
+             for w in vocab if tagged[w] < GATE_RATE * occurrences[w]}
+    return vocab, gates, gate_words
 
 
 def retrain(corpus: str, eval_dir: str, out: str) -> str:
@@ -143,7 +174,9 @@ def dump_model(model: CueModel, path: str) -> None:
     weights = sorted(model.weights.items())
     data = {"version": model.version, "bias": model.bias, "threshold": model.threshold,
             "vocabulary": sorted(model.vocabulary), "features": [name for name, _ in weights],
-            "weights_e4": [round(w * WEIGHT_UNIT) for _, w in weights]}
+            "weights_e4": [round(w * WEIGHT_UNIT) for _, w in weights],
+            "gates": {word: sorted(before) for word, before in sorted(model.gates.items())},
+            "gate_words": sorted(model.gate_words)}
     with open(path, "w", encoding="utf-8") as fh:
         json.dump(data, fh, ensure_ascii=False, indent=0, sort_keys=False)
         fh.write("\n")
