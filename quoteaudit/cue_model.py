@@ -48,6 +48,7 @@ class CueModel:
     # gates[word]; the words not in gates are always scored.
     gates: dict = field(default_factory=dict, compare=False)
     gate_words: frozenset = frozenset()
+    _gates_as_written: dict = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
     # word -> the summed weights of its own features, filled as words are met (a few hundred)
     _word_scores: dict = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
 
@@ -152,18 +153,31 @@ class Scanner:
         # Each run of word characters is looked up in the vocabulary (a set): a trie regex of
         # the vocabulary scanned faster, but took 35 ms to compile, a tenth of a one-article
         # check. A run that goes on from before the gap (a closing ’ then letters) is no word.
-        words, text, gates, gate_words = model.cased, self.text, model.gates, model.gate_words
+        words, text, gates = model.cased, self.text, _cased_gates(model)
         for gap_start, gap_end in outside_quotations([(0, len(text))], self.quote_bounds):
+            last = None  # the run before, as previous_word reads it, without reading back
             for m in _RUN.finditer(text, gap_start, gap_end):
                 word = m.group()
                 if word in words and not (m.start() == gap_start and gap_start
                                           and _RUN.match(text, gap_start - 1)):
-                    gate = gates.get(word.lower()) if gates else None
-                    if gate is not None:
-                        before = previous_word(text, m.start())
-                        if before is not None and before not in gate_words and before not in gate:
+                    gate = gates.get(word)
+                    if gate is not None and last is not None:
+                        before = last.group()
+                        if before[-1].isalnum() and text[last.end():m.start()].isspace() \
+                                and (before := before.lower()) not in gate and before not in model.gate_words:
+                            last = m
                             continue
                     yield m.start(), m.end(), word
+                last = m
+
+
+def _cased_gates(model: "CueModel") -> dict:
+    """The model's gates by the word as written ("of", "Of"): one look-up per candidate."""
+    cased = model._gates_as_written
+    if not cased and model.gates:
+        for word, gate in model.gates.items():
+            cased[word] = cased[word[0].upper() + word[1:]] = gate
+    return cased
 
 
 def previous_word(text: str, start: int) -> str | None:
