@@ -46,7 +46,7 @@ class CueModel:
     # A word training seldom tagged ("of", "with", "as") is scored only after a word whose
     # weights favour a cue ("criticism of"): gate_words, for any such word, or one of its
     # gates[word]; the words not in gates are always scored.
-    gates: dict = field(default_factory=dict, compare=False)
+    gates: dict = field(default_factory=dict)
     gate_words: frozenset = frozenset()
     _gates_as_written: dict = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
     # word -> the summed weights of its own features, filled as words are met (a few hundred)

@@ -40,6 +40,10 @@ def test_weights_file_round_trips_exactly_and_old_files_still_load(tmp_path):
                                frozenset({"said"}), "v")
     dump_model(model, str(out))
     assert cue_model.model_from_json(json.loads(out.read_text(encoding="utf-8"))) == model
+    gated = cue_model.CueModel({"w=of": -1.0, "p1w=criticism|of": 2.0}, -0.7361, 0.25, frozenset({"said", "of"}),
+                               "v", {"of": frozenset({"criticism"})}, frozenset({"he"}))
+    dump_model(gated, str(out))
+    assert cue_model.model_from_json(json.loads(out.read_text(encoding="utf-8"))) == gated != model
     old_format = {"version": "v", "bias": -0.7361, "threshold": 0.25, "vocabulary": ["said"],
                   "weights": {"w=said": 1.2345, "p1=he": -0.0001, "n1=that": 0.1}}
     assert cue_model.model_from_json(old_format) == model
@@ -137,3 +141,25 @@ def test_short_windows_read_the_tokens_the_whole_window_holds():
             assert cue_model._tokens_after(text, at, at + width, at + width) == window
             before = cue_model._tokens_before(text, max(0, at - width), -1, at)
             assert before[-3:] == cue_model._TOKEN.findall(text, max(0, at - width), at)[-3:]
+
+
+def test_a_seldom_tagged_word_is_scored_only_after_a_word_that_favours_a_cue():
+    # "of" ends a cue in 466 of its 11,871 occurrences in PolNeAR train ("criticism of"): it is
+    # scored after such a word, after a mark or at a gap's start, never after "city".
+    model = cue_model.shipped_model()
+    assert "of" in model.gates
+    text = "Their criticism of the plan grew. The city of Boston voted. Of course, \"they said\" of it."
+    found = [(text[:start].split()[-1] if text[:start].split() else "", word)
+             for start, _, word in cue_model.Scanner(text, [(72, 83)]).candidates(model) if word.lower() == "of"]
+    assert found == [("criticism", "of"), ("voted.", "Of"), ('said"', "of")]
+
+
+def test_the_gates_read_the_previous_word_as_the_trainer_does():
+    # The scan keeps the run before each word; the trainer reads back from the word: the same word.
+    text = "Democrats’ criticism  of it; Trump's attack\non the press, the man - of the hour, X-ray of."
+    runs = [m for m in cue_model._RUN.finditer(text)]
+    for before, m in zip(runs, runs[1:]):
+        read_back = cue_model.previous_word(text, m.start())
+        kept = before.group().lower() if before.group()[-1].isalnum() \
+            and text[before.end():m.start()].isspace() else None
+        assert read_back == kept, m.group()
