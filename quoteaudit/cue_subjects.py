@@ -101,7 +101,7 @@ class CueSubjects:
             subject = self.clause_subject(cue)
             if subject is not None:
                 return subject, inverted
-        bare = _bare_plural_subject(text, cue) or self.noun_phrase_before(cue)
+        bare = _bare_plural_subject(text, cue) or self.noun_phrase_before(cue) or _relative_pronoun_before(text, cue)
         return (Speaker(bare, [], "description", 0.5, "description") if bare else None), inverted
 
     def clause_subject(self, cue) -> Speaker | None:
@@ -363,6 +363,16 @@ def _plain_source(phrase: str) -> bool:
     return _opens_like_a_source(words) and not any(w.lower() == "that" for w in words)
 
 
+def _relative_pronoun_before(text: str, cue) -> Mention | None:
+    """The "who" right before a cue whose antecedent no parser named ("Among those who said
+    they cared most", "four in 10 who said"): PolNeAR's source is the pronoun."""
+    found = _WHO_BEFORE.search(text, max(0, cue.start - 40), cue.start)
+    return Mention(found.group(1), found.start(1), found.end(1)) if found else None
+
+
+_WHO_BEFORE = regex(r"(?<![\w’'])(who)[ \t\u00a0]+(?:(?:also|has|have|had|was|were|is|are|[a-z]+ly)[ \t\u00a0]+){0,3}$")
+
+
 def _bare_plural_subject(text: str, cue) -> Mention | None:
     start = max(0, cue.start - 60)
     m = _BARE_PLURAL.search(text[start:cue.start])
@@ -430,7 +440,7 @@ _SOURCE_PHRASE = regex(r"\s+([^\s,.;:“”\"]+(?:[ \t\u00a0]+[^\s,.;:“”\"]+
 _COMMA_BEFORE = regex(r",\s*$")
 _PLACE_AFTER = regex(r"[ \t]+(?:in|at|of|from)[ \t]+[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2}[ \t]*[.;](?!\w)")
 _SOURCE_TO_END = regex(r"[ \t]+([^\s,.;:!?“”\"]+(?:[ \t]+[^\s,.;:!?“”\"]+){0,7})[ \t]*\.(?:\s|$)")
-_COORDINATED = regex(r"[^,;:]\s(?:and|but)\s+(?:(?:also|then|later|now)\s+)?$")
+_COORDINATED = regex(r"[^;:]\s(?:and|but)\s+(?:(?:also|then|later|now)\s+)?$")
 # An opening phrase closed by a comma ("In May, "), then up to six words before a verb
 _OPENING_NOUN_PHRASE = regex(
     r"\s*(?:(?:[Ii]n|[Oo]n|[Aa]t|[Aa]fter|[Bb]efore|[Ss]ince|[Ll]ast|[Tt]his|[Ee]arlier|[Ll]ater)\b[^,\n]{0,40},\s+)?"

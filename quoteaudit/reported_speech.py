@@ -171,6 +171,8 @@ class _Finder:
             if later.inverted:
                 continue
             subject = self.subjects.parsed(later)
+            if subject is None:  # "..., while nine in 10 said they ...": a guessed subject
+                subject = self.subjects.of(later, id(later) in self.speech_cues)[0]
             own_subject = subject is not None and start < subject.mention.start < later.start
             cut = subject.mention.start if own_subject else later.start
             joint = _COORDINATION_BEFORE.search(text, max(start, cut - 30), cut)

@@ -948,3 +948,23 @@ def test_a_circumstance_after_a_speech_verb_is_no_statement(text):
 def test_a_circumstance_before_that_keeps_the_clause():
     text = "Trump said in an interview on Saturday that the system was rigged against him."
     assert statements(text) == [("indirect", "that the system was rigged against him", "Trump")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PolNeAR train (usa-today_2016-02-10): a later cue's guessed subject cuts the clause before it.
+    ("Most said life would be worse than life today, while nine in 10 said they thought the economy favors "
+     "the wealthy.",
+     [("indirect", "life would be worse than life today", "Most"),
+      ("indirect", "they thought the economy favors the wealthy", "nine in 10")]),
+    # PolNeAR train (usa-today_2016-02-04): "..., but said" goes on with the clause's subject.
+    ("She brought that down to $42,000 in five years, but said she couldn't fulfill her dream of teaching "
+     "high school.",
+     [("indirect", "she couldn't fulfill her dream of teaching high school", "She")]),
+    # PolNeAR train (breitbart_2016-03-01): "who" is the source when no parser names its antecedent.
+    ("Among those who said they cared most about a candidate being honest and trustworthy, most voted for "
+     "Sanders.",
+     [("indirect", "they cared most about a candidate being honest and trustworthy", "who")]),
+])
+def test_guessed_subjects_of_later_and_coordinated_cues(text, expected):
+    found = statements(text)
+    assert [s for s in found if s in expected] == expected
