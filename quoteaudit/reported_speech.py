@@ -254,6 +254,8 @@ class _Finder:
             speaker = _unsourced()
         elif subject is not None and not inverted and subject.kind == "pronoun" and _expletive_it(text, subject, cue):
             speaker = _unsourced()
+        elif anonymous is None and speaker.method == "description" and _names_nobody(speaker.mention.text):
+            speaker = _unsourced()  # "Pressed again about ...", "the debunked claim": no noun names a source
         relative = None
         if not inverted and text.find("wh", max(0, cue.start - 40), cue.start) >= 0:  # most cues: no "who"/"which"
             relative = _RELATIVE_BEFORE.search(text, max(0, cue.start - 40), cue.start)
@@ -468,6 +470,23 @@ def _expletive_it(text: str, subject: Speaker, cue) -> bool:
     no source). Not before a participle cue: in "It's denouncing what ..." "it" is someone."""
     be = _EXPLETIVE_IT.match(text, subject.mention.start, cue.start)
     return be is not None and not (cue.text.endswith("ing") and not text[be.end():cue.start].strip())
+
+
+_ARTICLES = frozenset(("a", "an", "the"))
+
+
+def _names_nobody(phrase: str) -> bool:
+    """Whether a guessed noun phrase is no noun phrase: a lone participle or adverb ("Pressed",
+    "pointing", "grudgingly"), or words ending on a determiner or on the participle a noun cue
+    follows ("the", "the debunked", "his oft-stated")."""
+    words = phrase.split()
+    last = words[-1].lower()
+    if last in _ARTICLES:
+        return True
+    if len(words) == 1:
+        return last.endswith(("ing", "ed", "ly")) and words[0][1:].islower()
+    return len(words) == 2 and last.endswith("ed") and (
+        words[0].lower() in _ARTICLES or words[0].endswith(("’s", "'s")))
 
 
 def _names_a_time(phrase: str) -> bool:

@@ -968,3 +968,11 @@ def test_a_circumstance_before_that_keeps_the_clause():
 def test_guessed_subjects_of_later_and_coordinated_cues(text, expected):
     found = statements(text)
     assert [s for s in found if s in expected] == expected
+
+
+def test_a_guessed_subject_that_is_no_noun_phrase_names_no_source():
+    # PolNeAR train (wash-post_2016-07-06): "Pressed" was the source of what Perez was asked about.
+    text = "Pressed again about all the vice-president chatter, Perez just smiled."
+    _, found = cue_statements(text, "about")
+    assert [(text[r.start:r.end], r.mention) for r in found] == [
+        ("all the vice-president chatter, Perez just smiled", None)]
