@@ -976,3 +976,10 @@ def test_a_guessed_subject_that_is_no_noun_phrase_names_no_source():
     _, found = cue_statements(text, "about")
     assert [(text[r.start:r.end], r.mention) for r in found] == [
         ("all the vice-president chatter, Perez just smiled", None)]
+
+
+def test_a_subject_before_a_pair_of_double_hyphens():
+    # PolNeAR train (usa-today_2016-07-15): "--" stands for a dash; the subject is before the pair.
+    text = ("The Supreme Court justice -- who has been involved in a scuffle with the presumptive Republican "
+            "nominee over the past few days -- said she regretted her remarks.")
+    assert statements(text) == [("indirect", "she regretted her remarks", "The Supreme Court justice")]

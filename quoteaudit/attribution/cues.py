@@ -75,6 +75,7 @@ def _char(ch: str, either_case: bool) -> str:
 
 
 _BE = frozenset(("is", "was", "are", "were"))  # before a participle: "Trump is saying"
+_DASHES = frozenset(("—", "–", "―", "-"))  # "-" stands alone only as a dash: " - " or "--"
 _CLAUSE_MARKS = frozenset((".", ";", ":", ",", "—", "–", "!", "?"))
 _MODALS = frozenset(("will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did", "not",
                      "won’t", "won't", "wouldn’t", "wouldn't", "can’t", "can't", "couldn’t", "couldn't", "didn’t",
@@ -312,9 +313,9 @@ class CueParser:
                 cue.inverted = True
                 return self._forward_np(cue.end)
             return None
-        if prev.text in ("—", "–", "―"):
-            # "Many speakers at the service — including Muslims, ... — said": the subject stands
-            # before the pair of dashes, not after the cue.
+        if prev.text in _DASHES:
+            # "Many speakers at the service — including Muslims, ... — said", "The justice -- who
+            # has been ... -- said": the subject stands before the pair of dashes, not after the cue.
             np = self._np_before_dashes(prev, max(para_start, cue.start - 300))
             if np is not None:
                 return np
@@ -342,11 +343,16 @@ class CueParser:
         the cue's sentence; None when there is no such pair."""
         tokens = self._tokens(floor, closing.start)
         sentence_floor = self._sentence_start(closing.start, floor)
-        for j in range(len(tokens) - 1, 0, -1):
+        last = len(tokens) - 1
+        while last > 0 and tokens[last].text in _DASHES:
+            last -= 1  # the first "-" of a closing "--"
+        for j in range(last, 0, -1):
             if tokens[j].start < sentence_floor:
                 return None
-            if tokens[j].text in ("—", "–", "―"):
-                return self._np_backward(tokens, j)
+            if tokens[j].text in _DASHES:
+                while j > 0 and tokens[j - 1].text in _DASHES:
+                    j -= 1  # an opening "--"
+                return self._np_backward(tokens, j) if j > 0 else None
         return None
 
     def _inverted_context(self, before: list[Token], i: int) -> bool:
