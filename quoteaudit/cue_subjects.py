@@ -95,7 +95,8 @@ class CueSubjects:
                                   0.5, "description")
         if subject is not None or inverted:
             return subject, inverted
-        participle = cue.text.endswith("ing") and comma_before
+        participle = cue.text.endswith("ing") and (
+            comma_before or PREPOSITION_BEFORE.search(text, max(0, cue.start - 12), cue.start) is not None)
         if participle or _COORDINATED.search(text, max(0, cue.start - 20), cue.start):
             # "..., saying that ...", "... survived ... and says ...": the clause's subject speaks
             subject = self.clause_subject(cue)
@@ -438,6 +439,7 @@ def anonymous_source(text: str, cue_start: int, cue_end: int, subject, inverted:
 
 _SOURCE_PHRASE = regex(r"\s+([^\s,.;:“”\"]+(?:[ \t\u00a0]+[^\s,.;:“”\"]+){0,7})(?=\s*[,.;:])")
 _COMMA_BEFORE = regex(r",\s*$")
+PREPOSITION_BEFORE = regex(r"\s(?:before|after|while|without|besides|by)\s+$")  # "... before backing"
 _PLACE_AFTER = regex(r"[ \t]+(?:in|at|of|from)[ \t]+[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2}[ \t]*[.;](?!\w)")
 _SOURCE_TO_END = regex(r"[ \t]+([^\s,.;:!?“”\"]+(?:[ \t]+[^\s,.;:!?“”\"]+){0,7})[ \t]*\.(?:\s|$)")
 _COORDINATED = regex(r"[^;:]\s(?:and|but)\s+(?:(?:also|then|later|now)\s+)?$")

@@ -35,7 +35,7 @@ from . import lexicon
 from .attribution.resolution import source_type_of
 from .attribution.common import Speaker
 from .cue_model import CueModel, Scanner
-from .cue_subjects import CueSubjects, _phrase_stopwords, anonymous_source, with_tagged_cues
+from .cue_subjects import PREPOSITION_BEFORE, CueSubjects, _phrase_stopwords, anonymous_source, with_tagged_cues
 from .model import Attribution, Mention, Quotation, Span
 from .regexes import regex
 from .wordchars import NOT_AFTER_WORD
@@ -176,6 +176,9 @@ class _Finder:
             own_subject = subject is not None and start < subject.mention.start < later.start
             cut = subject.mention.start if own_subject else later.start
             joint = _COORDINATION_BEFORE.search(text, max(start, cut - 30), cut)
+            if joint is None and later.text.endswith("ing"):
+                # "an organization that endorsed Sanders before backing Clinton": two statements
+                joint = PREPOSITION_BEFORE.search(text, max(start, cut - 30), cut)
             if joint is None and own_subject and id(later) in self.speech_cues:
                 # "they wanted a nominee from outside ..., compared with four in 10 who said they
                 # preferred ...": a speech verb with a subject of its own after a comma

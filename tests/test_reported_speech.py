@@ -983,3 +983,10 @@ def test_a_subject_before_a_pair_of_double_hyphens():
     text = ("The Supreme Court justice -- who has been involved in a scuffle with the presumptive Republican "
             "nominee over the past few days -- said she regretted her remarks.")
     assert statements(text) == [("indirect", "she regretted her remarks", "The Supreme Court justice")]
+
+
+def test_a_participle_after_before_is_a_statement_of_its_own():
+    # PolNeAR train (usa-today_2016-07-25): "endorsed Sanders before backing Clinton": two statements.
+    text = "He launched Democracy for America, an organization that endorsed Sanders before backing Clinton."
+    assert [(r.cue.text, text[r.start:r.end]) for r in analyse(Document(path="t.txt", source=text)).reported_speech
+            ] == [("that endorsed", "Sanders"), ("backing", "Clinton")]
