@@ -159,7 +159,8 @@ class CueSubjects:
         """The words between a clause's opening and a cue that no parser took for its subject
         ("In separate interviews, three current and former Podesta employees said", "A survey by
         the organization in March found"): a plain noun phrase of a few words, read back to the
-        sentence's start, a comma or a conjunction."""
+        sentence's start, a comma or a conjunction; up to twelve words ("Majorities of Democrats in
+        five states going to the polls Tuesday say")."""
         text = self.text
         floor = self.sentences.start(cue.start, max(0, cue.start - 100))
         found = _NOUN_PHRASE_BEFORE.search(text, floor, cue.start)
@@ -336,7 +337,7 @@ _BARE_PLURAL = regex(r"(?:^|(?<=[.!?;:]\s)|(?<=\n)|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss
 _NOUN_PHRASE_BEFORE = regex(
     r"(?:^|(?<=[,;:(—–\n])|(?<=[.!?][\"”’']\s)|(?<=[.!?]\s)"
     r"|\b(?:[Aa]nd|[Bb]ut|[Ss]o|[Yy]et)\s)\s*"
-    r"((?:[\w’'&.%$-]+[ \t\u00a0]+){0,7}?[\w’'&.%$-]+)[ \t\u00a0]+"
+    r"((?:[\w’'&.%$-]+[ \t\u00a0]+){0,11}?[\w’'&.%$-]+)[ \t\u00a0]+"
     r"(?:(?:also|have|has|had|now|still|already|both|all|not|[a-z]+ly)[ \t\u00a0]+){0,3}$")
 
 

@@ -990,3 +990,11 @@ def test_a_participle_after_before_is_a_statement_of_its_own():
     text = "He launched Democracy for America, an organization that endorsed Sanders before backing Clinton."
     assert [(r.cue.text, text[r.start:r.end]) for r in analyse(Document(path="t.txt", source=text)).reported_speech
             ] == [("that endorsed", "Sanders"), ("backing", "Clinton")]
+
+
+def test_a_long_plain_noun_phrase_before_its_cue_speaks():
+    # PolNeAR train (breitbart_2016-03-15): eleven words before "say"; up to eight were read.
+    text = ("Majorities of Democrats in five states going to the polls Tuesday say they would be satisfied with "
+            "both candidates.")
+    assert statements(text) == [("indirect", "they would be satisfied with both candidates",
+                                 "Majorities of Democrats in five states going to the polls Tuesday")]
