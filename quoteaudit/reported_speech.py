@@ -206,6 +206,10 @@ class _Finder:
                 return reduced
         if _reports_nothing(text, cue):
             return None
+        if cue.text.endswith("ing") and " " not in cue.text:
+            opening = self.opening_participle_statement(cue, speech)
+            if opening is not None:
+                return opening
         if not cue.inverted and (cue.text.lower() in lexicon.words("unsourced_cues") or (
                 cue.text.endswith(_PARTICIPLE_ENDINGS) and _passive().search(text, max(0, cue.end - 60), cue.end))):
             return self.passive_statement(cue)
@@ -317,6 +321,28 @@ class _Finder:
         inside = _overlapping(self.top, self.quote_starts, start, end)
         return _clause_statement(start, end, Mention(cue.text, cue.start, cue.end),
                                  _unsourced(), inside)
+
+    def opening_participle_statement(self, cue, speech: bool) -> ReportedSpeech | None:
+        """The clause of a participle that opens its sentence, spoken by the subject after its
+        comma: "Declaring that he alone can fix it, the billionaire real estate mogul ...",
+        "After thanking the raucous crowd, he touted ..."."""
+        text = self.text
+        sent_start = self.sentences.start(cue.start, max(0, cue.start - 60))
+        if not _OPENS_ON_A_PARTICIPLE.fullmatch(text, sent_start, cue.start):
+            return None
+        sent_end = self.sentences.end(cue.end, cue.end + 400)
+        comma = text.find(",", cue.end, sent_end)
+        if comma < 0 or _overlapping(self.top, self.quote_starts, cue.end, comma):
+            return None
+        subject = self.attributor._forward_np(comma + 1)
+        if subject is None or text[comma + 1:subject.mention.start].strip():
+            return None
+        clause = _clause_after(text, cue.end, comma, speech)
+        speaker = source_of(subject)
+        if clause is None or speaker is None or self.claimed.overlaps(*clause):
+            return None
+        self.claimed.add(*clause)
+        return _clause_statement(clause[0], clause[1], Mention(cue.text, cue.start, cue.end), speaker, [])
 
     def passive_statement(self, cue) -> ReportedSpeech | None:
         """A cue in the passive ("The sale is expected to ...", "Kelsey Atkinson was
@@ -761,6 +787,8 @@ _PARENTHETICAL_END = regex(r"\s*,\s*\w")
 _NEXT_PARTICIPLE = regex(r",\s+([a-z]+ing)\b")
 # What stands between two coordinated clauses: "..., and", "... but", "; ", "..., while".
 _AT_COMMA = regex(r"[,;]")
+# What may stand between a sentence's start and a participle that opens it
+_OPENS_ON_A_PARTICIPLE = regex(r"[\s“\"‘']*(?:(?:After|Before|While|By|In|On|Upon|Since|When|Besides|Without)[ \t\u00a0]+)?")
 _COORDINATION_BEFORE = regex(r"(?:[,;—–]\s*(?:(and|but|while|yet|whereas|or|though|although|even though)\s+)?"
                              r"|\s(and|but|yet)\s+)"
                              r"(?:(?:also|then|later)\s+)?$")
