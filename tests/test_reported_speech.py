@@ -940,9 +940,11 @@ def test_a_cue_the_ranker_gave_a_later_quotation_keeps_its_clause():
     "Sam Lau, the communications director for the Iowa Democratic Party, said in a statement.",
     "Associated Press writer Jill Colvin reported from Los Angeles.",
     "Clinton’s campaign responded on Twitter.",
+    # PolNeAR train (huff-post_2016-02-07): "after a brief apology" is when, not what.
+    '"Let me tell you the facts," Cruz said after a brief "I am sorry" to Carson.',
 ])
 def test_a_circumstance_after_a_speech_verb_is_no_statement(text):
-    assert statements(text) == []
+    assert [s for s in statements(text) if s[0] != "direct"] == []
 
 
 def test_a_circumstance_before_that_keeps_the_clause():
