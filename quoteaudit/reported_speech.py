@@ -275,8 +275,14 @@ class _Finder:
             # A tagged cue's pronoun open between people is left unresolved, not reported as
             # ambiguous: the tagger's cues are less sure than the lexicon's (precision first).
             speaker = replace(speaker, candidates=[])
+        return self.claim(start, end, cue, speaker, inside, anonymous)
+
+    def claim(self, start: int, end: int, cue, source: Attribution, inside: list[Quotation],
+              anonymous: Mention | None = None) -> ReportedSpeech:
+        """The statement of cue over text[start:end], its clause reported from now on (one
+        statement a clause: callers check claimed.overlaps first)."""
         self.claimed.add(start, end)
-        return _clause_statement(start, end, Mention(cue.text, cue.start, cue.end), speaker, inside, anonymous)
+        return _clause_statement(start, end, Mention(cue.text, cue.start, cue.end), source, inside, anonymous)
 
     def split_by_its_cue(self, last: ReportedSpeech, q: Quotation, a: Attribution) -> bool:
         """Whether quotation q is the second piece of the direct statement before it, around
@@ -317,10 +323,7 @@ class _Finder:
         end = start + len(text[start:end].rstrip(_TRAIL_CHARS))
         if self.claimed.overlaps(start, end):
             return None
-        self.claimed.add(start, end)
-        inside = _overlapping(self.top, self.quote_starts, start, end)
-        return _clause_statement(start, end, Mention(cue.text, cue.start, cue.end),
-                                 _unsourced(), inside)
+        return self.claim(start, end, cue, _unsourced(), _overlapping(self.top, self.quote_starts, start, end))
 
     def opening_participle_statement(self, cue, speech: bool) -> ReportedSpeech | None:
         """The clause of a participle that opens its sentence, spoken by the subject after its
@@ -341,8 +344,7 @@ class _Finder:
         speaker = source_of(subject)
         if clause is None or speaker is None or self.claimed.overlaps(*clause):
             return None
-        self.claimed.add(*clause)
-        return _clause_statement(clause[0], clause[1], Mention(cue.text, cue.start, cue.end), speaker, [])
+        return self.claim(clause[0], clause[1], cue, speaker, [])
 
     def passive_statement(self, cue) -> ReportedSpeech | None:
         """A cue in the passive ("The sale is expected to ...", "Kelsey Atkinson was
@@ -358,13 +360,10 @@ class _Finder:
             return None
         start, end = clause
         agent = _agent().match(text, cue.end, end + 1)  # the clause's end is trimmed of its period
-        mention = Mention(agent.group(1), agent.start(1), agent.end(1)) if agent else None
-        source = Attribution(-1, None, mention, None, "description", 0.5) if agent else _unsourced()
         inside = _overlapping(self.top, self.quote_starts, start, end)
         if _mostly_quoted(inside, start, end):
             return None
-        self.claimed.add(start, end)
-        return _clause_statement(start, end, Mention(cue.text, cue.start, cue.end), source, inside)
+        return self.claim(start, end, cue, _agent_source(agent) if agent else _unsourced(), inside)
 
     def reduced_passive_statement(self, cue) -> ReportedSpeech | None:
         """A participle with its agent after a noun ("a call echoed by Japan", "The immigration
@@ -379,13 +378,9 @@ class _Finder:
         if agent is None:
             return None
         start, end = phrase
-        mention = Mention(agent.group(1), agent.start(1), agent.end(1))
         if self.claimed.overlaps(start, end):
             return None
-        self.claimed.add(start, end)
-        inside = _overlapping(self.top, self.quote_starts, start, end)
-        return _clause_statement(start, end, Mention(cue.text, cue.start, cue.end),
-                                 Attribution(-1, None, mention, None, "description", 0.5), inside)
+        return self.claim(start, end, cue, _agent_source(agent), _overlapping(self.top, self.quote_starts, start, end))
 
     def labelled_lines(self, found: list[ReportedSpeech]) -> list[ReportedSpeech]:
         """Paragraphs that open with a speaker's label and a colon: a transcript's turns
@@ -710,6 +705,11 @@ def _ends_a_noun(word: str) -> bool:
     return not (low in lexicon.words("determiners") or low in _phrase_stopwords()
                 or low in lexicon.words("quantity_subjects") or low in lexicon.words("adverbs")
                 or low.endswith("ly") or word.endswith(("’s", "'s")))
+
+
+def _agent_source(agent: re.Match) -> Attribution:
+    """The source named by a passive's agent ("was first reported by the Miami Herald")."""
+    return Attribution(-1, None, Mention(agent.group(1), agent.start(1), agent.end(1)), None, "description", 0.5)
 
 
 def _unsourced() -> Attribution:
