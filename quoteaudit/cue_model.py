@@ -153,7 +153,7 @@ class Scanner:
         # Each run of word characters is looked up in the vocabulary (a set): a trie regex of
         # the vocabulary scanned faster, but took 35 ms to compile, a tenth of a one-article
         # check. A run that goes on from before the gap (a closing ’ then letters) is no word.
-        words, text, gates = model.cased, self.text, _cased_gates(model)
+        words, text, gates, gate_words = model.cased, self.text, _cased_gates(model), model.gate_words
         for gap_start, gap_end in outside_quotations([(0, len(text))], self.quote_bounds):
             last = None  # the run before, as previous_word reads it, without reading back
             for m in _RUN.finditer(text, gap_start, gap_end):
@@ -164,7 +164,7 @@ class Scanner:
                     if gate is not None and last is not None:
                         before = last.group()
                         if before[-1].isalnum() and text[last.end():m.start()].isspace() \
-                                and (before := before.lower()) not in gate and before not in model.gate_words:
+                                and (before := before.lower()) not in gate and before not in gate_words:
                             last = m
                             continue
                     yield m.start(), m.end(), word
