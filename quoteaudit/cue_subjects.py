@@ -117,7 +117,7 @@ class CueSubjects:
         start = self.sentences.start(cue.start, max(0, cue.start - 600))
         i = bisect_left(self.cue_starts, cue.start) - 1
         while i >= 0 and self.cues[i].start >= start and (
-                self.cues[i].text.endswith("ing") or self._unresolved_possessor(self.cues[i])):
+                _participle(self.cues[i].text) or self._unresolved_possessor(self.cues[i])):
             # "..., seeking an injunction ..., claiming": the verb before both; "Both parents
             # stiffened their denunciation of Mr. Trump, saying": not "their" but the clause's subject
             i -= 1
@@ -329,7 +329,7 @@ _BARE_PLURAL = regex(r"(?:^|(?<=[.!?;:]\s)|(?<=\n)|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss
                      r"(?:[a-z]+\s+)?[a-z]{3,}s"
                      # a share of a poll's respondents: "About 9 percent said", "52% say"
                      r"|(?:[Aa]bout\s+|[Nn]early\s+|[Oo]nly\s+|[Jj]ust\s+)?\d[\d.,]*(?:\s*percent|%)"
-                     r"(?:\s+of\s+[a-z]+)?)\s+(?:[a-z]+ly\s+)?$")
+                     r"(?:\s+of\s+[a-z]+)?)\s+(?:(?:are|were|have|had|also|still|now|all|[a-z]+ly)\s+){0,2}$")
 
 
 # A clause's opening (sentence start, a comma, a conjunction), then 1-8 words, then the words that
@@ -450,3 +450,9 @@ _OPENING_NOUN_PHRASE = regex(
     r"((?:[\w’'&.-]+[ \t\u00a0]+){0,5}?[\w’'&.-]+)[ \t\u00a0]+"
     r"(?:(?:also|then|later|now|[a-z]+ly)[ \t\u00a0]+)?(?:[a-z]+ed|has|had|have|is|was|were|are|will|would)\b")
 _SHARED_SUBJECT = regex(r"[^.!?;:\n]*\s(and|but)\s+(?:(?:also|then|later)\s+)?$")
+
+
+def _participle(cue_text: str) -> bool:
+    """Whether a cue is a participle alone ("seeking"), not a verb in the progressive ("have
+    been urging"), whose subject stands before it."""
+    return cue_text.endswith("ing") and " " not in cue_text

@@ -211,7 +211,8 @@ class _Finder:
             if opening is not None:
                 return opening
         if not cue.inverted and (cue.text.lower() in lexicon.words("unsourced_cues") or (
-                cue.text.endswith(_PARTICIPLE_ENDINGS) and _passive().search(text, max(0, cue.end - 60), cue.end))):
+                cue.text.endswith(_PARTICIPLE_ENDINGS) and _passive().search(text, max(0, cue.end - 60), cue.end)
+                and not _feels(cue.text))):
             return self.passive_statement(cue)
         subject, inverted = self.subjects.of(cue, speech)
         # A tagged cue's source is unnamed only when its head is "source(s)": near "spoke on
@@ -530,6 +531,12 @@ def _passive() -> re.Pattern:
 
 
 _PARTICIPLE_ENDINGS = ("ed", "en", "wn")
+
+
+def _feels(cue_text: str) -> bool:
+    """Whether a cue ends on a participle of feeling or belief ("are convinced", "was
+    worried"): its subject holds the view, as for an active verb."""
+    return cue_text[cue_text.rfind(" ") + 1:].lower() in lexicon.words("experiencer_participles")
 
 
 @lru_cache(maxsize=1)

@@ -582,3 +582,13 @@ def test_a_name_run_opens_on_no_letter_of_an_abbreviation():
     # either of the two mentions the candidates hold (the ranker picks between them), never "S. Rep."
     assert (a.speaker, a.mention.text) in (("Gwen Graham", "Rep. Gwen Graham"),
                                            ("Gwen Graham", "Democratic U.S. Rep. Gwen Graham"))
+
+
+@pytest.mark.parametrize("text, mention", [
+    # Written for the pattern: the role before "to" speaks, not the person or place it serves.
+    ("“The debt is unpayable,” an adviser to the governor said.", "an adviser to the governor"),
+    ("“We will not default,” a senior aide to Mr. Cruz said on Tuesday.", "a senior aide to Mr. Cruz"),
+])
+def test_a_role_before_to_is_the_speaker_not_whom_it_serves(text, mention):
+    a = only(text)
+    assert a.mention.text == mention and a.speaker is None

@@ -1014,3 +1014,42 @@ def test_a_long_plain_noun_phrase_before_its_cue_speaks():
 def test_an_opening_participle_is_spoken_by_the_subject_after_its_comma(text, cue, expected):
     _, found = cue_statements(text, cue)
     assert [(text[r.start:r.end], r.mention.text) for r in found] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PolNeAR train (nyt_2016-08-17): the period of "Jr." ends the name, not the sentence.
+    ("Vice President Joseph R. Biden Jr. warned this week that Donald J. Trump, even as a candidate, had "
+     "elevated the dangers confronting American allies and military personnel overseas.",
+     [("indirect", "that Donald J. Trump, even as a candidate, had elevated the dangers confronting American "
+                   "allies and military personnel overseas", "Joseph R. Biden Jr")]),
+    # Written for the pattern: "U.S." and "Inc." before the verb.
+    ("The U.S. said that the talks would resume in March.",
+     [("indirect", "that the talks would resume in March", "The U.S")]),
+    ("Acme Inc. said that the plant would close.", [("indirect", "that the plant would close", "Acme Inc")]),
+])
+def test_a_source_ending_on_an_abbreviation_speaks(text, expected):
+    assert statements(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PolNeAR train (west-journal_2015-12-09): "even" between the subject and its verb.
+    ("One reader even noted that Adolph Hitler was chosen as Time’s Person of the Year in 1938.",
+     [("indirect", "that Adolph Hitler was chosen as Time’s Person of the Year in 1938", "One reader")]),
+    # PolNeAR train (wash-post_2016-03-03): a bare plural, then "were" and the tagged adjective.
+    ("But loyalists were adamant that he has no plans to run.",
+     [("indirect", "that he has no plans to run", "loyalists")]),
+    # PolNeAR train (huff-post_2016-01-28): "are convinced" tells what its subject believes; no passive.
+    ("But they are convinced that the president could have accomplished much more if only he’d fought harder "
+     "for his agenda.",
+     [("indirect", "that the president could have accomplished much more if only he’d fought harder for his "
+                   "agenda", "they")]),
+    # PolNeAR train (nyt_2015-12-01): the participle's subject is that of the progressive before it,
+    # and the role before "to" is that subject.
+    ("But other advisers to the island's government have been urging the governor to default on the debt, "
+     "saying that only a catastrophe would move Congress - especially Republicans - to help.",
+     [("indirect", "the governor to default on the debt", "other advisers to the island's government"),
+      ("indirect", "that only a catastrophe would move Congress - especially Republicans - to help",
+       "other advisers to the island's government")]),
+])
+def test_subjects_past_even_were_and_a_progressive(text, expected):
+    assert statements(text) == expected

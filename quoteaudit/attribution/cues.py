@@ -271,6 +271,8 @@ class CueParser:
                 i -= 2  # "Mrs. Clinton has since said"
             else:
                 break
+        if i >= 2 and before[i - 1].text == "." and cue.text[0].islower() and _abbreviation(before[i - 2].text):
+            i -= 1  # "Joseph R. Biden Jr. said", "The U.S. said": the period ends a name, not a sentence
         if i == 0 or before[i - 1].text in (".", "!", "?"):
             cue.inverted = True  # the cue opens its sentence: "Said Ellis: ..."
             return self._forward_np(cue.end)
@@ -520,14 +522,14 @@ class CueParser:
                     and not tokens[j].capitalized and _is_role(last.lower):
                 j -= 1  # "three current and former Podesta employees": two words for one role
                 continue
-            if not tok.is_word or tok.lower in stop:
+            if not tok.is_word or (tok.lower in stop and not _role_to(tokens, j - 1)):
                 break
             j -= 1
             words += 1
             if tok.lower in determiners:
                 # "a spokesman for the campaign": go on over "for/of the ...".
-                if j >= 2 and tokens[j - 1].lower in ("of", "for", "at") and tokens[j - 2].is_word \
-                        and tokens[j - 2].lower not in stop:
+                if j >= 2 and (tokens[j - 1].lower in ("of", "for", "at") or _role_to(tokens, j - 1)) \
+                        and tokens[j - 2].is_word and tokens[j - 2].lower not in stop:
                     j -= 1
                     continue
                 break
@@ -737,7 +739,7 @@ class CueParser:
         # names nobody: "Prosecutors said", "Others call it", "Photos show".
         common = len(words) == 1 and _strip_possessive(phrase[-1].lower) in lexicon.words("common_lowercase_words") \
             and _strip_possessive(phrase[-1].text) not in self.surnames  # ("Will wrote": George Will)
-        if first in determiners and phrase[-1].capitalized and "of" not in lowered and "for" not in lowered:
+        if first in determiners and phrase[-1].capitalized and not {"of", "for", "to"} & set(lowered):
             # "a way FBI Director James Comey slammed as": the person named at the phrase's end,
             # not a description to resolve by its title
             j = len(phrase)
@@ -826,3 +828,14 @@ def _written_alone(text: str, words: str, elsewhere_than: int) -> bool:
                 return True
         at = text.find(words, at + len(words), hi)
     return False
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether a word before a period is an abbreviation ("Jr", "U.S", "Inc") or an initial."""
+    return word in _abbreviated() or "." in word or (len(word) == 1 and word.isupper())
+
+
+def _role_to(tokens: list[Token], at: int) -> bool:
+    """Whether tokens[at] is the "to" of a role ("an adviser to Mr. Cruz", "the ambassador to
+    Russia"): the role is who speaks, the name after it whom the role serves."""
+    return tokens[at].lower == "to" and at >= 1 and _is_role(tokens[at - 1].lower)

@@ -35,9 +35,9 @@ def source_type(mention: str | None, names: list[str], kind: str, is_person) -> 
                 "we": "group", "which": "document"}.get(word, "person")
     if len(names) > 1:
         return "person"  # open between people: each is a person
-    # The head noun: the last word, or the last before "of" or "for" ("the leader of Kazakhstan",
-    # "a spokesman for the campaign").
-    of = next((i for i, w in enumerate(lowered) if i and w in ("of", "for")), len(lowered))
+    # The head noun: the last word, or the last before "of", "for" or "to" ("the leader of
+    # Kazakhstan", "a spokesman for the campaign", "an adviser to Mr. Cruz").
+    of = next((i for i, w in enumerate(lowered) if i and w in ("of", "for", "to")), len(lowered))
     head = lowered[of - 1] if of else ""
     types = lexicon.table("source_types")
     if kind == "description" or (lowered and lowered[0] in lexicon.words("determiners")):
