@@ -339,8 +339,8 @@ class _Finder:
         if comma < 0 or _overlapping(self.top, self.quote_starts, cue.end, comma):
             return None
         subject = self.attributor._forward_np(comma + 1)
-        if subject is None or text[comma + 1:subject.mention.start].strip():
-            return None
+        if subject is None or not _APPOSITION_AT_MOST.fullmatch(text, comma + 1, subject.mention.start):
+            return None  # the subject right after the comma, or a name in apposition ("her lawyer, David Kendall")
         clause = _clause_after(text, cue.end, comma, speech)
         speaker = source_of(subject)
         if clause is None or speaker is None or self.claimed.overlaps(*clause):
@@ -794,6 +794,7 @@ _PARENTHETICAL_END = regex(r"\s*,\s*\w")
 _NEXT_PARTICIPLE = regex(r",\s+([a-z]+ing)\b")
 # What stands between two coordinated clauses: "..., and", "... but", "; ", "..., while".
 _AT_COMMA = regex(r"[,;]")
+_APPOSITION_AT_MOST = regex(r"\s*(?:[^,.;:!?]+,\s*)?")
 # What may stand between a sentence's start and a participle that opens it
 _OPENS_ON_A_PARTICIPLE = regex(r"[\s“\"‘']*(?:(?:After|Before|While|By|In|On|Upon|Since|When|Besides|Without)[ \t\u00a0]+)?")
 _COORDINATION_BEFORE = regex(r"(?:[,;—–]\s*(?:(and|but|while|yet|whereas|or|though|although|even though)\s+)?"

@@ -592,3 +592,27 @@ def test_a_name_run_opens_on_no_letter_of_an_abbreviation():
 def test_a_role_before_to_is_the_speaker_not_whom_it_serves(text, mention):
     a = only(text)
     assert a.mention.text == mention and a.speaker is None
+
+
+@pytest.mark.parametrize("text, name, mention", [
+    # PolNeAR train (politico_2016-09-01, huff-post_2016-08-17): the source before "close to" or a
+    # role's "to" speaks; the name after it was given the quotation before.
+    ("“The drop we are seeing now is directly attributable to the emails, the foundation, all the old trust "
+     "stuff,” said a person close to the Clintons.", None, "a person close to the Clintons"),
+    ("“Paul’s knowledge, such as it is, is about 20 years old,” said a longtime adviser to Trump, who declined "
+     "to be identified and is not in the Lewandowski camp.", None, "a longtime adviser to Trump"),
+    # PolNeAR train (politico_2016-02-17): the name in apposition to a possessive's role, not the possessor.
+    ("“We’re treating Feb. 15 to March 15 as one long Election Day in Florida,” said Rubio’s deputy campaign "
+     "manager, Rich Beeson, who oversaw Mitt Romney’s 2012 ground game as political director.",
+     "Rich Beeson", "Rich Beeson"),
+    # Written for the patterns: a possessive's role and the name in apposition; the role alone; a
+    # relative "of" a titled person.
+    ("“We will win this state and then the White House in November,” said Smith's lawyer, John Doe.",
+     "John Doe", "John Doe"),
+    ("“We will win this state and then the White House in November,” said Smith's lawyer.", None, "Smith's lawyer"),
+    ("Senator Ted Cruz spoke first. “We will win this state and then the White House in November,” said the "
+     "mother of Senator Cruz.", None, "the mother of Senator Cruz"),
+])
+def test_the_speaker_is_the_role_or_relative_not_whom_it_serves(text, name, mention):
+    a = speakers(text)[-1][1]
+    assert (a.speaker, a.mention.text) == (name, mention)

@@ -522,13 +522,13 @@ class CueParser:
                     and not tokens[j].capitalized and _is_role(last.lower):
                 j -= 1  # "three current and former Podesta employees": two words for one role
                 continue
-            if not tok.is_word or (tok.lower in stop and not _role_to(tokens, j - 1)):
+            if not tok.is_word or (tok.lower in stop and not _links_a_source(tokens, j - 1)):
                 break
             j -= 1
             words += 1
             if tok.lower in determiners:
                 # "a spokesman for the campaign": go on over "for/of the ...".
-                if j >= 2 and (tokens[j - 1].lower in ("of", "for", "at") or _role_to(tokens, j - 1)) \
+                if j >= 2 and (tokens[j - 1].lower in ("of", "for", "at") or _links_a_source(tokens, j - 1)) \
                         and tokens[j - 2].is_word and tokens[j - 2].lower not in stop:
                     j -= 1
                     continue
@@ -539,7 +539,9 @@ class CueParser:
             # Without a determiner, lowercase words other than roles belong to the clause before:
             # "Swanson praised evangelist Franklin Graham" -> "Franklin Graham".
             particles = lexicon.words("name_particles")
-            loose = [k for k, t in enumerate(phrase) if t.is_word and not t.capitalized
+            # the words from a link on are the source's complement: "Aides to Mr. Sanders"
+            linked = next((k - 1 for k in range(1, len(phrase)) if _links_a_source(phrase, k)), len(phrase))
+            loose = [k for k, t in enumerate(phrase[:linked]) if t.is_word and not t.capitalized
                      and not _is_role(t.lower)  # "officials", "prosecutors wrote"
                      and not t.lower.endswith(("’s", "'s")) and "-" not in t.lower
                      and not (t.lower in particles and k + 1 < len(phrase) and phrase[k + 1].capitalized)]
@@ -630,7 +632,15 @@ class CueParser:
                     kept and (kept[-1].group() in _abbreviated() or len(kept[-1].group()) == 1))):
                 break
             kept.append(m)
-        return self._np_forward_tokens(Tokens(kept))
+        speaker = self._np_forward_tokens(Tokens(kept))
+        if speaker is not None and speaker.kind == "description" and not speaker.names:
+            # "said Smith's lawyer, John Doe.": the name in apposition is the speaker
+            named = _NAME_IN_APPOSITION.match(self.text, speaker.mention.end)
+            if named is not None:
+                person = self._make_speaker(self._tokens(named.start(1), named.end(1)))
+                if person is not None and person.kind == "name":
+                    return person
+        return speaker
 
     def _np_forward_tokens(self, tokens: list[Token]) -> Speaker | None:
         """The noun phrase that opens tokens ("Tokayev", "the Kazakh president", "he")."""
@@ -643,15 +653,20 @@ class CueParser:
         particles = lexicon.words("name_particles")
         stop = lexicon.words("stopwords")
         verbs = lexicon.speech_cues()[0]
-        k = 1 if first.lower in lexicon.words("determiners") else 0
+        determiners = lexicon.words("determiners")
+        k = 1 if first.lower in determiners else 0
         end = k
-        while end < len(tokens) and end - k < 7:
+        longest = 7  # words of a phrase, and three more past a link ("a top aide to President George W. Bush")
+        while end < len(tokens) and end - k < longest:
             tok = tokens[end]
             low = tok.lower
             if tok.text == "." and end > 0 and (tokens[end - 1].text in _abbreviated() or len(tokens[end - 1].text) == 1):
                 end += 1
                 continue
-            if not tok.is_word or low in stop:
+            if _links_a_source(tokens, end):
+                longest = 10
+            elif not tok.is_word or (low in stop and not (
+                    low in determiners and _links_a_source(tokens, end - 1))):  # "a person close to the campaign"
                 break
             nxt_cap = end + 1 < len(tokens) and tokens[end + 1].capitalized
             if low == "of":
@@ -672,9 +687,15 @@ class CueParser:
                 if stopper is not None and stopper.is_word and stopper.capitalized:
                     end += 1
                     continue
-                # Without a determiner, a lowercase word is a speaker only as a bare role: "said officials".
+                # Without a determiner, a lowercase word is a speaker only as a bare role: "said officials",
+                # or the role of a possessive: "said Smith's lawyer", "said Trump's campaign manager".
                 if end == 0 and _is_role(low):
                     end += 1
+                elif end > 0 and tokens[end - 1].lower.endswith(("’s", "'s")):
+                    role = _role_within(tokens, end, stop)
+                    if role is not None:
+                        end = role + 1
+                        continue
                 break
             end += 1
         phrase = tokens[:end]
@@ -735,6 +756,8 @@ class CueParser:
             if of_at >= 2 and phrase[of_at - 1].capitalized and phrase[of_at - 1].lower not in titles:
                 # "Representative Charles B. Rangel of New York": the name stands before "of".
                 return self._make_speaker(phrase[:of_at])
+        # "Aides to Mr. Sanders", "a letter to Facebook": the words before the link speak
+        described = described or any(_links_a_source(phrase, k) for k in range(1, len(phrase) - 1))
         # One capitalised word that news writes lowercase mid-sentence opens its sentence, it
         # names nobody: "Prosecutors said", "Others call it", "Photos show".
         common = len(words) == 1 and _strip_possessive(phrase[-1].lower) in lexicon.words("common_lowercase_words") \
@@ -835,7 +858,34 @@ def _abbreviation(word: str) -> bool:
     return word in _abbreviated() or "." in word or (len(word) == 1 and word.isupper())
 
 
-def _role_to(tokens: list[Token], at: int) -> bool:
-    """Whether tokens[at] is the "to" of a role ("an adviser to Mr. Cruz", "the ambassador to
-    Russia"): the role is who speaks, the name after it whom the role serves."""
-    return tokens[at].lower == "to" and at >= 1 and _is_role(tokens[at - 1].lower)
+# ", John Doe." after a description: a name of two to four capitalised words, then the clause's end
+_NAME_IN_APPOSITION = regex(r",[ \t\u00a0]+([A-Z][\w’'-]*\.?(?:[ \t\u00a0]+[A-Z][\w’'-]*\.?){0,2}[ \t\u00a0]+[A-Z][\w’'-]+)"
+                            r"(?=[ \t\u00a0]*(?:[,;]|\.(?:\s|$))|[ \t\u00a0]+of[ \t\u00a0])")
+
+
+def _role_within(tokens: list[Token], start: int, stop: frozenset) -> int | None:
+    """The index of the last role among the (up to three) lowercase words from tokens[start]
+    ("campaign *manager*", "press *secretary*"), or None."""
+    found = None
+    for r in range(start, min(len(tokens), start + 3)):
+        tok = tokens[r]
+        if not tok.is_word or tok.capitalized or tok.lower in stop:
+            break
+        if _is_role(tok.lower):
+            found = r
+    return found
+
+
+def _links_a_source(tokens: list[Token], at: int) -> bool:
+    """Whether tokens[at] is a preposition that ties a source to whom or what it serves or
+    knows: the "to" of a role ("an adviser to Mr. Cruz", "the ambassador to Russia"), or of
+    "close to", "familiar with", "briefed on" ("a person familiar with Trump's thinking").
+    The words before it speak, not the name after it."""
+    if at < 1:
+        return False
+    word, before = tokens[at].lower, tokens[at - 1].lower
+    if word == "to" and _is_role(before):
+        return True
+    # a noun stands before "close to": "Close to half of ..." is a quantity
+    return at >= 2 and f"{before} {word}" in lexicon.words("source_links") and tokens[at - 2].is_word \
+        and tokens[at - 2].lower not in lexicon.words("stopwords")

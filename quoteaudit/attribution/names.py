@@ -359,7 +359,10 @@ class NameIndex:
     def _resolve_description(self, words: list[str], at: int) -> list[str]:
         titles = lexicon.words("titles")
         lowered = [w.lower().rstrip(".") for w in words]
-        heads = [w for w in lowered if w in titles]
+        # The head stands before "of", "for" or "to": "the President of Kazakhstan" is a president,
+        # "the mother of Senator Cruz" and "a spokesman for the senator" are no senator.
+        linked = next((i for i, w in enumerate(lowered) if i and w in ("of", "for", "to")), len(lowered))
+        heads = [w for w in lowered[:linked] if w in titles]
         if not heads:
             return []
         head = heads[-1]

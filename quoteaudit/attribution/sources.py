@@ -18,6 +18,7 @@ TYPES = ("person", "organisation", "document", "anonymous", "group")
 _INDEFINITE = frozenset(("a", "an", "one", "another", "some", "several", "two", "three", "many"))
 _ACRONYM = regex(r"[A-Z]{2,6}")
 _WORD = regex(r"[\w’'-]+")
+_LINKS = frozenset(("of", "for", "to", "with", "on", "in", "about"))  # what stands after a head noun
 
 
 def source_type(mention: str | None, names: list[str], kind: str, is_person) -> str | None:
@@ -35,9 +36,11 @@ def source_type(mention: str | None, names: list[str], kind: str, is_person) -> 
                 "we": "group", "which": "document"}.get(word, "person")
     if len(names) > 1:
         return "person"  # open between people: each is a person
-    # The head noun: the last word, or the last before "of", "for" or "to" ("the leader of
+    # The head noun: the last word, or the last before "of", "for", "to", ... ("the leader of
     # Kazakhstan", "a spokesman for the campaign", "an adviser to Mr. Cruz").
-    of = next((i for i, w in enumerate(lowered) if i and w in ("of", "for", "to")), len(lowered))
+    of = next((i for i, w in enumerate(lowered) if i and w in _LINKS), len(lowered))
+    if 1 < of < len(lowered) and f"{lowered[of - 1]} {lowered[of]}" in lexicon.words("source_links"):
+        of -= 1  # "a person close to the campaign": the person
     head = lowered[of - 1] if of else ""
     types = lexicon.table("source_types")
     if kind == "description" or (lowered and lowered[0] in lexicon.words("determiners")):
