@@ -779,7 +779,8 @@ def _reported_clause(text: str, cue, inverted: bool, attributor, sentences: "_Se
         if comma >= 0:
             stop = comma
     after = _clause_after(text, cue.end, stop, speech)
-    if after is not None and not (speech and _only_a_circumstance(text, cue, after)):
+    if after is not None and not (speech and _only_a_circumstance(text, cue, after)) \
+            and not _ACCORDING_TO.match(text, after[0]):  # "Clinton said, according to the AP": a source, no clause
         return after
     # "..., Tokayev said." / "..., a person familiar with the matter said." — the clause
     # before the subject's phrase, ending on a comma a few words before the subject.
@@ -790,6 +791,7 @@ def _reported_clause(text: str, cue, inverted: bool, attributor, sentences: "_Se
 
 
 _NON_SPACE_WORD = regex(r"[\s“\"‘']*(\w+)")
+_ACCORDING_TO = regex(r"[Aa]ccording[ \t\u00a0]+to\b")
 _PARENTHETICAL_END = regex(r"\s*,\s*\w")
 _NEXT_PARTICIPLE = regex(r",\s+([a-z]+ing)\b")
 # What stands between two coordinated clauses: "..., and", "... but", "; ", "..., while".

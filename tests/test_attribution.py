@@ -616,3 +616,10 @@ def test_a_role_before_to_is_the_speaker_not_whom_it_serves(text, mention):
 def test_the_speaker_is_the_role_or_relative_not_whom_it_serves(text, name, mention):
     a = speakers(text)[-1][1]
     assert (a.speaker, a.mention.text) == (name, mention)
+
+
+def test_a_capitalised_modal_after_a_first_name_is_a_surname():
+    # Written for the pattern (PolNeAR train names the columnist George Will): "Will" is no modal here.
+    a = only("“The Republican Party has a long way to go before November,” wrote Washington Post columnist "
+             "George Will.")
+    assert a.mention.text.endswith("George Will")

@@ -1053,3 +1053,10 @@ def test_a_source_ending_on_an_abbreviation_speaks(text, expected):
 ])
 def test_subjects_past_even_were_and_a_progressive(text, expected):
     assert statements(text) == expected
+
+
+def test_according_to_after_a_quotations_cue_is_a_source_not_a_clause():
+    # PolNeAR train: "“…,” Sanders said, according to CNN." reported "according to CNN" as what was said.
+    text = ("“I ask you as a personal courtesy to me not to engage in any kind of protest on the floor,” Sanders "
+            "said, according to CNN.")
+    assert [s for s in statements(text) if "according" in s[1]] == []

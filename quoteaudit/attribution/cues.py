@@ -666,7 +666,8 @@ class CueParser:
             if _links_a_source(tokens, end):
                 longest = 10
             elif not tok.is_word or (low in stop and not (
-                    low in determiners and _links_a_source(tokens, end - 1))):  # "a person close to the campaign"
+                    low in determiners and _links_a_source(tokens, end - 1))  # "a person close to the campaign"
+                    and not (tok.capitalized and end > k and tokens[end - 1].capitalized)):  # "George Will"
                 break
             nxt_cap = end + 1 < len(tokens) and tokens[end + 1].capitalized
             if low == "of":
