@@ -475,7 +475,8 @@ def _reports_nothing(text: str, cue) -> bool:
     """A cue word used for something else than reporting: going on with something ("Sanders
     continues to trail Clinton", "Trump continued his push"), "found" of oneself or of a
     founding ("the candidates found themselves targeted", "Nega helped found the movement"),
-    "pledged delegates", and a name given to a thing ("a website called Real News Right Now"; not
+    "pledged delegates", adding to or up ("Trump added to his portfolio of courses"), keeping
+    something ("maintained their lead"), and a name given to a thing ("a website called Real News Right Now"; not
     "a group of rabbis called for a boycott")."""
     word = cue.text
     if word.lower() in _GOING_ON:
@@ -485,6 +486,10 @@ def _reports_nothing(text: str, cue) -> bool:
             or _HELP_BEFORE.search(text, max(0, cue.start - 12), cue.start) is not None
     if word == "pledged":
         return _DELEGATES_AFTER.match(text, cue.end) is not None
+    if word.lower() in ("added", "adding", "adds", "add"):
+        return _TO_OR_UP_AFTER.match(text, cue.end) is not None  # "added to his portfolio", "added up to"
+    if word.lower() in ("maintained", "maintains", "maintain", "maintaining"):
+        return _NOUN_PHRASE_AFTER.match(text, cue.end) is not None  # "maintained their battle", "maintains a lead"
     return word in _NAMING_VERBS and _A_THING_BEFORE.search(text, max(0, cue.start - 80), cue.start) is not None \
         and not _CALL_FOR.match(text, cue.end)
 
@@ -790,6 +795,8 @@ def _reported_clause(text: str, cue, inverted: bool, attributor, sentences: "_Se
     return None
 
 
+_NOUN_PHRASE_AFTER = regex(r"[ \t\u00a0]+(?:a|an|the|his|her|their|its|some|this)[ \t\u00a0]")
+_TO_OR_UP_AFTER = regex(r"[ \t\u00a0]+(?:to|up)\b")
 _NON_SPACE_WORD = regex(r"[\s“\"‘']*(\w+)")
 _ACCORDING_TO = regex(r"[Aa]ccording[ \t\u00a0]+to\b")
 _PARENTHETICAL_END = regex(r"\s*,\s*\w")

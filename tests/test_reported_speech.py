@@ -1060,3 +1060,19 @@ def test_according_to_after_a_quotations_cue_is_a_source_not_a_clause():
     text = ("“I ask you as a personal courtesy to me not to engage in any kind of protest on the floor,” Sanders "
             "said, according to CNN.")
     assert [s for s in statements(text) if "according" in s[1]] == []
+
+
+@pytest.mark.parametrize("text, cue, reported", [
+    # PolNeAR train (nyt_2015-11-25, usa-today_2016-01-26): adding to something, keeping something.
+    ("Looming over golf is the ubiquitous Donald J. Trump, who in 2012 added to his portfolio of 14 courses by "
+     "purchasing two more in Florida.", "added", False),
+    ("Among Republicans, Donald Trump and Ted Cruz maintained their battle as they sit atop most polls ahead of "
+     "Monday's GOP caucuses.", "maintained", False),
+    # PolNeAR train (huff-post_2016-02-07): adding a clause is still a statement; so is maintaining one.
+    ("\"A leader doesn't do that,\" Christie said, adding that he had fought for bills in his time as governor "
+     "of New Jersey.", "adding", True),
+    ("Trump maintained that he had opposed the war from the start.", "maintained", True),
+])
+def test_adding_to_and_maintaining_a_thing_report_nothing(text, cue, reported):
+    _, found = cue_statements(text, cue)
+    assert bool(found) == reported
