@@ -234,3 +234,17 @@ def test_name_variant_between_two_equally_close_names_does_not_depend_on_the_run
                     "people:\n" + "".join(f"  - name: {name}\n" for name in order), encoding="utf-8")
     report = check("“The bridge waits,” Jan Smyth said on Monday.", refs, select={"speaker-name-variant"})
     assert [(f.rule, f.fix) for f in report.findings] == [("speaker-name-variant", "Jan Smith")]
+
+
+def test_the_outlet_after_according_to_is_not_the_speaker(tmp_path):
+    # PolNeAR train (breitbart_2016-07-25): Sanders spoke, CNN reported it. Crediting CNN made a
+    # correctly attributed quotation an error-severity misattribution against Sanders's record.
+    refs = tmp_path / "refs.yml"
+    refs.write_text('quotations:\n  - id: cnn-1\n    speaker: Bernie Sanders\n    source: CNN\n'
+                    '    text: "I ask you as a personal courtesy to me not to engage in any kind of protest on the floor"\n',
+                    encoding="utf-8")
+    text = ("Bernie Sanders spoke to his delegates on Monday.\n\n“I ask you as a personal courtesy to me not to engage "
+            "in any kind of protest on the floor,” Sanders said, according to CNN.\n")
+    report = check(text, refs, select={"misattributed-quote"})
+    assert report.findings == []
+    assert report.context.attributions[0].speaker == "Bernie Sanders"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .. import lexicon
 from ..model import Attribution, Mention
+from ..regexes import regex
 from .candidates import _POSSESSIVE, _RELATIVE, CandidateFinder
 from .frames import DASH_LINE_CUE, LABEL_COLON_CUE
 from .ranker import Ranked
@@ -20,12 +21,19 @@ _METHOD = {"name": "explicit", "organisation": "explicit",
            "description": "description"}
 
 
-def is_certain(rule: Attribution, quote) -> bool:
+def is_certain(rule: Attribution, quote, text: str = "") -> bool:
     """Rules that stay rules: a transcript label inside the quotation ("PUTIN: ..."), a fact
-    check's line under it ("- Sanders.") and a roundup's label before it ("- Carl Bialik: “…”")."""
+    check's line under it ("- Sanders."), a roundup's label before it ("- Carl Bialik: “…”")
+    and a speaker before "according to" the outlet that reported the words ("“…,” Sanders said,
+    according to CNN": Sanders spoke, CNN reported it)."""
     return rule.mention is not None and (quote.start <= rule.mention.start < quote.end or (
         rule.cue is not None and ((rule.cue.text == DASH_LINE_CUE and rule.cue.start > quote.end)
-                                  or (rule.cue.text == LABEL_COLON_CUE and rule.cue.end <= quote.start))))
+                                  or (rule.cue.text == LABEL_COLON_CUE and rule.cue.end <= quote.start)
+                                  or (quote.end <= rule.mention.start and rule.cue.start > quote.end
+                                      and _ACCORDING_TO_AFTER.match(text, rule.cue.end) is not None))))
+
+
+_ACCORDING_TO_AFTER = regex(r",[ \t\u00a0]+according[ \t\u00a0]+to\b")
 
 
 # Chosen by 5-fold cross-validation over PolNeAR train (benchmarks/speakers.py, README): "nobody"
@@ -37,7 +45,7 @@ AMBIGUITY_RATIO = 0.98
 
 def decide(finder: CandidateFinder, ranked: Ranked, rule: Attribution) -> Attribution:
     q = ranked.quote
-    if is_certain(rule, q):
+    if is_certain(rule, q, finder.text):
         return rule
     real = [(c, p) for c, p in zip(ranked.candidates, ranked.probabilities) if c is not None]
     nobody = next((p for c, p in zip(ranked.candidates, ranked.probabilities) if c is None), 0.0)
