@@ -476,8 +476,8 @@ def _reports_nothing(text: str, cue) -> bool:
     continues to trail Clinton", "Trump continued his push"), "found" of oneself or of a
     founding ("the candidates found themselves targeted", "Nega helped found the movement"),
     "pledged delegates", adding to or up ("Trump added to his portfolio of courses"), keeping
-    something ("maintained their lead"), and a name given to a thing ("a website called Real News Right Now"; not
-    "a group of rabbis called for a boycott")."""
+    something ("maintained their lead"), and a name given to a thing ("a website called Real
+    News Right Now"; not "a group of rabbis called for a boycott")."""
     word = cue.text
     if word.lower() in _GOING_ON:
         return _WORD_AFTER.match(text, cue.end) is not None
@@ -486,9 +486,9 @@ def _reports_nothing(text: str, cue) -> bool:
             or _HELP_BEFORE.search(text, max(0, cue.start - 12), cue.start) is not None
     if word == "pledged":
         return _DELEGATES_AFTER.match(text, cue.end) is not None
-    if word.lower() in ("added", "adding", "adds", "add"):
+    if word.lower() in _ADDING:
         return _TO_OR_UP_AFTER.match(text, cue.end) is not None  # "added to his portfolio", "added up to"
-    if word.lower() in ("maintained", "maintains", "maintain", "maintaining"):
+    if word.lower() in _KEEPING:
         return _NOUN_PHRASE_AFTER.match(text, cue.end) is not None  # "maintained their battle", "maintains a lead"
     return word in _NAMING_VERBS and _A_THING_BEFORE.search(text, max(0, cue.start - 80), cue.start) is not None \
         and not _CALL_FOR.match(text, cue.end)
@@ -560,9 +560,13 @@ def _label_line() -> re.Pattern:
 _RELATIVE_CUE = regex(r"(?:which|who|that)\s", re.IGNORECASE)
 # "continue" reports speech only before what was said ("He continued: ...", "“...,” she continued")
 _GOING_ON = frozenset(("continue", "continues", "continued", "continuing"))
+_ADDING = frozenset(("add", "adds", "added", "adding"))
+_KEEPING = frozenset(("maintain", "maintains", "maintained", "maintaining"))
 _WORD_AFTER = regex(r"[ \t\u00a0]+[\w(]")
 _REFLEXIVE_AFTER = regex(r"[ \t\u00a0]+(?:themselves|himself|herself|itself|ourselves|myself|yourself)\b")
 _HELP_BEFORE = regex(r"\b(?:help|helps|helped|helping|to)[ \t\u00a0]+$")
+_TO_OR_UP_AFTER = regex(r"[ \t\u00a0]+(?:to|up)\b")
+_NOUN_PHRASE_AFTER = regex(r"[ \t\u00a0]+(?:a|an|the|his|her|their|its|some|this)[ \t\u00a0]")
 _DELEGATES_AFTER = regex(r"[ \t\u00a0]+(?:delegates?\b|and[ \t\u00a0]+(?:super|unpledged))")
 # A participle's agent right after it ("opposed by House Republicans"), not a means ("responded by saying")
 _BY_AGENT = regex(r"[ \t\u00a0]+by[ \t\u00a0]+(?![\w’'-]+ing\b)")
@@ -795,8 +799,6 @@ def _reported_clause(text: str, cue, inverted: bool, attributor, sentences: "_Se
     return None
 
 
-_NOUN_PHRASE_AFTER = regex(r"[ \t\u00a0]+(?:a|an|the|his|her|their|its|some|this)[ \t\u00a0]")
-_TO_OR_UP_AFTER = regex(r"[ \t\u00a0]+(?:to|up)\b")
 _NON_SPACE_WORD = regex(r"[\s“\"‘']*(\w+)")
 _ACCORDING_TO = regex(r"[Aa]ccording[ \t\u00a0]+to\b")
 _PARENTHETICAL_END = regex(r"\s*,\s*\w")

@@ -663,7 +663,7 @@ class CueParser:
             if tok.text == "." and end > 0 and (tokens[end - 1].text in _abbreviated() or len(tokens[end - 1].text) == 1):
                 end += 1
                 continue
-            if _links_a_source(tokens, end):
+            if low in stop and _links_a_source(tokens, end):
                 longest = 10
             elif not tok.is_word or (low in stop and not (
                     low in determiners and _links_a_source(tokens, end - 1))  # "a person close to the campaign"
@@ -882,11 +882,21 @@ def _links_a_source(tokens: list[Token], at: int) -> bool:
     knows: the "to" of a role ("an adviser to Mr. Cruz", "the ambassador to Russia"), or of
     "close to", "familiar with", "briefed on" ("a person familiar with Trump's thinking").
     The words before it speak, not the name after it."""
-    if at < 1:
+    pairs, linking = _source_links()
+    word = tokens[at].lower
+    if at < 1 or word not in linking:
         return False
-    word, before = tokens[at].lower, tokens[at - 1].lower
+    before = tokens[at - 1].lower
     if word == "to" and _is_role(before):
         return True
     # a noun stands before "close to": "Close to half of ..." is a quantity
-    return at >= 2 and f"{before} {word}" in lexicon.words("source_links") and tokens[at - 2].is_word \
+    return at >= 2 and (before, word) in pairs and tokens[at - 2].is_word \
         and tokens[at - 2].lower not in lexicon.words("stopwords")
+
+
+@lru_cache(maxsize=1)
+def _source_links() -> tuple[frozenset, frozenset]:
+    """data/source_links.txt as (word, preposition) pairs, and every preposition that may link
+    ("to" of a role among them)."""
+    pairs = frozenset(tuple(line.split()) for line in lexicon.words("source_links"))
+    return pairs, frozenset(p for _, p in pairs) | {"to"}
