@@ -623,3 +623,13 @@ def test_a_capitalised_modal_after_a_first_name_is_a_surname():
     a = only("“The Republican Party has a long way to go before November,” wrote Washington Post columnist "
              "George Will.")
     assert a.mention.text.endswith("George Will")
+
+
+def test_a_name_that_modifies_a_role_is_not_the_speaker():
+    # PolNeAR train (wash-post_2016-05-19): "Clinton supporter" took Hillary Clinton's name from the
+    # "Clinton" inside it, and the second quotation was credited to her.
+    text = ("Hillary Clinton spoke in Ohio on Monday.\n\n\"Do these people read newspapers?\" said Bob Mulholland, a "
+            "California superdelegate and Clinton supporter who has accused Sanders supporters of harassing his "
+            "peers. \"Are they reading some chain email with bogus numbers?\"\n")
+    found = [a.speaker for _, a in speakers(text)]
+    assert found[0] == "Bob Mulholland" and "Hillary Clinton" not in found

@@ -12,6 +12,7 @@ from .. import lexicon
 from ..model import Attribution, Mention
 from ..regexes import regex
 from .candidates import _POSSESSIVE, _RELATIVE, CandidateFinder
+from .common import _role_head
 from .frames import DASH_LINE_CUE, LABEL_COLON_CUE
 from .ranker import Ranked
 from .sources import source_type
@@ -63,6 +64,8 @@ def decide(finder: CandidateFinder, ranked: Ranked, rule: Attribution) -> Attrib
                           list(rule.candidates))
     else:
         names = finder.speaker_names(best)
+        if len(names) == 1 and _modifies_a_role(names[0], best.text):
+            names = []  # "a Clinton supporter" is not Hillary Clinton
         cue = Mention(best.cue.text, best.cue.start, best.cue.end) if best.cue is not None else None
         method = _METHOD.get(best.kind, "explicit")
         if len(names) > 1:
@@ -79,6 +82,16 @@ def decide(finder: CandidateFinder, ranked: Ranked, rule: Attribution) -> Attrib
     if len(out.candidates) > 1:  # the mention is sure, the person is not: share it between them
         out.confidence = probability / len(out.candidates)
     return out
+
+
+def _modifies_a_role(name: str, mention: str) -> bool:
+    """Whether the mention is a role that a word of the name only modifies ("Clinton supporter",
+    "Senator Cruz's mother"): the role speaks, not the person named."""
+    words = mention.split()
+    if len(words) < 2 or not words[-1][0].islower() or not _role_head(mention):
+        return False  # ("Dan Backer", "the State Department": the name is the whole)
+    inside = {w.strip(".,").removesuffix("’s").removesuffix("'s") for w in words[:-1]}
+    return any(part in inside for part in name.split())
 
 
 def finish(att, attributions: list[Attribution], text: str) -> None:
