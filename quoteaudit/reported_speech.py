@@ -35,7 +35,8 @@ from . import lexicon
 from .attribution.resolution import source_type_of
 from .attribution.common import Speaker
 from .cue_model import CueModel, Scanner
-from .cue_subjects import PREPOSITION_BEFORE, CueSubjects, _phrase_stopwords, anonymous_source, with_tagged_cues
+from .cue_subjects import (PREPOSITION_BEFORE, CueSubjects, _participle, _phrase_stopwords, anonymous_source,
+                           with_tagged_cues)
 from .model import Attribution, Mention, Quotation, Span
 from .regexes import regex
 from .wordchars import NOT_AFTER_WORD
@@ -206,7 +207,7 @@ class _Finder:
                 return reduced
         if _reports_nothing(text, cue):
             return None
-        if cue.text.endswith("ing") and " " not in cue.text:
+        if _participle(cue.text):
             opening = self.opening_participle_statement(cue, speech)
             if opening is not None:
                 return opening

@@ -252,3 +252,11 @@ def headline_label(text: str, at: int) -> re.Match | None:
             or label.group(1).lower() in lexicon.words("non_speaker_labels"):
         return None  # ("Correction: An earlier version of this article ...": no speaker's)
     return label
+
+
+@lru_cache(maxsize=1)
+def source_links() -> tuple[frozenset, frozenset]:
+    """data/source_links.txt as (word, preposition) pairs ("close to", "familiar with"), and
+    every preposition that may tie a source to whom it serves ("to" of a role among them)."""
+    pairs = frozenset(tuple(line.split()) for line in lexicon.words("source_links"))
+    return pairs, frozenset(p for _, p in pairs) | {"to"}

@@ -14,7 +14,7 @@ from ..wordchars import NOT_AFTER_WORD, NOT_BEFORE_WORD
 from .common import (
     Cue, Speaker, Token, Tokens, _CONTRACTION, _WORD, _abbreviated, _honorifics, _is_role, _is_state, _is_title,
     _opens_no_name, _pronoun_gender, _pronoun_mention, _role_head, _strip_possessive, _walk_to_paragraph,
-    fills_quotation, opens_a_clause, place_apposition)
+    fills_quotation, opens_a_clause, place_apposition, source_links)
 
 
 @lru_cache(maxsize=1)
@@ -271,7 +271,8 @@ class CueParser:
                 i -= 2  # "Mrs. Clinton has since said"
             else:
                 break
-        if i >= 2 and before[i - 1].text == "." and cue.text[0].islower() and _abbreviation(before[i - 2].text):
+        if i >= 2 and before[i - 1].text == "." and cue.text[0].islower() \
+                and self._is_abbreviation(before[i - 1].start):
             i -= 1  # "Joseph R. Biden Jr. said", "The U.S. said": the period ends a name, not a sentence
         if i == 0 or before[i - 1].text in (".", "!", "?"):
             cue.inverted = True  # the cue opens its sentence: "Said Ellis: ..."
@@ -854,11 +855,6 @@ def _written_alone(text: str, words: str, elsewhere_than: int) -> bool:
     return False
 
 
-def _abbreviation(word: str) -> bool:
-    """Whether a word before a period is an abbreviation ("Jr", "U.S", "Inc") or an initial."""
-    return word in _abbreviated() or "." in word or (len(word) == 1 and word.isupper())
-
-
 # ", John Doe." after a description: a name of two to four capitalised words, then the clause's end
 _NAME_IN_APPOSITION = regex(r",[ \t\u00a0]+([A-Z][\w’'-]*\.?(?:[ \t\u00a0]+[A-Z][\w’'-]*\.?){0,2}[ \t\u00a0]+[A-Z][\w’'-]+)"
                             r"(?=[ \t\u00a0]*(?:[,;]|\.(?:\s|$))|[ \t\u00a0]+of[ \t\u00a0])")
@@ -882,7 +878,7 @@ def _links_a_source(tokens: list[Token], at: int) -> bool:
     knows: the "to" of a role ("an adviser to Mr. Cruz", "the ambassador to Russia"), or of
     "close to", "familiar with", "briefed on" ("a person familiar with Trump's thinking").
     The words before it speak, not the name after it."""
-    pairs, linking = _source_links()
+    pairs, linking = source_links()
     word = tokens[at].lower
     if at < 1 or word not in linking:
         return False
@@ -892,11 +888,3 @@ def _links_a_source(tokens: list[Token], at: int) -> bool:
     # a noun stands before "close to": "Close to half of ..." is a quantity
     return at >= 2 and (before, word) in pairs and tokens[at - 2].is_word \
         and tokens[at - 2].lower not in lexicon.words("stopwords")
-
-
-@lru_cache(maxsize=1)
-def _source_links() -> tuple[frozenset, frozenset]:
-    """data/source_links.txt as (word, preposition) pairs, and every preposition that may link
-    ("to" of a role among them)."""
-    pairs = frozenset(tuple(line.split()) for line in lexicon.words("source_links"))
-    return pairs, frozenset(p for _, p in pairs) | {"to"}

@@ -22,7 +22,7 @@ _METHOD = {"name": "explicit", "organisation": "explicit",
            "description": "description"}
 
 
-def is_certain(rule: Attribution, quote, text: str = "") -> bool:
+def is_certain(rule: Attribution, quote, text: str) -> bool:
     """Rules that stay rules: a transcript label inside the quotation ("PUTIN: ..."), a fact
     check's line under it ("- Sanders."), a roundup's label before it ("- Carl Bialik: “…”")
     and a speaker before "according to" the outlet that reported the words ("“…,” Sanders said,

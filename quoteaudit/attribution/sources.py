@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .. import lexicon
 from ..regexes import regex
-from .common import _is_role
+from .common import _is_role, source_links
 
 TYPES = ("person", "organisation", "document", "anonymous", "group")
 _INDEFINITE = frozenset(("a", "an", "one", "another", "some", "several", "two", "three", "many"))
@@ -39,7 +39,7 @@ def source_type(mention: str | None, names: list[str], kind: str, is_person) -> 
     # The head noun: the last word, or the last before "of", "for", "to", ... ("the leader of
     # Kazakhstan", "a spokesman for the campaign", "an adviser to Mr. Cruz").
     of = next((i for i, w in enumerate(lowered) if i and w in _LINKS), len(lowered))
-    if 1 < of < len(lowered) and f"{lowered[of - 1]} {lowered[of]}" in lexicon.words("source_links"):
+    if 1 < of < len(lowered) and (lowered[of - 1], lowered[of]) in source_links()[0]:
         of -= 1  # "a person close to the campaign": the person
     head = lowered[of - 1] if of else ""
     types = lexicon.table("source_types")
