@@ -121,6 +121,19 @@ def test_every_quotation_speaker_and_finding_is_on_the_page():
         assert a["href"][1:] in ids and f"#{a['id']}" in {m.get("href") for m in markers}
 
 
+def test_an_unnamed_source_shows_its_words_not_no_speaker():
+    # PolNeAR train (politico_2016-09-01): the article names its source, but no person; the page had
+    # said "no speaker" beside the quotation and counted it under "no speaker found".
+    text = ("The summit ended.\n\n“This one is new and has no speaker at all.”\n\n"
+            "“The drop we are seeing now is directly attributable to the emails, the foundation, all the old trust "
+            "stuff,” said a person close to the Clintons.\n")
+    page = Page(render_report(check_text(text, path="t.txt"), "html"))
+    assert page.texts("tag") == ["speaker: no speaker", "speaker: a person close to the Clintons"]
+    legend = dict(zip(page.texts("who-name"), page.texts("who-meta")))
+    assert legend["unnamed source"] == "1 quotation · named as a person close to the Clintons"
+    assert legend["no speaker found"] == "1 quotation"
+
+
 def test_rule_ids_link_to_their_explanation():
     report = seed_report()
     page = Page(render_report(report, "html"))

@@ -173,6 +173,8 @@ class _FileView:
                 self.quote_class[q.index] = "q q-amb"
             elif a.speaker:
                 self.quote_class[q.index] = f"q s{colour[a.speaker]}"
+            elif a.mention is not None:
+                self.quote_class[q.index] = "q q-unnamed"  # "said a person close to the Clintons"
             else:
                 self.quote_class[q.index] = "q q-none"
         self.finding_ids = {id(f): f"{self.prefix}-f{k}" for k, f in enumerate(report.findings, start=1)}
@@ -215,13 +217,17 @@ class _FileView:
                         f"<span class=\"who-meta\">{kind}{count} quotation{'s' if count != 1 else ''}"
                         f"{' · named as ' + named if named else ''}</span></li>")
         other = Counter(self.quote_class[q.index].split()[1] for q in self.ctx.quotations
-                        if self.quote_class[q.index].split()[1] in ("q-amb", "q-none", "q-term"))
-        labels = {"q-amb": "speaker ambiguous (several candidates)", "q-none": "no speaker found",
-                  "q-term": "term or title in quotation marks"}
+                        if self.quote_class[q.index].split()[1] in ("q-amb", "q-unnamed", "q-none", "q-term"))
+        labels = {"q-amb": "speaker ambiguous (several candidates)", "q-unnamed": "unnamed source",
+                  "q-none": "no speaker found", "q-term": "term or title in quotation marks"}
         candidates = Counter(c for q in self.ctx.quotations if self.quote_class[q.index] == "q q-amb"
                              for c in self.ctx.attributions[q.index].candidates)
+        unnamed = Counter(self.ctx.attributions[q.index].mention.text for q in self.ctx.quotations
+                          if self.quote_class[q.index] == "q q-unnamed")
         between = {"q-amb": " · between " + ", ".join(escape(c) for c, _ in candidates.most_common())
-                   if candidates else ""}
+                   if candidates else "",
+                   "q-unnamed": " · named as " + ", ".join(f"{escape(m)}{' ×' + str(n) if n > 1 else ''}"
+                                                           for m, n in unnamed.most_common()) if unnamed else ""}
         for cls, label in labels.items():
             if other[cls]:
                 rows.append(f"<li class=\"who\" data-swatch=\"{cls}\"><span class=\"sw {cls}\"></span>"
@@ -318,6 +324,8 @@ class _FileView:
             who = " or ".join(a.candidates) + "?"
         elif a.speaker:
             who = a.speaker
+        elif a.mention is not None:
+            who = a.mention.text  # an unnamed source, as the article words it
         else:
             who = "no speaker"
         return f"<span class=\"tag {cls}\"><span class=\"visually-hidden\">speaker: </span>{escape(who)}</span>"
@@ -329,8 +337,9 @@ class _FileView:
         if a.candidates:
             return "speaker ambiguous: " + " or ".join(a.candidates)
         if not a.speaker:
-            named = f": “{a.mention.text}” names no one in the text" if a.mention is not None else ""
-            return "no speaker found" + named
+            if a.mention is not None:
+                return f"unnamed source: “{a.mention.text}” names no one in the text"
+            return "no speaker found"
         named = f", named as “{a.mention.text}”" if a.mention is not None else ""
         probability = a.probability
         sure = f"probability {probability:.2f}" if probability is not None else f"confidence {a.confidence:.2f}"
