@@ -42,19 +42,28 @@ class CueSubjects:
         self.cues = sorted(cues, key=lambda c: c.start)
         self.cue_starts = [c.start for c in self.cues]
         self.shared_subjects = {}  # id(cue) -> the subject it shares with the cue before it
-        previous = None
+        previous = None  # the last cue not inverted, or the cue whose complement holds its subject
         for cue in self.cues:
             joint = None
             if not cue.inverted and previous is not None and previous.subject is not None \
                     and cue.start - previous.end < 300:
                 joint = _SHARED_SUBJECT.match(text, previous.end, cue.start)
-            if joint is not None and (cue.subject is None or cue.subject.mention.end <= joint.start(1)):
+            if joint is not None and (cue.subject is None or cue.subject.mention.end <= joint.start(1) or (
+                    joint.group("circumstance") and cue.subject.mention.start >= joint.start("circumstance"))):
                 # "Demonstrators said they want ..., but pledged to remain civil", "She said she had
                 # met with Manafort twice but said ...": the second verb shares the first one's
-                # subject (not a noun before the "but").
+                # subject (not a noun before the "but", nor "a later interview" after it).
                 self.shared_subjects[id(cue)] = previous.subject
-            if not cue.inverted:
-                previous = cue
+            if cue.inverted:
+                continue
+            if previous is not None and previous.subject is not None and cue.subject is not None \
+                    and cue.subject.mention.start >= previous.end and id(cue) not in self.shared_subjects \
+                    and _SAME_SENTENCE.match(text, previous.end, cue.start):
+                # "The employee said he did not recall it, but in a later interview said": "he"
+                # is the subject of "recall", inside what "said" reports; the "but" clause shares
+                # the subject of "said"
+                continue
+            previous = cue
 
     def parsed(self, cue) -> Speaker | None:
         """The subject a parser gave the cue, or the one it shares with the cue before it."""
@@ -449,7 +458,12 @@ _OPENING_NOUN_PHRASE = regex(
     r"\s*(?:(?:[Ii]n|[Oo]n|[Aa]t|[Aa]fter|[Bb]efore|[Ss]ince|[Ll]ast|[Tt]his|[Ee]arlier|[Ll]ater)\b[^,\n]{0,40},\s+)?"
     r"((?:[\w’'&.-]+[ \t\u00a0]+){0,5}?[\w’'&.-]+)[ \t\u00a0]+"
     r"(?:(?:also|then|later|now|[a-z]+ly)[ \t\u00a0]+)?(?:[a-z]+ed|has|had|have|is|was|were|are|will|would)\b")
-_SHARED_SUBJECT = regex(r"[^.!?;:\n]*\s(and|but)\s+(?:(?:also|then|later)\s+)?$")
+_SAME_SENTENCE = regex(r"[^.!?;:\n]*$")
+# What may stand between a conjunction and the verb it coordinates: "but later", "and then",
+# "but in a later interview"
+AFTER_CONJUNCTION = r"(?:(?:also|then|later)\s+)?(?P<circumstance>(?:in|at|on|during|after|before)\s+(?:[\w’'-]+\s+){1,4})?"
+# "..., but pledged", "... and then said", "..., but in a later interview said"
+_SHARED_SUBJECT = regex(r"[^.!?;:\n]*\s(and|but)\s+" + AFTER_CONJUNCTION + "$")
 
 
 def _participle(cue_text: str) -> bool:

@@ -35,8 +35,8 @@ from . import lexicon
 from .attribution.resolution import source_type_of
 from .attribution.common import Speaker
 from .cue_model import CueModel, Scanner
-from .cue_subjects import (PREPOSITION_BEFORE, CueSubjects, _participle, _phrase_stopwords, anonymous_source,
-                           with_tagged_cues)
+from .cue_subjects import (AFTER_CONJUNCTION, PREPOSITION_BEFORE, CueSubjects, _participle, _phrase_stopwords,
+                           anonymous_source, with_tagged_cues)
 from .model import Attribution, Mention, Quotation, Span
 from .regexes import regex
 from .wordchars import NOT_AFTER_WORD
@@ -176,7 +176,7 @@ class _Finder:
                 subject = self.subjects.of(later, id(later) in self.speech_cues)[0]
             own_subject = subject is not None and start < subject.mention.start < later.start
             cut = subject.mention.start if own_subject else later.start
-            joint = _COORDINATION_BEFORE.search(text, max(start, cut - 30), cut)
+            joint = _COORDINATION_BEFORE.search(text, max(start, cut - 60), cut)
             if joint is None and later.text.endswith("ing"):
                 # "an organization that endorsed Sanders before backing Clinton": two statements
                 joint = PREPOSITION_BEFORE.search(text, max(start, cut - 30), cut)
@@ -810,8 +810,7 @@ _APPOSITION_AT_MOST = regex(r"\s*(?:[^,.;:!?]+,\s*)?")
 # What may stand between a sentence's start and a participle that opens it
 _OPENS_ON_A_PARTICIPLE = regex(r"[\s“\"‘']*(?:(?:After|Before|While|By|In|On|Upon|Since|When|Besides|Without)[ \t\u00a0]+)?")
 _COORDINATION_BEFORE = regex(r"(?:[,;—–]\s*(?:(and|but|while|yet|whereas|or|though|although|even though)\s+)?"
-                             r"|\s(and|but|yet)\s+)"
-                             r"(?:(?:also|then|later)\s+)?$")
+                             r"|\s(and|but|yet)\s+)" + AFTER_CONJUNCTION + "$")
 
 
 CIRCUMSTANCE_WORDS = 8  # "said in an interview on Saturday": a circumstance is short

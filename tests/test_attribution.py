@@ -633,3 +633,15 @@ def test_a_name_that_modifies_a_role_is_not_the_speaker():
             "peers. \"Are they reading some chain email with bogus numbers?\"\n")
     found = [a.speaker for _, a in speakers(text)]
     assert found[0] == "Bob Mulholland" and "Hillary Clinton" not in found
+
+
+def test_a_quotation_over_paragraphs_is_attributed_after_its_last_part():
+    # PolNeAR train (wash-post_2016-03-22): the cue right after the closing mark ("she said") is the
+    # quotation's own; the window used to stop at the end of its first paragraph.
+    text = ("\"We need steady hands,\" Clinton told AIPAC, referring to the business mogul but not naming "
+            "him. \"Not a president who says he's neutral on Monday, pro-Israel on Tuesday and who knows what "
+            "on Wednesday because everything is negotiable.\n\n"
+            "\"Well, my friends, Israel's security is nonnegotiable!\" she said.\n\nClinton spoke for an hour.\n")
+    [_, (quote, found)] = speakers(text)
+    assert quote.endswith("nonnegotiable!\"")
+    assert (found.speaker, found.mention.text, found.cue.text) == ("Clinton", "she", "said")

@@ -1076,3 +1076,25 @@ def test_according_to_after_a_quotations_cue_is_a_source_not_a_clause():
 def test_adding_to_and_maintaining_a_thing_report_nothing(text, cue, reported):
     _, found = cue_statements(text, cue)
     assert bool(found) == reported
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PolNeAR train (politico_2016-05-31): the noun phrase before the verb is the participle's object.
+    ("Sen. Chuck Grassley, facing a spirited Democratic challenge in Iowa, a swing state, said he would "
+     "welcome Cruz.", [("indirect", "he would welcome Cruz", "Chuck Grassley")]),
+    # A preposition's object before the verb: the noun before the preposition speaks, with it.
+    ("Officials in the state said the roads were closed.",
+     [("indirect", "the roads were closed", "Officials in the state")]),
+    ("Democrats on the committee said the report was flawed.",
+     [("indirect", "the report was flawed", "Democrats on the committee")]),
+    # PolNeAR train (wash-post_2016-09-07): "but (in a later interview) said" shares the subject of the
+    # first "said", not that of the clause it reports ("he") nor the interview.
+    ("The employee first said he did not recall it, but in a later interview said he had deleted the archive.",
+     [("indirect", "he did not recall it", "The employee"),
+      ("indirect", "he had deleted the archive", "The employee")]),
+    ("The employee first said he did not recall it, but later said he had deleted the archive.",
+     [("indirect", "he did not recall it", "The employee"),
+      ("indirect", "he had deleted the archive", "The employee")]),
+])
+def test_a_subject_is_no_object_of_a_phrase_before_the_verb(text, expected):
+    assert statements(text) == expected

@@ -159,7 +159,8 @@ def test_a_description_opening_its_sentence_is_a_candidate():
 
 @pytest.mark.parametrize("sentence, phrase", [
     ("The Florida senator has said", "The Florida senator"),
-    ("A footnote in the report says", "A footnote"),
+    # (the words before the verb are its subject whole: "the report" is the preposition's object)
+    ("A footnote in the report says", "A footnote in the report"),
     ("The 30-second video pans around and asks", "The 30-second video"),
 ])
 def test_an_opening_description_stops_at_its_verb(sentence, phrase):

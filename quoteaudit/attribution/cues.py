@@ -5,6 +5,7 @@ resolved to the last speaker (a mixin of the rules' worker, ``rules._Attributor`
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from .. import lexicon
@@ -325,7 +326,24 @@ class CueParser:
         if prev.text in ("”", '"', "’", "'", "''", ":", "—", "–", "―") or prev.text in ("“",):
             cue.inverted = True
             return self._forward_np(cue.end)
-        return self._np_backward(before, i)
+        np = self._np_backward(before, i)
+        if np is not None and np.kind == "description" and _object_of_phrase(before, np):
+            return self._owner_of_phrase(before, np) or np
+        return np
+
+    def _owner_of_phrase(self, tokens: list[Token], obj: Speaker) -> Speaker | None:
+        """The subject of a verb whose last words are a preposition's object: the noun phrase
+        before the preposition ("Sanders at the rally said"), with it when a description
+        ("Officials in the state said"); nobody when none stands there ("..., but in a later
+        interview said": the verb shares the clause's subject)."""
+        k = bisect_left([t.start for t in tokens], obj.mention.start) - 1
+        if not tokens[k].lower in lexicon.words("place_prepositions"):
+            return None
+        owner = self._np_backward(tokens, k)
+        if owner is None or owner.kind != "description":
+            return owner
+        start, end = owner.mention.start, obj.mention.end
+        return Speaker(Mention(self.text[start:end], start, end), [], "description", owner.confidence, "description")
 
     def _inverted_name_after(self, cue: Cue) -> Speaker | None:
         """The name right after a speech verb that follows a comma, when the name ends there
@@ -399,10 +417,11 @@ class CueParser:
                     comma = j  # "in Aurora, Colorado, in July 2012, said": a place, look further back
                     continue
                 np = self._np_backward(tokens, j)
-                if np is None:
+                if np is None or _object_of_phrase(tokens, np):
                     # "Sen. Lindsey Graham, R-S.C., a ... candidate, said", "Roxana M. Leon, 63, an
                     # independent voter ..., said": no noun phrase ends at this comma, the subject
-                    # stands before an earlier one (or opens the sentence)
+                    # stands before an earlier one (or opens the sentence); "Sen. Chuck Grassley,
+                    # facing a spirited challenge in Iowa, a swing state, said": an object
                     continue
                 return np if np.kind != "pronoun" else None
         # No earlier comma: the sentence opens with the subject ("X, who ..., said").
@@ -858,6 +877,17 @@ def _written_alone(text: str, words: str, elsewhere_than: int) -> bool:
 # ", John Doe." after a description: a name of two to four capitalised words, then the clause's end
 _NAME_IN_APPOSITION = regex(r",[ \t\u00a0]+([A-Z][\w’'-]*\.?(?:[ \t\u00a0]+[A-Z][\w’'-]*\.?){0,2}[ \t\u00a0]+[A-Z][\w’'-]+)"
                             r"(?=[ \t\u00a0]*(?:[,;]|\.(?:\s|$))|[ \t\u00a0]+of[ \t\u00a0])")
+
+
+def _object_of_phrase(tokens: list[Token], np: Speaker) -> bool:
+    """Whether a noun phrase is the object of a participle or a preposition ("facing *a
+    spirited challenge*", "at *a rally*"): no subject of the verb after it."""
+    k = bisect_left([t.start for t in tokens], np.mention.start)
+    if k == 0 or k >= len(tokens) or tokens[k].start != np.mention.start:
+        return False
+    prev = tokens[k - 1]
+    return prev.is_word and not prev.capitalized and (
+        (prev.lower.endswith("ing") and len(prev.lower) > 4) or prev.lower in lexicon.words("place_prepositions"))
 
 
 def _role_within(tokens: list[Token], start: int, stop: frozenset) -> int | None:

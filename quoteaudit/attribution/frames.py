@@ -61,10 +61,11 @@ class QuoteFrames:
         para = self._quote_paragraph[q.index]
         para_start = self.paragraph_starts[para]
         para_end = self.paragraph_starts[para + 1] if para + 1 < len(self.paragraph_starts) else len(text)
+        end_para_end = self.end_paragraph_end(q) if q.end > para_end else para_end
         before_q, after_q = self._neighbours
         prev_end = before_q.end if before_q is not None and before_q.start >= para_start else para_start
         prev_end = max(prev_end, para_start) if prev_end <= q.start else para_start
-        next_start = after_q.start if after_q is not None and q.end <= after_q.start < para_end else para_end
+        next_start = after_q.start if after_q is not None and q.end <= after_q.start < end_para_end else end_para_end
         sent_start = self._sentence_start(q.start, prev_end)
         inner_tail = text[q.inner_start:q.inner_end].rstrip()
         ends_sentence = inner_tail.endswith(".") and not inner_tail.endswith("...")

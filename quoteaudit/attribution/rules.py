@@ -90,6 +90,13 @@ class _Attributor(NameIndex, CueParser, QuoteFrames):
     def _paragraph_of(self, offset: int) -> int:
         return bisect_right(self.paragraph_starts, offset) - 1
 
+    def end_paragraph_end(self, q: Quotation) -> int:
+        """Where the paragraph holding q's end ends: a quotation over several paragraphs
+        ("“… / “Well, my friends, …!” she said.") is attributed after its last part."""
+        starts = self.paragraph_starts
+        para = bisect_right(starts, max(q.start, q.end - 1)) - 1
+        return starts[para + 1] if para + 1 < len(starts) else len(self.text)
+
     def _inside_quote(self, offset: int) -> bool:
         i = bisect_right(self._quote_starts, offset) - 1
         return i >= 0 and self._quote_bounds[i][0] < offset < self._quote_bounds[i][1]
