@@ -325,7 +325,11 @@ class _Finder:
         end = start + len(text[start:end].rstrip(_TRAIL_CHARS))
         if self.claimed.overlaps(start, end):
             return None
-        return self.claim(start, end, cue, _unsourced(), _overlapping(self.top, self.quote_starts, start, end))
+        asker = _agent().match(text, cue.end, question.end(1))  # "Asked by Matt Lauer whether ..."
+        if asker is not None and asker.end(1) > question.start(1):
+            asker = None
+        return self.claim(start, end, cue, self.agent_source(asker) if asker else _unsourced(),
+                          _overlapping(self.top, self.quote_starts, start, end))
 
     def opening_participle_statement(self, cue, speech: bool) -> ReportedSpeech | None:
         """The clause of a participle that opens its sentence, spoken by the subject after its
@@ -361,11 +365,20 @@ class _Finder:
         if clause is None or self.claimed.overlaps(*clause):
             return None
         start, end = clause
-        agent = _agent().match(text, cue.end, end + 1)  # the clause's end is trimmed of its period
+        agent = _agent_after(text, cue.end, end + 1)  # the clause's end is trimmed of its period
         inside = _overlapping(self.top, self.quote_starts, start, end)
         if _mostly_quoted(inside, start, end):
             return None
-        return self.claim(start, end, cue, _agent_source(agent) if agent else _unsourced(), inside)
+        return self.claim(start, end, cue, self.agent_source(agent) if agent else _unsourced(), inside)
+
+    def agent_source(self, agent: re.Match) -> Attribution:
+        """The source named by a passive's agent ("was first reported by the Miami Herald"): the
+        person its words name ("by former rival Carly Fiorina"), or the words."""
+        sp = self.attributor._forward_np(agent.start(1))
+        if sp is not None and sp.kind == "name" and len(sp.names) == 1 and sp.mention.end <= agent.end(1):
+            return Attribution(-1, sp.names[0], Mention(agent.group(1), agent.start(1), agent.end(1)), None,
+                               "explicit", 0.5)
+        return Attribution(-1, None, Mention(agent.group(1), agent.start(1), agent.end(1)), None, "description", 0.5)
 
     def reduced_passive_statement(self, cue) -> ReportedSpeech | None:
         """A participle with its agent after a noun ("a call echoed by Japan", "The immigration
@@ -382,7 +395,7 @@ class _Finder:
         start, end = phrase
         if self.claimed.overlaps(start, end):
             return None
-        return self.claim(start, end, cue, _agent_source(agent), _overlapping(self.top, self.quote_starts, start, end))
+        return self.claim(start, end, cue, self.agent_source(agent), _overlapping(self.top, self.quote_starts, start, end))
 
     def labelled_lines(self, found: list[ReportedSpeech]) -> list[ReportedSpeech]:
         """Paragraphs that open with a speaker's label and a colon: a transcript's turns
@@ -547,8 +560,25 @@ def _feels(cue_text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _agent() -> re.Pattern:
-    """The agent after a passive cue: "by the Miami Herald"."""
-    return regex(r"\s+by\s+((?:[\w’'&.-]+\s+){0,5}?[\w’'&-]+)(?=\s*[,.;:]|\s+(?:in|on|at|for|as|to|and)\b)")
+    """The agent after a passive cue: "by the Miami Herald", "by a reporter whether ..."."""
+    return regex(r"\s+by\s+((?:[\w’'&.-]+\s+){0,5}?[\w’'&-]+)"
+                 r"(?=\s*[,.;:]|\s+(?:in|on|at|for|as|to|and|that|whether|if|why|what|how|about)\b)")
+
+
+# Up to four words between a passive cue and its agent ("endorsed the day before by", "were
+# described to him by"), none of them a participle that would take the agent for itself
+# ("asked during an interview published Monday by")
+_WORDS_BEFORE_AGENT = regex(r"(?:[ \t\u00a0]+(?!by\b)(?![\w’'-]*(?:ed|en)\b)[\w’'-]+){1,4}?(?=[ \t\u00a0]+by[ \t\u00a0])")
+
+
+def _agent_after(text: str, start: int, end: int) -> re.Match | None:
+    """The agent of the passive cue ending at start, right after it or a few words on."""
+    agent = _agent().match(text, start, end)
+    if agent is None:
+        words = _WORDS_BEFORE_AGENT.match(text, start, end)
+        if words is not None:
+            agent = _agent().match(text, words.end(), end)
+    return agent
 
 
 @lru_cache(maxsize=1)
@@ -724,9 +754,6 @@ def _ends_a_noun(word: str) -> bool:
                 or low.endswith("ly") or word.endswith(("’s", "'s")))
 
 
-def _agent_source(agent: re.Match) -> Attribution:
-    """The source named by a passive's agent ("was first reported by the Miami Herald")."""
-    return Attribution(-1, None, Mention(agent.group(1), agent.start(1), agent.end(1)), None, "description", 0.5)
 
 
 def _unsourced() -> Attribution:

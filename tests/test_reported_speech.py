@@ -1098,3 +1098,20 @@ def test_adding_to_and_maintaining_a_thing_report_nothing(text, cue, reported):
 ])
 def test_a_subject_is_no_object_of_a_phrase_before_the_verb(text, expected):
     assert statements(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PolNeAR train (politico_2016-03-10, wash-post_2016-01-16): the agent a few words after the passive cue.
+    ("Cruz was also endorsed the day before by former rival Carly Fiorina.",
+     [("indirect", "Cruz was also endorsed the day before by former rival Carly Fiorina", "Carly Fiorina")]),
+    ("Scenes from the film were described to him by a Post reporter.",
+     [("indirect", "Scenes from the film were described to him by a Post reporter", "a Post reporter")]),
+    # PolNeAR train (wash-post_2016-07-20): who put the question.
+    ("Asked by Matt Lauer whether she had practiced her speech, Melania Trump said she had.",
+     [("indirect", "whether she had practiced her speech", "Matt Lauer")]),
+    # Another participle between takes the agent for itself: the interview was published by the paper.
+    ("The plan was announced in an interview published Monday by the Daily News.",
+     [("indirect", "The plan was announced in an interview published Monday by the Daily News", None)]),
+])
+def test_a_passive_cues_agent_a_few_words_on_is_its_source(text, expected):
+    assert statements(text) == expected
