@@ -645,3 +645,14 @@ def test_a_quotation_over_paragraphs_is_attributed_after_its_last_part():
     [_, (quote, found)] = speakers(text)
     assert quote.endswith("nonnegotiable!\"")
     assert (found.speaker, found.mention.text, found.cue.text) == ("Clinton", "she", "said")
+
+
+@pytest.mark.parametrize("text, mention", [
+    # PolNeAR train (wash-post_2016-05-19): "tweeted another" was the supporter of the sentence before.
+    ("\"Yet another state we would've won,\" another supporter wrote on Reddit.\n\n"
+     "\"Better watch out for illegal conduct by Grimes,\" tweeted another.", "another"),
+    ("Protesters lined the road.\n\n\"We will never give up,\" said one.", "one"),
+])
+def test_one_or_another_after_the_verb_is_the_speaker(text, mention):
+    found = speakers(text)[-1][1]
+    assert found.mention.text == mention and found.source_type == "anonymous"

@@ -670,6 +670,10 @@ class CueParser:
         pronoun = _pronoun_mention(first)
         if pronoun is not None:
             return Speaker(pronoun, [], "pronoun", 0.8, "pronoun")
+        if (first.lower == "one" or first.lower in lexicon.words("quantity_subjects")) \
+                and (len(tokens) == 1 or not tokens[1].is_word):
+            # "“…,” said one.", "tweeted another.": one of the people the text is about
+            return Speaker(Mention(first.text, first.start, first.end), [], "description", 0.5, "description")
         particles = lexicon.words("name_particles")
         stop = lexicon.words("stopwords")
         verbs = lexicon.speech_cues()[0]
