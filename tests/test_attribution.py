@@ -656,3 +656,17 @@ def test_a_quotation_over_paragraphs_is_attributed_after_its_last_part():
 def test_one_or_another_after_the_verb_is_the_speaker(text, mention):
     found = speakers(text)[-1][1]
     assert found.mention.text == mention and found.source_type == "anonymous"
+
+
+@pytest.mark.parametrize("text, name", [
+    # PolNeAR train (nyt_2016-02-20): the name between the last commas completes the description
+    # before it; the subject is the name that opens the sentence.
+    ("Giovanni Maria Vian, the editor in chief of the Vatican's official newspaper, L'Osservatore Romano, "
+     "said every pope was ''both religious and political.''", "Giovanni Maria Vian"),
+    # A role before the name makes the name its holder ("the previous nominee, Mitt Romney").
+    ("That view has upended decades of party orthodoxy toward Russia, a country that the previous Republican "
+     "presidential nominee, Mitt Romney, called ''our No.1 geopolitical foe.''", "Mitt Romney"),
+    ("After the primary, Gov. John Kasich (R-OH), said: \"We will go on.\"", "John Kasich"),
+])
+def test_a_name_completing_an_appositive_is_not_the_subject(text, name):
+    assert only(text).speaker == name

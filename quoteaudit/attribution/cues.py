@@ -412,7 +412,7 @@ class CueParser:
                     # appositive whose last words are no subject.
                     np = self._np_backward(tokens, comma)
                     if np is not None and np.mention.start <= segment[0].start:
-                        return np
+                        return self._named_before_description(tokens, j, sentence_floor) or np
                 if self._place_ends(tokens, j):
                     comma = j  # "in Aurora, Colorado, in July 2012, said": a place, look further back
                     continue
@@ -429,6 +429,26 @@ class CueParser:
         if first is None:
             return None
         return self._np_forward_tokens(tokens[first:comma])
+
+    def _named_before_description(self, tokens: list[Token], comma: int, floor: int) -> Speaker | None:
+        """The name before a description in apposition that the name between the next commas
+        completes ("Giovanni Maria Vian, the editor in chief of the Vatican's newspaper,
+        L'Osservatore Romano, said": Vian, not the newspaper); None when no such description
+        stands before tokens[comma]."""
+        for k in range(comma - 1, 0, -1):
+            if tokens[k].start < floor:
+                return None
+            if tokens[k].text == ",":
+                description = tokens[k + 1:comma]
+                # (not "a country that the previous nominee, Mitt Romney, called": a role before the
+                # name makes the name its holder, and a relative clause is no apposition)
+                if description and description[0].lower in ("the", "a", "an") \
+                        and not _is_role(description[-1].lower) \
+                        and not any(t.lower in ("that", "who", "which", "whom") for t in description):
+                    np = self._np_backward(tokens, k)
+                    return np if np is not None and np.kind == "name" else None
+                return None
+        return None
 
     def _place_ends(self, tokens: list[Token], j: int) -> bool:
         """Whether the capitalised words right before tokens[j] are a place written "City, STATE"."""
