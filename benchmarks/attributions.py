@@ -17,6 +17,11 @@ at train.
     python benchmarks/attributions.py --split dev -v    # every miss and wrong source
     python benchmarks/attributions.py --split dev --cli # dev through `quoteaudit extract`
     python benchmarks/attributions.py --baseline        # speech quotations alone, for comparison
+    python benchmarks/attributions.py --all-statements  # the statements inside others listed too
+
+A statement reported inside another (its ``parent``: "Kasich said he would have fired him" in
+"..., according to press reports") belongs to that one, as a nested quotation belongs to its
+parent, and is left out of the system file unless --all-statements.
 """
 from __future__ import annotations
 
@@ -33,6 +38,7 @@ SHARED = os.path.join(os.path.dirname(ROOT), "shared")
 SCORER = os.path.join(SHARED, "eval", "polnear_attr.py")
 FOLDS = 5
 SPEAKER_L2 = 1.0  # as scripts/train_speaker_model.py trains the shipped ranker
+ALL_STATEMENTS = False  # --all-statements: list the statements inside others too
 
 
 def quotations_only(report: dict) -> list[dict]:
@@ -45,6 +51,10 @@ def system_line(report: dict, baseline: bool = False) -> dict:
     """One article's line of the scorer's system file."""
     attributions = []
     for a in (quotations_only(report) if baseline else report["attributions"]):
+        if a.get("parent") is not None and not ALL_STATEMENTS:
+            # reported inside another statement ("Kasich said X" in "Kasich said X, according to
+            # press reports"): it belongs to that one, as a nested quotation belongs to its parent
+            continue
         sp = a["speaker"]
         mention = sp["mention"]
         attributions.append({
@@ -145,7 +155,11 @@ def main() -> None:
     ap.add_argument("--cli", action="store_true", help="dev through `quoteaudit extract` (a process) instead")
     ap.add_argument("--baseline", action="store_true",
                     help="score the speech quotations alone (what the tool saw before reported speech)")
+    ap.add_argument("--all-statements", action="store_true",
+                    help="list the statements reported inside others too (left out by default, as nested quotations)")
     args = ap.parse_args()
+    global ALL_STATEMENTS
+    ALL_STATEMENTS = args.all_statements
     suffix = " -- speech quotations only" if args.baseline else ""
     if args.split in ("both", "train"):
         folder = os.path.join(SHARED, "corpora", "polnear", "train")

@@ -68,6 +68,9 @@ class ReportedSpeech:
     anonymous: Mention | None = None  # the words that leave the source unnamed ("sources", "a person familiar with")
     probability: float | None = None  # the speaker ranker's, for a direct statement
     source_type: str | None = None  # person | organisation | document | anonymous | group
+    # The index of the statement this one is reported inside ("he would have fired him" in
+    # "Kasich said he would have fired him, according to press reports"); None: top level
+    parent: int | None = None
 
     @property
     def start(self) -> int:
@@ -98,7 +101,19 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
     for r in found:
         if r.source_type is None:
             r.source_type = source_type_of(attributor, r)
+    _link_nested(found, finder.enclosing)
     return found
+
+
+def _link_nested(found: list[ReportedSpeech], enclosing: set[int]) -> None:
+    """Each statement's parent: the enclosing statement (one reported over a clause that holds
+    another's cue, ``_Finder.enclosing``) it starts inside, after that one's start."""
+    starts = [r.start for r in found]
+    for i, outer in enumerate(found):
+        if id(outer) in enclosing:
+            for k in range(bisect_right(starts, outer.start), bisect_left(starts, outer.end)):
+                if found[k].parent is None and found[k] is not outer:
+                    found[k].parent = i
 
 
 # Between a mixed statement's source and the speaker of the quotation inside it, the
@@ -150,6 +165,7 @@ class _Finder:
         self.sentences = _Sentences(text, attributor, scan)
         self.subjects = CueSubjects(text, attributor, self.sentences, cues)
         self.claimed = _Claimed()  # clauses reported: one statement a clause
+        self.enclosing: set[int] = set()  # ids of the statements reported over another one
         self.speech_cues = {id(c) for c in attributor.cues}  # the lexicon's, not the tagger's
         self.quotation_cues: dict[int, list[Quotation]] = {}  # cue offset -> the quotations it attributes
         for q in self.top:
@@ -254,7 +270,15 @@ class _Finder:
         if _mostly_quoted(inside, start, end) and not _opens_on_a_fragment(inside, start):
             return None  # the quotation itself: reported as direct speech
         speaker = source_of(subject, anonymous)
-        if speaker is None or self.claimed.overlaps(start, end):
+        encloses = False
+        if speaker is not None and self.claimed.overlaps(start, end):
+            # A clause before its cue may hold one reported already: "Kasich said he would have
+            # fired him, according to press reports" is the reports' claim about what Kasich said.
+            encloses = end <= cue.start and self.claimed.all_after_start(start, end) \
+                and self.ends_its_sentence(cue, speaker)
+            if not encloses:
+                return None
+        if speaker is None:
             return None
         if anonymous is None and subject is not None and not subject.names and self.subjects.may_guess(cue) \
                 and _names_a_time(subject.mention.text):
@@ -277,7 +301,21 @@ class _Finder:
             # A tagged cue's pronoun open between people is left unresolved, not reported as
             # ambiguous: the tagger's cues are less sure than the lexicon's (precision first).
             speaker = replace(speaker, candidates=[])
-        return self.claim(start, end, cue, speaker, inside, anonymous)
+        statement = self.claim(start, end, cue, speaker, inside, anonymous)
+        if encloses:
+            self.enclosing.add(id(statement))
+        return statement
+
+    def ends_its_sentence(self, cue, source: Attribution) -> bool:
+        """Whether a cue and its source close their sentence (", according to press reports.",
+        ", people familiar with the session said."), as a trailing attribution does."""
+        after = max(cue.end, source.mention.end if source.mention is not None else cue.end)
+        sentence_end = self.sentences.end(after, after + 300)
+        tail = self.text[after:sentence_end].strip(" \t\u00a0.!?;”’\"')]")
+        if not tail or tail.startswith(","):  # (", a spokesman for the campaign, who ...")
+            return True
+        first = tail.split(None, 1)[0].lower()  # "reported Monday", "said in a statement"
+        return first in lexicon.words("time_words") or first in lexicon.words("circumstance_prepositions")
 
     def claim(self, start: int, end: int, cue, source: Attribution, inside: list[Quotation],
               anonymous: Mention | None = None) -> ReportedSpeech:
@@ -634,6 +672,13 @@ class _Claimed:
         hi = bisect_left(self._starts, end)
         return any(_overlap(start, end, a, b) > 0.5 * min(end - start, b - a)
                    for a, b in self._spans[lo:hi] if b > start)
+
+    def all_after_start(self, start: int, end: int) -> bool:
+        """Whether every reported clause that meets text[start:end] starts inside it, after its
+        start (the clause of a verb whose subject text[start:end] holds)."""
+        lo = bisect_left(self._starts, start - self.MAX_CLAUSE)
+        hi = bisect_left(self._starts, end)
+        return all(start < a for a, b in self._spans[lo:hi] if b > start)
 
     def add(self, start: int, end: int) -> None:
         i = bisect_left(self._starts, start)

@@ -78,7 +78,7 @@ def test_json_output_validates_and_spans_are_exact():
     doc = json.loads(proc.stdout)
     jsonschema.validate(doc, SCHEMA)
     text = SEED.read_text(encoding="utf-8")
-    assert doc["schema_version"] == "1.0"
+    assert doc["schema_version"] == "1.1"
     for q in doc["files"][0]["quotations"]:
         assert text[q["start"]:q["end"]] == q["text"]
     assert doc["summary"]["findings"] == len(doc["files"][0]["findings"]) > 0

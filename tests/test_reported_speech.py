@@ -1115,3 +1115,23 @@ def test_a_subject_is_no_object_of_a_phrase_before_the_verb(text, expected):
 ])
 def test_a_passive_cues_agent_a_few_words_on_is_its_source(text, expected):
     assert statements(text) == expected
+
+
+def test_a_statement_reported_inside_another_has_it_for_parent():
+    # PolNeAR train (wash-post_2016-03-30, wash-post_2016-01-13): the trailing source reports what the
+    # first speaker said; PolNeAR annotates it, and it stood unreported behind the inner statement.
+    text = ("Ohio Gov. John Kasich said he would have fired Lewandowski if such an incident had happened in his "
+            "campaign, according to press reports.\n\n"
+            "Eggleston expressed concern about the letter and said it could hurt the administration's strategy, "
+            "people familiar with the session said.\n")
+    ctx = analyse(Document(path="t.txt", source=text))
+    found = [(text[r.start:r.end][:30], r.mention.text, r.source_type, r.parent) for r in ctx.reported_speech]
+    assert found == [
+        ("Ohio Gov. John Kasich said he ", "press reports", "document", None),
+        ("he would have fired Lewandowsk", "Ohio Gov. John Kasich", "person", 0),
+        ("Eggleston expressed concern ab", "people familiar with", "anonymous", None),
+        ("it could hurt the administrati", "Eggleston", "person", 2),
+    ]
+    # The claim rests on unnamed sources: an editor is told, where before it was Eggleston's.
+    assert [f.rule for f in check_document(Document(path="t.txt", source=text), Settings()).findings] \
+        == ["anonymous-source"]

@@ -6,7 +6,7 @@ from collections import Counter
 from .. import __version__
 from .jsonio import dump
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: attributions[].parent
 
 
 def _pos(doc, start: int, end: int) -> dict:
@@ -43,6 +43,7 @@ def reported_dict(doc, r) -> dict:
         "cue": _mention(doc, r.cue),
         "speaker": speaker_dict(doc, r),
         "quotations": list(r.quotations),
+        "parent": r.parent,
     }
 
 
