@@ -113,11 +113,15 @@ class StatementMatch:
 def match_statements(ctx, opts) -> list[StatementMatch]:
     """Indirect and mixed statements whose content words a reference holds (paraphrase:
     person, tense and word order change between the record and reported speech). A mixed
-    statement whose own quotation matched is left to the quotation."""
+    statement whose own quotation matched is left to the quotation, and one that holds
+    another statement to that one."""
     refs = ctx.references
     out = []
-    for r in ctx.reported_speech:
-        if r.kind == "direct" or any(ctx.matches[i] is not None for i in r.quotations):
+    # A statement that another is reported inside ("X said ..., Reuters reported") holds that
+    # one's words, not its own: the inner statement is matched, with its speaker.
+    enclosing = {r.parent for r in ctx.reported_speech if r.parent is not None}
+    for k, r in enumerate(ctx.reported_speech):
+        if r.kind == "direct" or k in enclosing or any(ctx.matches[i] is not None for i in r.quotations):
             continue
         best = None
         for piece in _clauses(ctx.doc.text[r.start:r.end]):

@@ -1135,3 +1135,17 @@ def test_a_statement_reported_inside_another_has_it_for_parent():
     # The claim rests on unnamed sources: an editor is told, where before it was Eggleston's.
     assert [f.rule for f in check_document(Document(path="t.txt", source=text), Settings()).findings] \
         == ["anonymous-source"]
+
+
+def test_a_statement_holding_another_is_not_matched_against_the_record():
+    # "X said ..., Reuters reported": the words are Putin's; the outer statement (Reuters') holds
+    # them, and once gave an error that the record credits them to Putin, not Reuters.
+    from quoteaudit.cli import build_settings
+    settings, errors, _ = build_settings(None, "misattributed-quote", None, [str(REFERENCES)], False)
+    assert errors == []
+    text = ("Tokayev spoke at the summit.\n\nVladimir Putin said the measures taken by the CSTO have shown that it "
+            "will not allow colour revolutions to be implemented, Reuters reported.\n")
+    report = check_document(Document(path="t.txt", source=text), settings)
+    [outer, inner] = report.context.reported_speech
+    assert (outer.speaker, inner.speaker, inner.parent) == ("Reuters", "Vladimir Putin", 0)
+    assert report.findings == []
