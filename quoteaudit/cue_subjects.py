@@ -281,8 +281,9 @@ def _possessor_of_noun(text: str, sp: Speaker, word: str, attributor) -> Speaker
 
 
 def _pronoun_resolved(attributor, sp: Speaker, cue: Cue) -> Speaker:
-    """A pronoun subject resolved to the people named before its cue; any other as it is."""
-    if sp.kind != "pronoun":
+    """A pronoun subject resolved to the people named before its cue; any other, or one
+    resolved already (a possessive, as the pronoun it stands for: "his" as "he"), as it is."""
+    if sp.kind != "pronoun" or sp.names:
         return sp
     return attributor._resolve_pronoun(sp, attributor._people_at(cue.start), cue.start)
 

@@ -1149,3 +1149,15 @@ def test_a_statement_holding_another_is_not_matched_against_the_record():
     [outer, inner] = report.context.reported_speech
     assert (outer.speaker, inner.speaker, inner.parent) == ("Reuters", "Vladimir Putin", 0)
     assert report.findings == []
+
+
+def test_a_possessive_source_keeps_the_gender_of_its_pronoun():
+    # PolNeAR train (politico_2016-07-02): "his criticism of" was resolved a second time without
+    # the gender of "his", to the last speaker, an actress.
+    text = ("LOS ANGELES — Actress Rosario Dawson took the stage at a Bernie Sanders rally here in late June, as "
+            "hundreds of supporters cheered. Dawson smiled and lifted a sign of her own.\n\n"
+            "\"All the way!\" Dawson shouted.\n\n"
+            "The Democratic primary ended more than three weeks ago. Sanders himself, who wasn’t present at the "
+            "rally, has toned down his criticism of Hillary Clinton, shifting his focus to defeating Donald Trump.\n")
+    [(_, _, speaker)] = [s for s in statements(text) if s[0] == "indirect" and s[1].startswith("Hillary")]
+    assert speaker == "Bernie Sanders"
