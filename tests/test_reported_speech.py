@@ -1161,3 +1161,13 @@ def test_a_possessive_source_keeps_the_gender_of_its_pronoun():
             "rally, has toned down his criticism of Hillary Clinton, shifting his focus to defeating Donald Trump.\n")
     [(_, _, speaker)] = [s for s in statements(text) if s[0] == "indirect" and s[1].startswith("Hillary")]
     assert speaker == "Bernie Sanders"
+
+
+def test_a_state_abbreviation_in_parentheses_ends_no_sentence():
+    # PolNeAR train (huff-post_2016-04-08): "(I-Vt.)" ended the sentence, so its subject was lost
+    # and the participle went to the name before its comma.
+    text = ("Sen. Bernie Sanders (I-Vt.) visited NBC’s “Today” to discuss his recent remarks about his Democratic "
+            "presidential rival, Hillary Clinton, saying “on her worst day” she’d be “an infinitely better "
+            "president” than any of the Republican 2016 hopefuls.\n")
+    [mixed] = [s for s in statements(text) if s[0] == "mixed"]
+    assert mixed[2] == "Bernie Sanders"
