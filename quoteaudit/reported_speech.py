@@ -270,6 +270,11 @@ class _Finder:
         if _mostly_quoted(inside, start, end) and not _opens_on_a_fragment(inside, start):
             return None  # the quotation itself: reported as direct speech
         speaker = source_of(subject, anonymous)
+        if speaker is not None and subject is not None and subject.kind == "pronoun" and not subject.names \
+                and speaker.mention is not None and speaker.mention.text.lower() in ("they", "their"):
+            group = self.plural_subject_before(speaker.mention.start)
+            if group is not None:  # "Clinton insiders told POLITICO they planned to ...": the insiders
+                speaker = replace(speaker, speaker=group)
         encloses = False
         if speaker is not None and self.claimed.overlaps(start, end):
             # A clause before its cue may hold one reported already: "Kasich said he would have
@@ -305,6 +310,22 @@ class _Finder:
         if encloses:
             self.enclosing.add(id(statement))
         return statement
+
+    def plural_subject_before(self, at: int) -> str | None:
+        """What a "they" at offset at stands for: the plural subject opening its sentence before it
+        ("Organizers of the push said they are worried", "Thirty percent said the reason they
+        ..."), its name or its words; None when the sentence opens otherwise."""
+        sentence_start = self.sentences.start(at, max(0, at - 400))
+        sp = self.attributor._sentence_subject(sentence_start, at)
+        if sp is None or sp.kind == "pronoun" or sp.mention.end > at or len(sp.names) > 1:
+            return None
+        words = sp.mention.text.split()
+        last = words[-1].lower() if words else ""
+        plural = (last.endswith("s") and not last.endswith(("’s", "'s", "ss"))) or last in ("percent", "%") \
+            or last in lexicon.words("quantity_subjects")
+        if not plural:
+            return None
+        return sp.names[0] if sp.names else sp.mention.text
 
     def ends_its_sentence(self, cue, source: Attribution) -> bool:
         """Whether a cue and its source close their sentence (", according to press reports.",

@@ -1171,3 +1171,18 @@ def test_a_state_abbreviation_in_parentheses_ends_no_sentence():
             "president” than any of the Republican 2016 hopefuls.\n")
     [mixed] = [s for s in statements(text) if s[0] == "mixed"]
     assert mixed[2] == "Bernie Sanders"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train (wash-post_2016-03-18, wash-post_2015-12-20): "they" stands for the plural subject
+    # opening its sentence.
+    ("Organizers of the push to boycott Trump's AIPAC speech said they are worried that Trump could gain "
+     "legitimacy.", "Organizers"),
+    ("Democrats also focused on what they said was the need to remain tolerant.", "Democrats"),
+    # A singular subject: "they" stays unresolved.
+    ("The senator met the workers, and they said the plant would close.", None),
+])
+def test_they_stands_for_the_plural_subject_of_its_sentence(text, speaker):
+    ctx = analyse(Document(path="t.txt", source=text))
+    [r] = [r for r in ctx.reported_speech if r.mention is not None and r.mention.text == "they"]
+    assert r.speaker == speaker and r.source_type == "group"

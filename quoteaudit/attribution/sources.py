@@ -30,6 +30,8 @@ def source_type(mention: str | None, names: list[str], kind: str, is_person) -> 
     lowered = [w.lower() for w in words]
     if kind in ("pronoun", "possessive", "relative"):
         word = lowered[0] if lowered else ""
+        if names and word in ("they", "their") and not is_person(names[0]):
+            return "group"  # "Organizers of the push said they are worried": the organizers
         if names:
             return _named(names[0], is_person)
         return {"it": "organisation", "its": "organisation", "they": "group", "their": "group",
