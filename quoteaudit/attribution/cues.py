@@ -5,7 +5,6 @@ resolved to the last speaker (a mixin of the rules' worker, ``rules._Attributor`
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 from .. import lexicon
@@ -334,11 +333,12 @@ class CueParser:
     def _owner_of_phrase(self, tokens: list[Token], obj: Speaker) -> Speaker | None:
         """The subject of a verb whose last words are a preposition's object: the noun phrase
         before the preposition ("Sanders at the rally said"), with it when a description
-        ("Officials in the state said"); nobody when none stands there ("..., but in a later
-        interview said": the verb shares the clause's subject)."""
-        k = bisect_left([t.start for t in tokens], obj.mention.start) - 1
-        if not tokens[k].lower in lexicon.words("place_prepositions"):
+        ("Officials in the state said"); None when none stands there ("..., but in a later
+        interview said")."""
+        k = _index_at(tokens, obj.mention.start)
+        if not k or tokens[k - 1].lower not in lexicon.words("place_prepositions"):
             return None
+        k -= 1
         owner = self._np_backward(tokens, k)
         if owner is None or owner.kind != "description":
             return owner
@@ -906,12 +906,21 @@ _NAME_IN_APPOSITION = regex(r",[ \t\u00a0]+([A-Z][\w’'-]*\.?(?:[ \t\u00a0]+[A-
 def _object_of_phrase(tokens: list[Token], np: Speaker) -> bool:
     """Whether a noun phrase is the object of a participle or a preposition ("facing *a
     spirited challenge*", "at *a rally*"): no subject of the verb after it."""
-    k = bisect_left([t.start for t in tokens], np.mention.start)
-    if k == 0 or k >= len(tokens) or tokens[k].start != np.mention.start:
+    k = _index_at(tokens, np.mention.start)
+    if not k:  # (None, or the first token)
         return False
     prev = tokens[k - 1]
     return prev.is_word and not prev.capitalized and (
         (prev.lower.endswith("ing") and len(prev.lower) > 4) or prev.lower in lexicon.words("place_prepositions"))
+
+
+def _index_at(tokens: list[Token], start: int) -> int | None:
+    """The index of the token starting at offset start, read back from the end (the phrases
+    asked about end there); None when no token starts there."""
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].start <= start:
+            return k if tokens[k].start == start else None
+    return None
 
 
 def _role_within(tokens: list[Token], start: int, stop: frozenset) -> int | None:
