@@ -107,12 +107,14 @@ def find_reported_speech(text: str, quotations: list[Quotation], attributions: l
 
 def _link_nested(found: list[ReportedSpeech], enclosing: set[int]) -> None:
     """Each statement's parent: the enclosing statement (one reported over a clause that holds
-    another's cue, ``_Finder.enclosing``) it starts inside, after that one's start."""
+    another's cue, ``_Finder.enclosing``) it lies in, the direct statement of a quotation that
+    opens the clause included."""
     starts = [r.start for r in found]
     for i, outer in enumerate(found):
         if id(outer) in enclosing:
-            for k in range(bisect_right(starts, outer.start), bisect_left(starts, outer.end)):
-                if found[k].parent is None and found[k] is not outer:
+            for k in range(bisect_left(starts, outer.start), bisect_left(starts, outer.end)):
+                if found[k].parent is None and found[k] is not outer and (
+                        found[k].start > outer.start or found[k].end < outer.end):
                     found[k].parent = i
 
 
@@ -133,8 +135,9 @@ def agree_sources(attributions: list[Attribution], statements: list[ReportedSpee
     signs calling Christie “…,” the protesters chanted" read "Holding signs" for the subject
     of "calling"). A statement open between people leaves its quotations alone."""
     attributions, statements = list(attributions), list(statements)
+    holding = {st.parent for st in statements if st.parent is not None}  # ("“…,” X said, according to Y")
     for k, st in enumerate(statements):
-        if st.kind != "mixed" or len(st.candidates) > 1:
+        if st.kind != "mixed" or len(st.candidates) > 1 or k in holding:
             continue
         sure = max((attributions[i] for i in st.quotations), key=lambda a: a.confidence, default=None)
         if sure is not None and sure.mention is not None and sure.confidence >= SURE_SPEAKER \
@@ -245,9 +248,13 @@ class _Finder:
         if not inverted and start >= cue.end:
             start, end = clause = self.before_next_cue(start, end, MIN_WORDS_BEFORE_A_CUT if speech else 1)
         inside = _overlapping(top, self.quote_starts, start, end)
+        # "“…,” Walker said, according to an AP account.": a trailing source reports the quotation
+        # with its own cue
+        trailing = inverted and end <= cue.start and self.ends_its_sentence(cue, source_of(subject, anonymous))
         for q in inside:
             if q.kind == "speech" and not q.partial \
-                    and attributions[q.index].cue is not None and attributions[q.index].cue.start != cue.start:
+                    and attributions[q.index].cue is not None and attributions[q.index].cue.start != cue.start \
+                    and not (trailing and start <= attributions[q.index].cue.start < end):
                 # A full quotation with a cue of its own ends the clause: it is a statement apart
                 # (and one that opens the clause leaves none: “…,” he added, referring to X named ...).
                 clause = _trim(text, start, q.start) if start < q.start else None
@@ -267,7 +274,11 @@ class _Finder:
                 # “…,” Tokayev told the CSTO / Kasich told reporters: “…”: the cue of a full
                 # quotation (reported as direct speech), not of the words after it.
                 return None
-        if _mostly_quoted(inside, start, end) and not _opens_on_a_fragment(inside, start):
+        reports_a_quotation = trailing and any(q.kind == "speech" and not q.partial for q in inside) and all(
+            attributions[q.index].cue is not None and start <= attributions[q.index].cue.start < end
+            for q in inside)
+        if _mostly_quoted(inside, start, end) and not _opens_on_a_fragment(inside, start) \
+                and not reports_a_quotation:
             return None  # the quotation itself: reported as direct speech
         speaker = source_of(subject, anonymous)
         if speaker is not None and subject is not None and subject.kind == "pronoun" and not subject.names \
@@ -307,7 +318,7 @@ class _Finder:
             # ambiguous: the tagger's cues are less sure than the lexicon's (precision first).
             speaker = replace(speaker, candidates=[])
         statement = self.claim(start, end, cue, speaker, inside, anonymous)
-        if encloses:
+        if encloses or reports_a_quotation:
             self.enclosing.add(id(statement))
         return statement
 
@@ -336,7 +347,8 @@ class _Finder:
         if not tail or tail.startswith(","):  # (", a spokesman for the campaign, who ...")
             return True
         first = tail.split(None, 1)[0].lower()  # "reported Monday", "said in a statement"
-        return first in lexicon.words("time_words") or first in lexicon.words("circumstance_prepositions")
+        return first in lexicon.words("time_words") or first in lexicon.words("circumstance_prepositions") \
+            or _AGENT_PHRASE.match(tail) is not None  # "according to audio provided by ..."
 
     def claim(self, start: int, end: int, cue, source: Attribution, inside: list[Quotation],
               anonymous: Mention | None = None) -> ReportedSpeech:
@@ -490,7 +502,7 @@ class _Finder:
         """The speech quotations that no cue's clause holds: direct statements (a quotation
         split by its cue joins the piece before), or mixed over their sentence."""
         text, attributor, sentences = self.text, self.attributor, self.sentences
-        in_clause = {i for r in found for i in r.quotations}
+        in_clause = {i for r in found if id(r) not in self.enclosing for i in r.quotations}
         by_sentence: dict[tuple[int, int], ReportedSpeech] = {}  # the mixed statement over a sentence
         for q in self.top:
             if q.kind != "speech" or q.index in in_clause:
@@ -502,7 +514,8 @@ class _Finder:
                 anonymous = anonymous_source(text, a.cue.start, a.cue.end, a, inverted, self.subjects.hints)
             parts = list(q.parts) or [Span(q.start, q.end)]
             last = found[-1] if found else None
-            if last is not None and (self.split_by_its_cue(last, q, a) or self.goes_on(last, q, a)):
+            if last is not None and id(last) not in self.enclosing \
+                    and (self.split_by_its_cue(last, q, a) or self.goes_on(last, q, a)):
                 last.content.extend(parts)
                 last.quotations.append(q.index)
             elif q.partial and not _opens_sentence(text, q, attributor, sentences):
@@ -647,6 +660,7 @@ def _label_line() -> re.Pattern:
     return regex(r"[ \t]*([A-Z][A-Z.'’ -]{0,40}?|(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)[ \t]*:[ \t]+(?=\S)")
 
 
+_AGENT_PHRASE = regex(r"[a-z]+ed by\b")
 _RELATIVE_CUE = regex(r"(?:which|who|that)\s", re.IGNORECASE)
 # "continue" reports speech only before what was said ("He continued: ...", "“...,” she continued")
 _GOING_ON = frozenset(("continue", "continues", "continued", "continuing"))

@@ -1186,3 +1186,17 @@ def test_they_stands_for_the_plural_subject_of_its_sentence(text, speaker):
     ctx = analyse(Document(path="t.txt", source=text))
     [r] = [r for r in ctx.reported_speech if r.mention is not None and r.mention.text == "they"]
     assert r.speaker == speaker and r.source_type == "group"
+
+
+def test_a_trailing_source_reports_a_quotation_with_its_own_cue():
+    # PolNeAR train (politico_2016-06-22, politico_2016-04-05): the gold credits the account; the
+    # quotation stays Walker's, as a direct statement inside the account's.
+    text = ("\"Delegates are and should be able to vote the way they see fit,\" Walker said, according to an "
+            "Associated Press account.\n\n"
+            "\"She thinks they are just too much,\" Bill Clinton said Monday in Cheyenne, according to audio "
+            "provided by Wyoming Public Radio.\n\n\"We will win,\" Smith said.\n")
+    ctx = analyse(Document(path="t.txt", source=text))
+    found = [(r.kind, r.mention.text, r.parent) for r in ctx.reported_speech]
+    assert found == [("direct", "Walker", 1), ("mixed", "an Associated Press account", None),
+                     ("direct", "Bill Clinton", 3), ("mixed", "audio", None), ("direct", "Smith", None)]
+    assert [ctx.attributions[q.index].speaker for q in ctx.quotations] == ["Walker", "Bill Clinton", "Smith"]
