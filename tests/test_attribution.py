@@ -670,3 +670,15 @@ def test_one_or_another_after_the_verb_is_the_speaker(text, mention):
 ])
 def test_a_name_completing_an_appositive_is_not_the_subject(text, name):
     assert only(text).speaker == name
+
+
+def test_a_quotation_in_an_appositive_before_said_and_a_clause_is_the_subjects():
+    # PolNeAR train (nyt_2016-04-23): "said the candidate could be" is no inverted "said X": the words
+    # after the verb are what Manafort said, and the quotation in his participle phrase is his.
+    text = ("Mr. Manafort was joined by Rick Wiley, the campaign's new political director.\n\n"
+            "Mr. Manafort, citing ''the unique magic of Trump,'' said the candidate could be in a very competitive "
+            "situation in states like Pennsylvania.\n")
+    found = only(text)
+    assert (found.speaker, found.mention.text) == ("Manafort", "Mr. Manafort")
+    # ... while a quotation before "said X." is X's
+    assert only("''We are not done,'' said the candidate.").mention.text == "the candidate"

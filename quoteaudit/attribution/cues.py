@@ -75,6 +75,9 @@ def _char(ch: str, either_case: bool) -> str:
 
 
 _BE = frozenset(("is", "was", "are", "were"))  # before a participle: "Trump is saying"
+# A verb right after a noun phrase: the phrase is a clause's subject ("said the candidate could be")
+_VERB_AFTER = regex(r"[ \t\u00a0]+(?:could|would|will|can|should|may|might|must|is|was|are|were|has|had|have"
+                    r"|did|does|do)\b")
 _DASHES = frozenset(("—", "–", "―", "-"))  # "-" stands alone only as a dash: " - " or "--"
 _CLAUSE_MARKS = frozenset((".", ";", ":", ",", "—", "–", "!", "?"))
 _MODALS = frozenset(("will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did", "not",
@@ -323,8 +326,16 @@ class CueParser:
             if np is not None:
                 return np
         if prev.text in ("”", '"', "’", "'", "''", ":", "—", "–", "―") or prev.text in ("“",):
+            after = self._forward_np(cue.end)
+            if after is not None and _VERB_AFTER.match(self.text, after.mention.end) and prev.text != ":":
+                # "Mr. Manafort, citing ''the unique magic of Trump,'' said the candidate could be ...":
+                # the words after the verb are what it says; its subject opens the sentence
+                floor = self._sentence_start(cue.start, max(para_start, cue.start - 300))
+                subject = self._sentence_subject(floor, prev.start)
+                if subject is not None and subject.mention.end <= prev.start:
+                    return subject
             cue.inverted = True
-            return self._forward_np(cue.end)
+            return after
         np = self._np_backward(before, i)
         if np is not None and np.kind == "description" and _object_of_phrase(before, np):
             return self._owner_of_phrase(before, np) or np
