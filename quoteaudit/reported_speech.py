@@ -189,6 +189,12 @@ class _Finder:
             later = cues[i]
             i += 1
             if later.inverted:
+                if _ACCORDING_TO.match(text, later.start) and text[start:later.start].rstrip().endswith(","):
+                    # "told aides that he viewed Sanders as a threat, according to someone in
+                    # attendance": the source's phrase is no part of what was told
+                    clause = _trim(text, start, text.rindex(",", start, later.start), min_words)
+                    if clause is not None:
+                        return clause
                 continue
             subject = self.subjects.parsed(later)
             if subject is None:  # "..., while nine in 10 said they ...": a guessed subject

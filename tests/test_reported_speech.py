@@ -1200,3 +1200,10 @@ def test_a_trailing_source_reports_a_quotation_with_its_own_cue():
     assert found == [("direct", "Walker", 1), ("mixed", "an Associated Press account", None),
                      ("direct", "Bill Clinton", 3), ("mixed", "audio", None), ("direct", "Smith", None)]
     assert [ctx.attributions[q.index].speaker for q in ctx.quotations] == ["Walker", "Bill Clinton", "Smith"]
+
+
+def test_a_clause_ends_before_the_according_to_that_reports_it():
+    # PolNeAR train (wash-post_2016-01-31): the inner clause ran on over ", according to someone in attendance".
+    found = statements("Mook told aides that he viewed Sanders as a genuine threat, according to someone in attendance.")
+    assert found == [("indirect", "Mook told aides that he viewed Sanders as a genuine threat", "someone in attendance"),
+                     ("indirect", "that he viewed Sanders as a genuine threat", "Mook")]
