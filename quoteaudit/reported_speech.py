@@ -169,6 +169,7 @@ class _Finder:
         self.subjects = CueSubjects(text, attributor, self.sentences, cues)
         self.claimed = _Claimed()  # clauses reported: one statement a clause
         self.enclosing: set[int] = set()  # ids of the statements reported over another one
+        self.opening_sources: list[ReportedSpeech] = []  # statements of "According to X, ..."
         self.speech_cues = {id(c) for c in attributor.cues}  # the lexicon's, not the tagger's
         self.quotation_cues: dict[int, list[Quotation]] = {}  # cue offset -> the quotations it attributes
         for q in self.top:
@@ -299,7 +300,12 @@ class _Finder:
             encloses = end <= cue.start and self.claimed.all_after_start(start, end) \
                 and self.ends_its_sentence(cue, speaker)
             if not encloses:
-                return None
+                # "According to Reuters, Putin said the measures ...": Reuters reports "Putin said
+                # ...", and Putin's own statement stands inside it
+                holders = self.opening_sources_around(start, end, subject)
+                if not holders:
+                    return None
+                self.enclosing.update(id(h) for h in holders)
         if speaker is None:
             return None
         if anonymous is None and subject is not None and not subject.names and self.subjects.may_guess(cue) \
@@ -361,7 +367,22 @@ class _Finder:
         """The statement of cue over text[start:end], its clause reported from now on (one
         statement a clause: callers check claimed.overlaps first)."""
         self.claimed.add(start, end)
-        return _clause_statement(start, end, Mention(cue.text, cue.start, cue.end), source, inside, anonymous)
+        statement = _clause_statement(start, end, Mention(cue.text, cue.start, cue.end), source, inside, anonymous)
+        if cue.inverted and cue.end <= start:
+            self.opening_sources.append(statement)
+        return statement
+
+    def opening_sources_around(self, start: int, end: int, subject) -> list[ReportedSpeech]:
+        """The statements of a source before their clause ("According to Reuters, ...") that
+        every statement over text[start:end] meets lies in, the subject of its cue included;
+        none when another does not."""
+        if subject is None or subject.mention.end > start:
+            return []
+        holders = [r for r in self.opening_sources if r.start < end and start < r.end]
+        if not holders or not all(r.start <= subject.mention.start and end <= r.end for r in holders):
+            return []
+        # every reported clause that meets this one must be such a holder
+        return holders if self.claimed.count_meeting(start, end) == len(holders) else []
 
     def split_by_its_cue(self, last: ReportedSpeech, q: Quotation, a: Attribution) -> bool:
         """Whether quotation q is the second piece of the direct statement before it, around
@@ -713,6 +734,12 @@ class _Claimed:
         hi = bisect_left(self._starts, end)
         return any(_overlap(start, end, a, b) > 0.5 * min(end - start, b - a)
                    for a, b in self._spans[lo:hi] if b > start)
+
+    def count_meeting(self, start: int, end: int) -> int:
+        """How many reported clauses text[start:end] overlaps."""
+        lo = bisect_left(self._starts, start - self.MAX_CLAUSE)
+        hi = bisect_left(self._starts, end)
+        return sum(1 for a, b in self._spans[lo:hi] if b > start)
 
     def all_after_start(self, start: int, end: int) -> bool:
         """Whether every reported clause that meets text[start:end] starts inside it, after its

@@ -1207,3 +1207,19 @@ def test_a_clause_ends_before_the_according_to_that_reports_it():
     found = statements("Mook told aides that he viewed Sanders as a genuine threat, according to someone in attendance.")
     assert found == [("indirect", "Mook told aides that he viewed Sanders as a genuine threat", "someone in attendance"),
                      ("indirect", "that he viewed Sanders as a genuine threat", "Mook")]
+
+
+def test_according_to_before_a_speaker_holds_the_speakers_statement():
+    # "According to Reuters, Putin said ...": Reuters reports that Putin said it; the words are
+    # Putin's, and the record credits them to him (once an error against Reuters).
+    from quoteaudit.cli import build_settings
+    settings, errors, _ = build_settings(None, "misattributed-quote", None, [str(REFERENCES)], False)
+    text = ("Tokayev spoke at the summit.\n\nAccording to Reuters, Vladimir Putin said the measures taken by the CSTO "
+            "have shown that it will not allow colour revolutions to be implemented.\n")
+    report = check_document(Document(path="t.txt", source=text), settings)
+    assert [(r.speaker or r.mention.text, r.parent) for r in report.context.reported_speech] \
+        == [("Reuters", None), ("Vladimir Putin", 0)]
+    assert report.findings == []
+    # A source with no speaker inside its clause holds nothing.
+    assert statements("According to the report, the company lost money last year.") \
+        == [("indirect", "the company lost money last year", "the report")]

@@ -55,6 +55,9 @@ def source_type(mention: str | None, names: list[str], kind: str, is_person) -> 
             plural = head.endswith("s") and head[:-1] in titles
             indefinite = lowered[0] in _INDEFINITE
             return "anonymous" if plural or indefinite else "person"
+        named = " ".join(w for w in words if w[:1].isupper())
+        if named and names_a_body(named):
+            return "organisation"  # "the Associated Press": an outlet, not a group
         return "group" if head.endswith("s") and len(head) > 3 else "organisation"
     name = names[0] if names else (mention or "")
     return _named(name, is_person)
