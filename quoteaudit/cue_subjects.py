@@ -462,7 +462,8 @@ _OPENING_NOUN_PHRASE = regex(
 _SAME_SENTENCE = regex(r"[^.!?;:\n]*$")
 # What may stand between a conjunction and the verb it coordinates: "but later", "and then",
 # "but in a later interview"
-AFTER_CONJUNCTION = r"(?:(?:also|then|later)\s+)?(?P<circumstance>(?:in|at|on|during|after|before)\s+(?:[\w’'-]+\s+){1,4})?"
+AFTER_CONJUNCTION = (r"(?:(?:also|then|later)\s+)?"
+                     r"(?P<circumstance>(?:in|at|on|during|after|before)\s+(?:[\w’'-]+\s+){1,4})?")
 # "..., but pledged", "... and then said", "..., but in a later interview said"
 _SHARED_SUBJECT = regex(r"[^.!?;:\n]*\s(and|but)\s+" + AFTER_CONJUNCTION + "$")
 

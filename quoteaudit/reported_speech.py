@@ -350,10 +350,10 @@ class _Finder:
             return None
         return sp.names[0] if sp.names else sp.mention.text
 
-    def ends_its_sentence(self, cue, source: Attribution) -> bool:
+    def ends_its_sentence(self, cue, source: Attribution | None) -> bool:
         """Whether a cue and its source close their sentence (", according to press reports.",
         ", people familiar with the session said."), as a trailing attribution does."""
-        after = max(cue.end, source.mention.end if source.mention is not None else cue.end)
+        after = max(cue.end, source.mention.end if source is not None and source.mention is not None else cue.end)
         sentence_end = self.sentences.end(after, after + 300)
         tail = self.text[after:sentence_end].strip(" \t\u00a0.!?;”’\"')]")
         if not tail or tail.startswith(","):  # (", a spokesman for the campaign, who ...")
@@ -493,7 +493,8 @@ class _Finder:
         start, end = phrase
         if self.claimed.overlaps(start, end):
             return None
-        return self.claim(start, end, cue, self.agent_source(agent), _overlapping(self.top, self.quote_starts, start, end))
+        return self.claim(start, end, cue, self.agent_source(agent),
+                          _overlapping(self.top, self.quote_starts, start, end))
 
     def labelled_lines(self, found: list[ReportedSpeech]) -> list[ReportedSpeech]:
         """Paragraphs that open with a speaker's label and a colon: a transcript's turns
@@ -667,7 +668,8 @@ def _agent() -> re.Pattern:
 # Up to four words between a passive cue and its agent ("endorsed the day before by", "were
 # described to him by"), none of them a participle that would take the agent for itself
 # ("asked during an interview published Monday by")
-_WORDS_BEFORE_AGENT = regex(r"(?:[ \t\u00a0]+(?!by\b)(?![\w’'-]*(?:ed|en)\b)[\w’'-]+){1,4}?(?=[ \t\u00a0]+by[ \t\u00a0])")
+_WORDS_BEFORE_AGENT = regex(r"(?:[ \t\u00a0]+(?!by\b)(?![\w’'-]*(?:ed|en)\b)[\w’'-]+){1,4}?"
+                            r"(?=[ \t\u00a0]+by[ \t\u00a0])")
 
 
 def _agent_after(text: str, start: int, end: int) -> re.Match | None:
@@ -687,7 +689,7 @@ def _label_line() -> re.Pattern:
     return regex(r"[ \t]*([A-Z][A-Z.'’ -]{0,40}?|(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)[ \t]*:[ \t]+(?=\S)")
 
 
-_AGENT_PHRASE = regex(r"[a-z]+ed by\b")
+_AGENT_PHRASE = regex(r"[a-z]+ed by\b")  # a source's words going on: "audio provided by ..."
 _RELATIVE_CUE = regex(r"(?:which|who|that)\s", re.IGNORECASE)
 # "continue" reports speech only before what was said ("He continued: ...", "“...,” she continued")
 _GOING_ON = frozenset(("continue", "continues", "continued", "continuing"))
@@ -865,8 +867,6 @@ def _ends_a_noun(word: str) -> bool:
     return not (low in lexicon.words("determiners") or low in _phrase_stopwords()
                 or low in lexicon.words("quantity_subjects") or low in lexicon.words("adverbs")
                 or low.endswith("ly") or word.endswith(("’s", "'s")))
-
-
 
 
 def _unsourced() -> Attribution:
