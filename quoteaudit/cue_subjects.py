@@ -58,7 +58,7 @@ class CueSubjects:
                 continue
             if previous is not None and previous.subject is not None and cue.subject is not None \
                     and cue.subject.mention.start >= previous.end and id(cue) not in self.shared_subjects \
-                    and _SAME_SENTENCE.match(text, previous.end, cue.start):
+                    and _SENTENCE_BREAK.search(text, previous.end, cue.start) is None:
                 # "The employee said he did not recall it, but in a later interview said": "he"
                 # is the subject of "recall", inside what "said" reports; the "but" clause shares
                 # the subject of "said"
@@ -459,7 +459,7 @@ _OPENING_NOUN_PHRASE = regex(
     r"\s*(?:(?:[Ii]n|[Oo]n|[Aa]t|[Aa]fter|[Bb]efore|[Ss]ince|[Ll]ast|[Tt]his|[Ee]arlier|[Ll]ater)\b[^,\n]{0,40},\s+)?"
     r"((?:[\w’'&.-]+[ \t\u00a0]+){0,5}?[\w’'&.-]+)[ \t\u00a0]+"
     r"(?:(?:also|then|later|now|[a-z]+ly)[ \t\u00a0]+)?(?:[a-z]+ed|has|had|have|is|was|were|are|will|would)\b")
-_SAME_SENTENCE = regex(r"[^.!?;:\n]*$")
+_SENTENCE_BREAK = regex(r"[.!?;:\n]")
 # What may stand between a conjunction and the verb it coordinates: "but later", "and then",
 # "but in a later interview"
 AFTER_CONJUNCTION = (r"(?:(?:also|then|later)\s+)?"

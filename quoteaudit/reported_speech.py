@@ -109,6 +109,8 @@ def _link_nested(found: list[ReportedSpeech], enclosing: set[int]) -> None:
     """Each statement's parent: the enclosing statement (one reported over a clause that holds
     another's cue, ``_Finder.enclosing``) it lies in, the direct statement of a quotation that
     opens the clause included."""
+    if not enclosing:
+        return
     starts = [r.start for r in found]
     for i, outer in enumerate(found):
         if id(outer) in enclosing:
@@ -257,7 +259,7 @@ class _Finder:
         inside = _overlapping(top, self.quote_starts, start, end)
         # "“…,” Walker said, according to an AP account.": a trailing source reports the quotation
         # with its own cue
-        trailing = inverted and end <= cue.start and self.ends_its_sentence(cue, source_of(subject, anonymous))
+        trailing = inverted and end <= cue.start and self.ends_its_sentence(cue, source_words.end)
         for q in inside:
             if q.kind == "speech" and not q.partial \
                     and attributions[q.index].cue is not None and attributions[q.index].cue.start != cue.start \
@@ -298,7 +300,7 @@ class _Finder:
             # A clause before its cue may hold one reported already: "Kasich said he would have
             # fired him, according to press reports" is the reports' claim about what Kasich said.
             encloses = end <= cue.start and self.claimed.all_after_start(start, end) \
-                and self.ends_its_sentence(cue, speaker)
+                and self.ends_its_sentence(cue, speaker.mention.end if speaker.mention is not None else cue.end)
             if not encloses:
                 # "According to Reuters, Putin said the measures ...": Reuters reports "Putin said
                 # ...", and Putin's own statement stands inside it
@@ -350,10 +352,11 @@ class _Finder:
             return None
         return sp.names[0] if sp.names else sp.mention.text
 
-    def ends_its_sentence(self, cue, source: Attribution | None) -> bool:
-        """Whether a cue and its source close their sentence (", according to press reports.",
-        ", people familiar with the session said."), as a trailing attribution does."""
-        after = max(cue.end, source.mention.end if source is not None and source.mention is not None else cue.end)
+    def ends_its_sentence(self, cue, source_end: int) -> bool:
+        """Whether a cue and its source (ending at source_end) close their sentence (", according
+        to press reports.", ", people familiar with the session said."), as a trailing
+        attribution does."""
+        after = max(cue.end, source_end)
         sentence_end = self.sentences.end(after, after + 300)
         tail = self.text[after:sentence_end].strip(" \t\u00a0.!?;”’\"')]")
         if not tail or tail.startswith(","):  # (", a spokesman for the campaign, who ...")

@@ -58,6 +58,7 @@ class _Attributor(NameIndex, CueParser, QuoteFrames):
         self._all_capitalised: Counter | None = None  # every capitalised word, once asked often
         self.cues_stopped_at: int | None = None  # where the cue limit stopped the search, if it did
         self._abbreviation_at: dict[int, bool] = {}  # sentence end offset -> an abbreviation's period
+        self._end_paragraph_ends: dict[int, int] = {}  # quotation index -> end_paragraph_end, once asked
         self._terminator_starts: array | None = None  # every _TERMINATOR match, once asked (terminators)
         self._terminator_ends: array | None = None
 
@@ -93,9 +94,12 @@ class _Attributor(NameIndex, CueParser, QuoteFrames):
     def end_paragraph_end(self, q: Quotation) -> int:
         """Where the paragraph holding q's end ends: a quotation over several paragraphs
         ("“… / “Well, my friends, …!” she said.") is attributed after its last part."""
-        starts = self.paragraph_starts
-        para = bisect_right(starts, max(q.start, q.end - 1)) - 1
-        return starts[para + 1] if para + 1 < len(starts) else len(self.text)
+        found = self._end_paragraph_ends.get(q.index)
+        if found is None:
+            starts = self.paragraph_starts
+            para = bisect_right(starts, max(q.start, q.end - 1)) - 1
+            found = self._end_paragraph_ends[q.index] = starts[para + 1] if para + 1 < len(starts) else len(self.text)
+        return found
 
     def _inside_quote(self, offset: int) -> bool:
         i = bisect_right(self._quote_starts, offset) - 1
