@@ -169,7 +169,8 @@ class CandidateFinder:
         starts = att.paragraph_starts
         start = starts[para - 1] if para >= 1 else starts[para]
         start = max(start, q.start - WINDOW_BACK)
-        return start, min(att.end_paragraph_end(q), q.end + WINDOW_AHEAD)
+        end = starts[para + 1] if para + 1 < len(starts) else len(self.text)
+        return start, min(att.end_paragraph_end(q, end), q.end + WINDOW_AHEAD)
 
     def find(self, q: Quotation, chosen: Attribution) -> tuple[list[Candidate], Candidate | None]:
         """The candidates in q's window, and which of them the rules chose (None: none)."""

@@ -61,7 +61,7 @@ class QuoteFrames:
         para = self._quote_paragraph[q.index]
         para_start = self.paragraph_starts[para]
         para_end = self.paragraph_starts[para + 1] if para + 1 < len(self.paragraph_starts) else len(text)
-        end_para_end = self.end_paragraph_end(q) if q.end > para_end else para_end
+        end_para_end = self.end_paragraph_end(q, para_end)
         before_q, after_q = self._neighbours
         prev_end = before_q.end if before_q is not None and before_q.start >= para_start else para_start
         prev_end = max(prev_end, para_start) if prev_end <= q.start else para_start

@@ -58,7 +58,6 @@ class _Attributor(NameIndex, CueParser, QuoteFrames):
         self._all_capitalised: Counter | None = None  # every capitalised word, once asked often
         self.cues_stopped_at: int | None = None  # where the cue limit stopped the search, if it did
         self._abbreviation_at: dict[int, bool] = {}  # sentence end offset -> an abbreviation's period
-        self._end_paragraph_ends: dict[int, int] = {}  # quotation index -> end_paragraph_end, once asked
         self._terminator_starts: array | None = None  # every _TERMINATOR match, once asked (terminators)
         self._terminator_ends: array | None = None
 
@@ -91,15 +90,15 @@ class _Attributor(NameIndex, CueParser, QuoteFrames):
     def _paragraph_of(self, offset: int) -> int:
         return bisect_right(self.paragraph_starts, offset) - 1
 
-    def end_paragraph_end(self, q: Quotation) -> int:
-        """Where the paragraph holding q's end ends: a quotation over several paragraphs
-        ("“… / “Well, my friends, …!” she said.") is attributed after its last part."""
-        found = self._end_paragraph_ends.get(q.index)
-        if found is None:
-            starts = self.paragraph_starts
-            para = bisect_right(starts, max(q.start, q.end - 1)) - 1
-            found = self._end_paragraph_ends[q.index] = starts[para + 1] if para + 1 < len(starts) else len(self.text)
-        return found
+    def end_paragraph_end(self, q: Quotation, para_end: int) -> int:
+        """Where the paragraph holding q's end ends, para_end (that of its start) for most: a
+        quotation over several paragraphs ("“… / “Well, my friends, …!” she said.") is
+        attributed after its last part."""
+        if q.end <= para_end:
+            return para_end
+        starts = self.paragraph_starts
+        para = bisect_right(starts, q.end - 1) - 1
+        return starts[para + 1] if para + 1 < len(starts) else len(self.text)
 
     def _inside_quote(self, offset: int) -> bool:
         i = bisect_right(self._quote_starts, offset) - 1
