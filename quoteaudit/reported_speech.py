@@ -171,7 +171,8 @@ class _Finder:
         self.subjects = CueSubjects(text, attributor, self.sentences, cues)
         self.claimed = _Claimed()  # clauses reported: one statement a clause
         self.enclosing: set[int] = set()  # ids of the statements reported over another one
-        self.opening_sources: list[ReportedSpeech] = []  # statements of "According to X, ..."
+        self.opening_sources: list[ReportedSpeech] = []  # statements of "According to X, ...", by start
+        self.opening_starts: list[int] = []
         self.speech_cues = {id(c) for c in attributor.cues}  # the lexicon's, not the tagger's
         self.quotation_cues: dict[int, list[Quotation]] = {}  # cue offset -> the quotations it attributes
         for q in self.top:
@@ -372,7 +373,9 @@ class _Finder:
         self.claimed.add(start, end)
         statement = _clause_statement(start, end, Mention(cue.text, cue.start, cue.end), source, inside, anonymous)
         if cue.inverted and cue.end <= start:
-            self.opening_sources.append(statement)
+            k = bisect_left(self.opening_starts, start)
+            self.opening_starts.insert(k, start)
+            self.opening_sources.insert(k, statement)
         return statement
 
     def opening_sources_around(self, start: int, end: int, subject) -> list[ReportedSpeech]:
@@ -381,7 +384,10 @@ class _Finder:
         none when another does not."""
         if subject is None or subject.mention.end > start:
             return []
-        holders = [r for r in self.opening_sources if r.start < end and start < r.end]
+        # (by start, as the claimed clauses: a text of many such sentences stays linear)
+        lo = bisect_left(self.opening_starts, start - _Claimed.MAX_CLAUSE)
+        hi = bisect_left(self.opening_starts, end)
+        holders = [r for r in self.opening_sources[lo:hi] if start < r.end]
         if not holders or not all(r.start <= subject.mention.start and end <= r.end for r in holders):
             return []
         # every reported clause that meets this one must be such a holder
