@@ -24,6 +24,7 @@ from .normalize import STOPWORDS, normalize, segments, words
 from .phrasediff import phrase_diff
 from .references import Reference
 from .regexes import regex
+from .reported_speech import holding_others
 
 MATCH_OPTIONS = {
     "match_threshold": 70.0,  # below: the segment is not in the record (unverified)
@@ -119,7 +120,7 @@ def match_statements(ctx, opts) -> list[StatementMatch]:
     out = []
     # A statement that another is reported inside ("X said ..., Reuters reported") holds that
     # one's words, not its own: the inner statement is matched, with its speaker.
-    enclosing = {r.parent for r in ctx.reported_speech if r.parent is not None}
+    enclosing = holding_others(ctx.reported_speech)
     for k, r in enumerate(ctx.reported_speech):
         if r.kind == "direct" or k in enclosing or any(ctx.matches[i] is not None for i in r.quotations):
             continue

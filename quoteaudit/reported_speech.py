@@ -120,6 +120,11 @@ def _link_nested(found: list[ReportedSpeech], enclosing: set[int]) -> None:
                     found[k].parent = i
 
 
+def holding_others(statements: list[ReportedSpeech]) -> set[int]:
+    """The indexes of the statements that another one is reported inside (its parent)."""
+    return {st.parent for st in statements if st.parent is not None}
+
+
 # Between a mixed statement's source and the speaker of the quotation inside it, the
 # surer one stands for both (5-fold CV over PolNeAR train, docs/measurements.md):
 DOUBTED_SPEAKER = 0.5  # a quotation's ranked speaker less likely than this yields to the statement's source
@@ -137,7 +142,7 @@ def agree_sources(attributions: list[Attribution], statements: list[ReportedSpee
     signs calling Christie “…,” the protesters chanted" read "Holding signs" for the subject
     of "calling"). A statement open between people leaves its quotations alone."""
     attributions, statements = list(attributions), list(statements)
-    holding = {st.parent for st in statements if st.parent is not None}  # ("“…,” X said, according to Y")
+    holding = holding_others(statements)  # ("“…,” X said, according to Y")
     for k, st in enumerate(statements):
         if st.kind != "mixed" or len(st.candidates) > 1 or k in holding:
             continue
@@ -171,8 +176,7 @@ class _Finder:
         self.subjects = CueSubjects(text, attributor, self.sentences, cues)
         self.claimed = _Claimed()  # clauses reported: one statement a clause
         self.enclosing: set[int] = set()  # ids of the statements reported over another one
-        self.opening_sources: list[ReportedSpeech] = []  # statements of "According to X, ...", by start
-        self.opening_starts: list[int] = []
+        self.opening_sources = _Claimed()  # the clauses of "According to X, ...", with their statements
         self.speech_cues = {id(c) for c in attributor.cues}  # the lexicon's, not the tagger's
         self.quotation_cues: dict[int, list[Quotation]] = {}  # cue offset -> the quotations it attributes
         for q in self.top:
@@ -373,9 +377,7 @@ class _Finder:
         self.claimed.add(start, end)
         statement = _clause_statement(start, end, Mention(cue.text, cue.start, cue.end), source, inside, anonymous)
         if cue.inverted and cue.end <= start:
-            k = bisect_left(self.opening_starts, start)
-            self.opening_starts.insert(k, start)
-            self.opening_sources.insert(k, statement)
+            self.opening_sources.add(start, end, statement)
         return statement
 
     def opening_sources_around(self, start: int, end: int, subject) -> list[ReportedSpeech]:
@@ -384,14 +386,11 @@ class _Finder:
         none when another does not."""
         if subject is None or subject.mention.end > start:
             return []
-        # (by start, as the claimed clauses: a text of many such sentences stays linear)
-        lo = bisect_left(self.opening_starts, start - _Claimed.MAX_CLAUSE)
-        hi = bisect_left(self.opening_starts, end)
-        holders = [r for r in self.opening_sources[lo:hi] if start < r.end]
-        if not holders or not all(r.start <= subject.mention.start and end <= r.end for r in holders):
+        holders = self.opening_sources.meeting(start, end)
+        if not holders or not all(a <= subject.mention.start and end <= b for a, b, _ in holders):
             return []
         # every reported clause that meets this one must be such a holder
-        return holders if self.claimed.count_meeting(start, end) == len(holders) else []
+        return [r for _, _, r in holders] if len(self.claimed.meeting(start, end)) == len(holders) else []
 
     def split_by_its_cue(self, last: ReportedSpeech, q: Quotation, a: Attribution) -> bool:
         """Whether quotation q is the second piece of the direct statement before it, around
@@ -730,39 +729,34 @@ _RELATIVE_BEFORE = regex(NOT_AFTER_WORD + r"(who|which)[ \t\u00a0]+(?:(?:also|ha
 
 
 class _Claimed:
-    """Clauses already reported, sorted by start. A clause spans one sentence (at most
-    MAX_CLAUSE characters), so only the few that start just before or inside a new one are
-    compared: a long paragraph of statements stays linear."""
+    """Clauses already reported (with what reported each, when given), sorted by start. A
+    clause spans one sentence (at most MAX_CLAUSE characters), so only the few that start
+    just before or inside a new one are compared: a long paragraph of statements stays linear."""
     MAX_CLAUSE = 2200  # the sentence window of _reported_clause: 600 back, 1500 on, and the cue
 
     def __init__(self) -> None:
         self._starts: list[int] = []
-        self._spans: list[tuple[int, int]] = []
+        self._spans: list[tuple[int, int, object]] = []
+
+    def meeting(self, start: int, end: int) -> list[tuple[int, int, object]]:
+        """(start, end, item) of every reported clause that text[start:end] overlaps."""
+        lo = bisect_left(self._starts, start - self.MAX_CLAUSE)
+        hi = bisect_left(self._starts, end)
+        return [span for span in self._spans[lo:hi] if span[1] > start]
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether a reported clause covers more than half of the shorter of it and this one."""
-        lo = bisect_left(self._starts, start - self.MAX_CLAUSE)
-        hi = bisect_left(self._starts, end)
-        return any(_overlap(start, end, a, b) > 0.5 * min(end - start, b - a)
-                   for a, b in self._spans[lo:hi] if b > start)
-
-    def count_meeting(self, start: int, end: int) -> int:
-        """How many reported clauses text[start:end] overlaps."""
-        lo = bisect_left(self._starts, start - self.MAX_CLAUSE)
-        hi = bisect_left(self._starts, end)
-        return sum(1 for a, b in self._spans[lo:hi] if b > start)
+        return any(_overlap(start, end, a, b) > 0.5 * min(end - start, b - a) for a, b, _ in self.meeting(start, end))
 
     def all_after_start(self, start: int, end: int) -> bool:
         """Whether every reported clause that meets text[start:end] starts inside it, after its
         start (the clause of a verb whose subject text[start:end] holds)."""
-        lo = bisect_left(self._starts, start - self.MAX_CLAUSE)
-        hi = bisect_left(self._starts, end)
-        return all(start < a for a, b in self._spans[lo:hi] if b > start)
+        return all(start < a for a, _, _ in self.meeting(start, end))
 
-    def add(self, start: int, end: int) -> None:
+    def add(self, start: int, end: int, item: object = None) -> None:
         i = bisect_left(self._starts, start)
         self._starts.insert(i, start)
-        self._spans.insert(i, (start, end))
+        self._spans.insert(i, (start, end, item))
 
 
 class _Sentences:

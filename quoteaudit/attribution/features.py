@@ -57,7 +57,8 @@ class QuoteContext:
         # that is one paragraph.
         self.nearest_cue = None
         best = None
-        floor, ceil = max(para_start, q.start - WINDOW_BACK), min(att.end_paragraph_end(q, para_end), q.end + WINDOW_AHEAD)
+        floor = max(para_start, q.start - WINDOW_BACK)
+        ceil = min(att.end_paragraph_end(q, para_end), q.end + WINDOW_AHEAD)
         for cue in att.cues_near(q.start, q.end, floor, ceil):
             gap = q.start - cue.end if cue.end <= q.start else cue.start - q.end
             if gap >= 0 and (best is None or gap < best):
